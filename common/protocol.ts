@@ -1,0 +1,66 @@
+/**
+ * What the extension client and the language server say to each other beyond standard LSP.
+ * Declared once here and imported by both sides, so the two cannot drift apart.
+ */
+
+/** The configuration section the server reads (`postmortem.*` settings). */
+export const configurationSection = 'postmortem';
+
+/** Severity a user can give a rule in `postmortem.rules`. */
+export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
+
+/** The settings the server uses, as `workspace/configuration` returns them for `postmortem`. */
+export interface PostmortemSettings {
+  /** Per-rule severity override, keyed by rule id (`unfilled-placeholder`...). */
+  rules?: Record<string, RuleLevel>;
+  /** Glob patterns of Markdown files that are post-mortems whatever their structure. */
+  files?: string[];
+  /** Folder, relative to the workspace folder, where New Post-Mortem creates documents. */
+  folder?: string;
+}
+
+/** Sent by the client at start-up as `initializationOptions`. */
+export interface InitializationOptions {
+  /**
+   * A client-side command that moves the cursor to `{ uri, line, character }`. When the client
+   * offers one, code actions that insert text attach it so the cursor lands where the author
+   * types next. Other editors leave it out and get plain edits.
+   */
+  cursorCommand?: string;
+  /** Settings for clients that do not answer `workspace/configuration`. */
+  settings?: PostmortemSettings;
+}
+
+/** `postmortem/newDocument`: the text of a new post-mortem, made from the template. */
+export const newDocumentRequest = 'postmortem/newDocument';
+
+export interface NewDocumentParams {
+  /** Title typed by the author. */
+  title: string;
+  /** Today's date as YYYY-MM-DD (the client's local date). */
+  date: string;
+  /**
+   * Absolute file-system path of the folder the document goes in. The server reads the
+   * post-mortems already there so the generated Incident ID is unique among them.
+   * Absent for an untitled document.
+   */
+  folderPath?: string;
+}
+
+export interface NewDocumentResult {
+  /** Full Markdown text of the new document. */
+  text: string;
+  /** Suggested file name, `YYYY-MM-DD-<slug>.md`. */
+  fileName: string;
+  /** The generated Incident ID. */
+  incidentId: string;
+  /** Position of the first unfilled field (0-based line, UTF-16 character). */
+  cursor: { line: number; character: number };
+}
+
+/** Arguments of the cursor command (see `InitializationOptions.cursorCommand`). */
+export interface CursorCommandArgs {
+  uri: string;
+  line: number;
+  character: number;
+}
