@@ -13,6 +13,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   metafile: true,
+  // The default template and its schema are bundled as text.
+  loader: { '.md': 'text', '.yaml': 'text' },
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },

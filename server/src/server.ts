@@ -1,0 +1,200 @@
+/**
+ * The language server: a thin adapter between LSP and the pure post-mortem service.
+ * Run as `node dist/server.js --stdio` (any editor) or over IPC (VS Code).
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  ResponseError,
+  ErrorCodes,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { newDocumentRequest, type InitializationOptions, type NewDocumentParams } from '../../common/protocol';
+import { defaultTemplate } from './defaultTemplate';
+import { matchesFiles } from './fileMatch';
+import { handleNewDocument } from './newDocumentHandler';
+import { codeActionKinds, completionTriggerCharacters, createPostmortemService, type Analysis } from './service';
+import { SettingsStore } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const log = (message: string) => connection.console.log(message);
+const logError = (message: string) => connection.console.error(message);
+
+// One bad document or handler must never take the server, and the user's diagnostics, down.
+process.on('uncaughtException', (error) => logError(`Uncaught exception: ${error?.stack ?? error}`));
+process.on('unhandledRejection', (reason) => logError(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
+
+const service = createPostmortemService(defaultTemplate.templateText, defaultTemplate.schemaText, defaultTemplate.schemaFileName);
+const documents = new TextDocuments(TextDocument);
+const docsBaseUri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
+
+let settings: SettingsStore;
+let pullDiagnostics = false;
+let refreshSupport = false;
+let configurationChangeRegistration = false;
+let cursorCommand: string | undefined;
+let workspaceFolders: string[] = [];
+
+/** The analysis of each open document's current version, shared by every request on it. */
+const analyses = new Map<string, { version: number; analysis: Analysis }>();
+
+function analysisOf(document: TextDocument): Analysis {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const analysis = service.analyze(document.getText());
+  analyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
+}
+
+async function isPostmortem(document: TextDocument, analysis: Analysis): Promise<boolean> {
+  if (analysis.doc.frontMatterFlag !== undefined) return analysis.doc.frontMatterFlag;
+  if (analysis.looksLikePostmortem) return true;
+  const s = await settings.get(document.uri);
+  return matchesFiles(document.uri, s.files, workspaceFolders);
+}
+
+async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
+  const analysis = analysisOf(document);
+  if (!(await isPostmortem(document, analysis))) return [];
+  const s = await settings.get(document.uri);
+  return service.diagnostics(analysis, { levels: s.rules, docsBaseUri });
+}
+
+/** Runs a handler so that a throw is logged and answered with an LSP error, never fatal. */
+function guarded<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      logError(`${name} failed: ${(error as Error)?.stack ?? error}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(error as Error)?.message ?? error}`);
+    }
+  };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+  refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
+  configurationChangeRegistration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  cursorCommand = typeof options.cursorCommand === 'string' ? options.cursorCommand : undefined;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+  settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, log);
+  settings.setGlobal(options.settings);
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
+      codeActionProvider: { codeActionKinds, resolveProvider: false },
+      diagnosticProvider: pullDiagnostics
+        ? { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false }
+        : undefined,
+    },
+    serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configurationChangeRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.clear();
+  const raw = (change.settings as Record<string, unknown> | undefined)?.postmortem;
+  if (raw !== undefined) settings.setGlobal(raw);
+  if (pullDiagnostics) {
+    if (refreshSupport) connection.languages.diagnostics.refresh();
+  } else {
+    for (const document of documents.all()) schedulePush(document);
+  }
+});
+
+// Pull diagnostics (VS Code and other clients that announce support).
+connection.languages.diagnostics.on(
+  guarded('Diagnostics', async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? await diagnose(document) : [] };
+  }),
+);
+
+// Push diagnostics for clients without pull support (older Neovim, many other editors).
+const pending = new Map<string, NodeJS.Immediate>();
+function schedulePush(document: TextDocument): void {
+  if (pullDiagnostics) return;
+  const previous = pending.get(document.uri);
+  if (previous) clearImmediate(previous);
+  pending.set(
+    document.uri,
+    setImmediate(() => {
+      pending.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (!current) return;
+      const version = current.version;
+      diagnose(current)
+        .then((diagnostics) => {
+          // Edits may have landed meanwhile: only the latest version's diagnostics are sent.
+          if (documents.get(current.uri)?.version === version) {
+            void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
+          }
+        })
+        .catch((error) => logError(`Diagnostics failed: ${(error as Error)?.stack ?? error}`));
+    }),
+  );
+}
+
+documents.onDidChangeContent((change) => schedulePush(change.document));
+documents.onDidClose((event) => {
+  analyses.delete(event.document.uri);
+  settings.forget(event.document.uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion(
+  guarded('Completion', async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = analysisOf(document);
+    if (!(await isPostmortem(document, analysis))) return null;
+    return service.completions(analysis, params.position);
+  }),
+);
+
+connection.onCodeAction(
+  guarded('Code actions', async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = analysisOf(document);
+    if (!(await isPostmortem(document, analysis))) return [];
+    return service.codeActions({
+      analysis,
+      uri: document.uri,
+      version: document.version,
+      range: params.range,
+      diagnostics: params.context.diagnostics,
+      only: params.context.only,
+      cursorCommand,
+    });
+  }),
+);
+
+connection.onRequest(
+  newDocumentRequest,
+  guarded('New post-mortem', (params: NewDocumentParams) => handleNewDocument(service, params)),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,119 @@
+/**
+ * A parsed document together with what the template says about it: the unit every feature of
+ * the service works on. Built once per document version and shared by diagnostics, completion
+ * and code actions.
+ */
+import { parseDocument } from './document/parse';
+import type { FieldLine, ParsedDocument, Placeholder } from './document/model';
+import { headingKey, labelKey } from './document/normalize';
+import { findTimeline, type Timeline } from './document/timeline';
+import type { FieldSpec } from './template/schema';
+import type { TemplateModel } from './template/templateModel';
+
+export interface Analysis {
+  readonly doc: ParsedDocument;
+  readonly template: TemplateModel;
+  /** The timeline table, if the document has one. */
+  readonly timeline: Timeline | undefined;
+  /** Whether the document's structure (or front matter) makes it a post-mortem. */
+  readonly looksLikePostmortem: boolean;
+  /** What the schema says of field `index`, if anything. */
+  fieldSpec(index: number): FieldSpec | undefined;
+  /** Heading keys from the top-level section down to heading `index`. */
+  sectionPath(index: number): string[];
+  /** Placeholders on one line, in order. */
+  placeholdersOnLine(line: number): readonly Placeholder[];
+  /** Heading index of the section named by a path of heading keys, or -1. */
+  findSection(path: readonly string[]): number;
+}
+
+export function analyze(text: string, template: TemplateModel): Analysis {
+  const doc = parseDocument(text, {
+    placeholderKeys: template.placeholderKeys,
+    frontMatterKey: template.schema.detection.frontMatterKey,
+  });
+  let timeline: Timeline | undefined | null = null;
+  const specs = new Map<number, FieldSpec | undefined>();
+  let byLine: Map<number, Placeholder[]> | undefined;
+
+  const sectionPath = (index: number): string[] => {
+    const path: string[] = [];
+    for (let k = index; k !== -1; k = doc.headings[k].parent) path.unshift(doc.headings[k].key);
+    return path;
+  };
+
+  return {
+    doc,
+    template,
+    get timeline() {
+      if (timeline === null) timeline = findTimeline(doc, template.schema.timeline);
+      return timeline;
+    },
+    looksLikePostmortem: looksLikePostmortem(doc, template),
+    fieldSpec(index: number) {
+      if (!specs.has(index)) specs.set(index, resolveField(doc.fields[index], doc, template));
+      return specs.get(index);
+    },
+    sectionPath,
+    placeholdersOnLine(line: number) {
+      if (!byLine) {
+        byLine = new Map();
+        for (const p of doc.placeholders) {
+          const list = byLine.get(p.line);
+          if (list) list.push(p);
+          else byLine.set(p.line, [p]);
+        }
+      }
+      return byLine.get(line) ?? [];
+    },
+    findSection(path: readonly string[]) {
+      return findSection(doc, path);
+    },
+  };
+}
+
+/**
+ * The heading whose key is the path's last element and whose ancestors include the others, in
+ * order (not necessarily as direct parents, so an author's extra heading level does not hide it).
+ */
+function findSection(doc: ParsedDocument, path: readonly string[]): number {
+  const last = path[path.length - 1];
+  for (let i = 0; i < doc.headings.length; i++) {
+    if (doc.headings[i].key !== last) continue;
+    let want = path.length - 2;
+    for (let k = doc.headings[i].parent; k !== -1 && want >= 0; k = doc.headings[k].parent) {
+      if (doc.headings[k].key === path[want]) want--;
+    }
+    if (want < 0) return i;
+  }
+  return -1;
+}
+
+function resolveField(field: FieldLine, doc: ParsedDocument, template: TemplateModel): FieldSpec | undefined {
+  const candidates = template.fieldsByLabel.get(labelKey(field.label));
+  if (!candidates) return undefined;
+  for (const spec of candidates) {
+    if (spec.section === undefined) return spec;
+    const wanted = headingKey(spec.section);
+    for (let k = field.section; k !== -1; k = doc.headings[k].parent) {
+      if (doc.headings[k].key === wanted && k !== fieldHeading(field, doc)) return spec;
+    }
+  }
+  return undefined;
+}
+
+/** A heading that is itself a field ("### Review Date: ...") is not its own section. */
+function fieldHeading(field: FieldLine, doc: ParsedDocument): number {
+  return field.style === 'heading' ? field.section : -2;
+}
+
+function looksLikePostmortem(doc: ParsedDocument, template: TemplateModel): boolean {
+  if (doc.frontMatterFlag !== undefined) return doc.frontMatterFlag;
+  const wanted = template.topSectionKeys;
+  if (wanted.length === 0) return false;
+  const present = new Set<string>();
+  for (const h of doc.headings) present.add(h.key);
+  let found = 0;
+  for (const key of wanted) if (present.has(key)) found++;
+  return found / wanted.length >= template.schema.detection.minSectionShare;
+}

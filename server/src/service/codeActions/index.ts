@@ -1,0 +1,24 @@
+import type { CodeAction } from 'vscode-languageserver-types';
+import { cellCountActions } from './cellCountFix';
+import { choiceFixActions } from './choiceFixes';
+import type { CodeActionRequest, Provider } from './context';
+import { insertMissingSectionActions } from './insertMissingSection';
+import { insertRowKind, insertTimelineRowActions } from './insertTimelineRow';
+import { fixAllKind, timelineOrderActions } from './timelineOrderFixes';
+
+const providers: readonly Provider[] = [
+  choiceFixActions,
+  cellCountActions,
+  timelineOrderActions,
+  insertMissingSectionActions,
+  insertTimelineRowActions,
+];
+
+/** Kinds the server announces in `codeActionProvider.codeActionKinds`. */
+export const codeActionKinds = ['quickfix', insertRowKind, fixAllKind];
+
+export function getCodeActions(request: CodeActionRequest): CodeAction[] {
+  return providers.flatMap((provide) => provide(request));
+}
+
+export type { CodeActionRequest } from './context';

@@ -1,0 +1,94 @@
+/**
+ * The parsed shape of a post-mortem: what the rules, completions and code actions read.
+ * Built in one pass over the lines by parse.ts.
+ */
+import type { LineText } from '../text/lines';
+
+export const enum LineKind {
+  Text = 0,
+  FenceDelimiter = 1,
+  Code = 2,
+  FrontMatter = 3,
+  Comment = 4,
+}
+
+export interface Heading {
+  line: number;
+  level: number;
+  /** Heading text without the #s. */
+  title: string;
+  /** Title normalised for comparison (lower case, punctuation folded). */
+  key: string;
+  /** Character where the title starts. */
+  titleStart: number;
+  /** First line after the section (the next heading of the same or a higher level). */
+  end: number;
+  /** Index of the enclosing heading, -1 for none. */
+  parent: number;
+}
+
+export interface FieldLine {
+  line: number;
+  label: string;
+  /** Where the value starts and ends (trimmed, comments and inline code left out at the end). */
+  valueStart: number;
+  valueEnd: number;
+  /** Innermost heading the line is under, -1 for none. */
+  section: number;
+  style: 'bold' | 'heading' | 'code';
+}
+
+export interface Cell {
+  /** Trimmed content. */
+  start: number;
+  end: number;
+  /** Between the pipes. */
+  outerStart: number;
+  outerEnd: number;
+}
+
+export interface TableRow {
+  line: number;
+  cells: Cell[];
+}
+
+export interface Table {
+  section: number;
+  header: TableRow;
+  delimiterLine: number;
+  rows: TableRow[];
+  /** First line after the table. */
+  end: number;
+}
+
+export type PlaceholderOwner =
+  | { type: 'field'; field: number }
+  | { type: 'cell'; table: number; row: number; column: number }
+  | { type: 'item'; label: string; number: number }
+  | { type: 'section' };
+
+export interface Placeholder {
+  line: number;
+  start: number;
+  end: number;
+  /** Bracket text without the brackets; empty for a blank (____). */
+  text: string;
+  kind: 'bracket' | 'blank';
+  section: number;
+  owner: PlaceholderOwner;
+}
+
+export interface ParsedDocument {
+  readonly text: LineText;
+  readonly lineKinds: Uint8Array;
+  readonly headings: Heading[];
+  /** Innermost heading of each line, -1 before the first. */
+  readonly sectionOfLine: Int32Array;
+  readonly fields: FieldLine[];
+  /** Field index by line, for field lines only. */
+  readonly fieldOfLine: Map<number, number>;
+  readonly tables: Table[];
+  readonly placeholders: Placeholder[];
+  /** Value of the template's front-matter key (`postmortem: true`), if the front matter has it. */
+  readonly frontMatterFlag: boolean | undefined;
+}

@@ -1,0 +1,97 @@
+/**
+ * The timeline table of a post-mortem: which table it is, which column holds what, and each
+ * row's time as a sortable key.
+ */
+import type { TimelineSpec } from '../template/schema';
+import type { ParsedDocument, Table, TableRow } from './model';
+import { headingKey } from './normalize';
+import { parseTime, type ParsedTime } from './time';
+
+export type RowTime =
+  | { state: 'ok'; time: ParsedTime; key: number }
+  | { state: 'empty' | 'placeholder' | 'invalid' | 'missing' };
+
+export interface TimelineRow {
+  row: TableRow;
+  /** Index in the table's rows. */
+  index: number;
+  time: RowTime;
+}
+
+export interface Timeline {
+  table: Table;
+  tableIndex: number;
+  /** Heading index of the timeline section. */
+  section: number;
+  columns: { time: number; event: number; component: number };
+  rows: TimelineRow[];
+}
+
+const halfDay = 12 * 3600;
+const day = 24 * 3600;
+
+export function findTimeline(doc: ParsedDocument, spec: TimelineSpec | undefined): Timeline | undefined {
+  if (!spec) return undefined;
+  const sectionKey = headingKey(spec.section);
+  const section = doc.headings.findIndex((h) => h.key === sectionKey);
+  if (section === -1) return undefined;
+  const heading = doc.headings[section];
+  const timeKey = headingKey(spec.columns.time);
+  for (let t = 0; t < doc.tables.length; t++) {
+    const table = doc.tables[t];
+    const line = table.header.line;
+    if (line < heading.line || line >= heading.end) continue;
+    const header = table.header.cells.map((c) => headingKey(doc.text.lines[line].slice(c.start, c.end)));
+    const time = header.indexOf(timeKey);
+    if (time === -1) continue;
+    const column = (name: string | undefined) => (name ? header.indexOf(headingKey(name)) : -1);
+    return {
+      table,
+      tableIndex: t,
+      section,
+      columns: { time, event: column(spec.columns.event), component: column(spec.columns.component) },
+      rows: rowTimes(doc, table, t, time),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Row times with sortable keys. Times of day that go back by more than twelve hours are taken
+ * as the next day, so an incident across midnight (23:50, 00:10) reads in order.
+ */
+function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, timeColumn: number): TimelineRow[] {
+  const placeholderLines = new Set<number>();
+  for (const p of doc.placeholders) {
+    if (p.owner.type === 'cell' && p.owner.table === tableIndex && p.owner.column === timeColumn) placeholderLines.add(p.line);
+  }
+  let dayBase = 0;
+  let lastKey: number | undefined;
+  return table.rows.map((row, index) => {
+    const cell = row.cells[timeColumn];
+    let time: RowTime;
+    if (!cell) time = { state: 'missing' };
+    else if (cell.start === cell.end) time = { state: 'empty' };
+    else if (placeholderLines.has(row.line)) time = { state: 'placeholder' };
+    else {
+      const parsed = parseTime(doc.text.lines[row.line].slice(cell.start, cell.end));
+      if (!parsed) time = { state: 'invalid' };
+      else {
+        let key: number;
+        if (parsed.hasDate) {
+          key = parsed.seconds;
+          dayBase = Math.floor(key / day) * day;
+        } else {
+          key = dayBase + parsed.seconds;
+          if (lastKey !== undefined && key < lastKey - halfDay) {
+            dayBase += day;
+            key += day;
+          }
+        }
+        lastKey = key;
+        time = { state: 'ok', time: parsed, key };
+      }
+    }
+    return { row, index, time };
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * The post-mortem language service: plain functions over a document's text, with no LSP
+ * connection, so the server, the tests, the benchmark and any CLI share them.
+ */
+import type { CodeAction, CompletionList, Diagnostic, Position } from 'vscode-languageserver-types';
+import { analyze, type Analysis } from './analysis';
+import { getCodeActions, type CodeActionRequest } from './codeActions';
+import { getCompletions } from './completion';
+import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
+import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
+import { createTemplateModel, type TemplateModel } from './template/templateModel';
+
+export interface PostmortemService {
+  readonly template: TemplateModel;
+  analyze(text: string): Analysis;
+  diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
+  completions(analysis: Analysis, position: Position, now?: Date): CompletionList | null;
+  codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
+  newDocument(input: NewDocumentInput): NewDocument;
+}
+
+export function createPostmortemService(templateText: string, schemaText: string, schemaFileName?: string): PostmortemService {
+  const template = createTemplateModel(templateText, schemaText, schemaFileName);
+  return {
+    template,
+    analyze: (text) => analyze(text, template),
+    diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
+    completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
+    codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
+    newDocument: (input) => createNewDocument(template, input),
+  };
+}
+
+export { rules } from './rules';
+export { completionTriggerCharacters } from './completion';
+export { codeActionKinds } from './codeActions';
+export { diagnosticSource, type DiagnosticOptions } from './diagnostics';
+export { SchemaError } from './template/schema';
+export type { Analysis } from './analysis';

@@ -1,0 +1,41 @@
+import { LineKind } from '../document/model';
+import type { Rule } from './rule';
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  defaultLevel: 'warning',
+  description: 'A section the template requires is present but has no content.',
+  docs: `A required section (see *missing-section*) whose heading is there but with nothing under
+it: only blank lines, or only empty subsection headings, up to the next heading of the same or a
+higher level. HTML comments do not count as content. A section that still holds the template's
+placeholders is not empty: those are reported by *unfilled-placeholder*.
+
+**Fix**: write the section, or remove what the template does not need and keep the heading's
+content short ("None.") where the section does not apply.`,
+  check(analysis, report) {
+    const { doc } = analysis;
+    for (const required of analysis.template.requiredSections) {
+      const index = analysis.findSection(required.path);
+      if (index === -1) continue;
+      const heading = doc.headings[index];
+      let empty = true;
+      for (let line = heading.line + 1; line < heading.end && empty; line++) {
+        const kind = doc.lineKinds[line];
+        if (kind === LineKind.Comment) continue;
+        const text = doc.text.lines[line];
+        if (text.trim() === '') continue;
+        if (kind === LineKind.Text && /^ {0,3}#{1,6}(?:\s|$)/.test(text)) continue;
+        if (kind === LineKind.Text && /^\s*<!--.*-->\s*$/.test(text)) continue;
+        empty = false;
+      }
+      if (!empty) continue;
+      const text = doc.text.lines[heading.line];
+      report({
+        line: heading.line,
+        start: text.length - text.trimStart().length,
+        end: text.trimEnd().length,
+        message: `Section '${heading.title}' is empty`,
+      });
+    }
+  },
+};

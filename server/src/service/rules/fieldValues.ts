@@ -1,0 +1,62 @@
+/**
+ * Reading a field's value the way authors write it: "HIGH", "HIGH (trading halted)",
+ * "97%", "1,204", "7/10", "n/a".
+ */
+import type { Analysis } from '../analysis';
+import type { ChoiceValue } from '../template/schema';
+
+/** The field's value text, or undefined when it is empty or still holds a placeholder. */
+export function filledValue(analysis: Analysis, fieldIndex: number): string | undefined {
+  const { doc } = analysis;
+  const field = doc.fields[fieldIndex];
+  if (field.valueStart === field.valueEnd) return undefined;
+  for (const p of analysis.placeholdersOnLine(field.line)) {
+    if (p.start >= field.valueStart) return undefined;
+  }
+  return doc.text.lines[field.line].slice(field.valueStart, field.valueEnd);
+}
+
+/** The allowed value the text names, with an optional note after it, or undefined. */
+export function matchChoice(text: string, values: readonly ChoiceValue[]): ChoiceValue | undefined {
+  const value = stripEmphasis(text).toLowerCase();
+  let best: ChoiceValue | undefined;
+  for (const candidate of values) {
+    const wanted = candidate.value.toLowerCase();
+    if (value === wanted || (value.startsWith(wanted) && /^\s*(?:\(|[-–—:,;]\s)/.test(value.slice(wanted.length)))) {
+      if (!best || candidate.value.length > best.value.length) best = candidate;
+    }
+  }
+  return best;
+}
+
+/** The part of the value before a note: "Hardware (disk)" -> "Hardware". */
+export function mainPart(text: string): string {
+  return stripEmphasis(text).split(/\s+(?:\(|[-–—]\s)/)[0].trim();
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/^[*_]+|[*_]+$/g, '').trim();
+}
+
+const notApplicable = /^(?:n\/?a|none|unknown|not applicable|-|—)(?:\s|$|\()/i;
+
+/** A number as authors write it ("1,204", "~40", "7/10", "3 trips"), or why it is not one. */
+export function readNumber(text: string): { value: number } | { problem: string } | 'not-applicable' {
+  const t = stripEmphasis(text);
+  if (notApplicable.test(t)) return 'not-applicable';
+  const m = /^[~≈<>]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?=$|[\s/%(,;)]|[a-zA-Z])/.exec(t);
+  if (!m) return { problem: 'is not a number' };
+  return { value: Number(m[1].replace(/,/g, '')) };
+}
+
+export function readDate(text: string): boolean {
+  const t = stripEmphasis(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return m >= 1 && m <= 12 && date.getUTCDate() === d;
+  }
+  // "Nov 27, 2026", "27 November 2026"
+  return /\b\d{4}\b/.test(t) && !Number.isNaN(Date.parse(t.split(/\s+\(/)[0]));
+}

@@ -1,0 +1,216 @@
+/**
+ * The YAML schema that sits beside a template and tells the service what the template's fields
+ * mean. Read with the `yaml` package; every problem is reported with its line so a broken
+ * custom schema is easy to mend.
+ */
+import { LineCounter, parseDocument, isMap, type Node } from 'yaml';
+
+export type FieldKind =
+  | 'text'
+  | 'choice'
+  | 'datetime'
+  | 'date'
+  | 'duration'
+  | 'number'
+  | 'percentage'
+  | 'person'
+  | 'id';
+
+export const fieldKinds: readonly FieldKind[] = [
+  'text', 'choice', 'datetime', 'date', 'duration', 'number', 'percentage', 'person', 'id',
+];
+
+export interface ChoiceValue {
+  value: string;
+  meaning: string;
+}
+
+export interface FieldSpec {
+  label: string;
+  /** Heading title of the section the field sits in (any ancestor heading of the line). */
+  section?: string;
+  kind: FieldKind;
+  values?: ChoiceValue[];
+  min?: number;
+  max?: number;
+}
+
+export interface TimelineSpec {
+  section: string;
+  columns: { time: string; event?: string; component?: string };
+  milestones: ChoiceValue[];
+}
+
+export interface NewDocumentSpec {
+  titlePrefix: string;
+  idField?: string;
+  idFormat: string;
+  dateField?: string;
+}
+
+export interface TemplateSchema {
+  name: string;
+  detection: { minSectionShare: number; frontMatterKey: string };
+  /** Section names, "Parent > Child" for subsections. */
+  requiredSections: string[];
+  fields: FieldSpec[];
+  timeline?: TimelineSpec;
+  newDocument: NewDocumentSpec;
+}
+
+export interface SchemaProblem {
+  message: string;
+  /** 0-based line in the schema file. */
+  line: number;
+}
+
+export class SchemaError extends Error {
+  constructor(readonly problems: SchemaProblem[], readonly fileName = 'schema') {
+    super(problems.map((p) => `${fileName}:${p.line + 1}: ${p.message}`).join('\n'));
+    this.name = 'SchemaError';
+  }
+}
+
+const maxSchemaLength = 1_000_000;
+
+/** Parses and checks a schema; throws SchemaError listing every problem with its line. */
+export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSchema {
+  if (yamlText.length > maxSchemaLength) {
+    throw new SchemaError([{ line: 0, message: `file is larger than ${maxSchemaLength} characters` }], fileName);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems: SchemaProblem[] = [];
+  const lineOf = (node: Node | null | undefined): number =>
+    node?.range ? lineCounter.linePos(node.range[0]).line - 1 : 0;
+  for (const error of doc.errors) {
+    problems.push({ line: lineCounter.linePos(error.pos[0]).line - 1, message: error.message.split('\n')[0] });
+  }
+  if (problems.length) throw new SchemaError(problems, fileName);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 200 });
+  } catch (error) {
+    throw new SchemaError([{ line: 0, message: (error as Error).message }], fileName);
+  }
+  const root = doc.contents;
+  const nodeAt = (path: (string | number)[]): Node | null | undefined => {
+    const found = doc.getIn(path, true) as Node | null | undefined;
+    return found ?? root;
+  };
+  const problem = (path: (string | number)[], message: string) => {
+    problems.push({ line: lineOf(nodeAt(path)), message: `${path.join('.') || 'schema'}: ${message}` });
+  };
+
+  if (!isMap(root) || typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
+  }
+  const raw = data as Record<string, unknown>;
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'fields', 'timeline', 'newDocument']);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
+  }
+
+  const str = (value: unknown, path: (string | number)[], fallback?: string): string => {
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (value === undefined && fallback !== undefined) return fallback;
+    problem(path, 'must be a non-empty string');
+    return fallback ?? '';
+  };
+  const num = (value: unknown, path: (string | number)[]): number | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    problem(path, 'must be a number');
+    return undefined;
+  };
+  const choiceValues = (value: unknown, path: (string | number)[]): ChoiceValue[] => {
+    if (!Array.isArray(value) || value.length === 0) {
+      problem(path, 'must be a non-empty list of { value, meaning }');
+      return [];
+    }
+    return value.map((item, i) => {
+      if (typeof item === 'string') return { value: item, meaning: '' };
+      const entry = (item ?? {}) as Record<string, unknown>;
+      return {
+        value: str(entry.value, [...path, i, 'value']),
+        meaning: typeof entry.meaning === 'string' ? entry.meaning : '',
+      };
+    });
+  };
+
+  const detectionRaw = (raw.detection ?? {}) as Record<string, unknown>;
+  const minSectionShare = num(detectionRaw.minSectionShare, ['detection', 'minSectionShare']) ?? 0.5;
+  if (minSectionShare <= 0 || minSectionShare > 1) {
+    problem(['detection', 'minSectionShare'], 'must be a number above 0 and at most 1');
+  }
+
+  const requiredRaw = raw.requiredSections ?? [];
+  const requiredSections: string[] = [];
+  if (!Array.isArray(requiredRaw)) problem(['requiredSections'], 'must be a list of section names');
+  else requiredRaw.forEach((s, i) => requiredSections.push(str(s, ['requiredSections', i])));
+
+  const fields: FieldSpec[] = [];
+  const fieldsRaw = raw.fields ?? [];
+  if (!Array.isArray(fieldsRaw)) problem(['fields'], 'must be a list of fields');
+  else {
+    fieldsRaw.forEach((f, i) => {
+      const path = ['fields', i];
+      if (typeof f !== 'object' || f === null) {
+        problem(path, 'must be a mapping with label and kind');
+        return;
+      }
+      const entry = f as Record<string, unknown>;
+      const kind = (entry.kind ?? 'text') as FieldKind;
+      if (!fieldKinds.includes(kind)) {
+        problem([...path, 'kind'], `unknown kind '${String(entry.kind)}' (expected one of ${fieldKinds.join(', ')})`);
+      }
+      const spec: FieldSpec = {
+        label: str(entry.label, [...path, 'label']),
+        section: entry.section === undefined ? undefined : str(entry.section, [...path, 'section']),
+        kind,
+        min: num(entry.min, [...path, 'min']),
+        max: num(entry.max, [...path, 'max']),
+      };
+      if (kind === 'choice') spec.values = choiceValues(entry.values, [...path, 'values']);
+      fields.push(spec);
+    });
+  }
+
+  let timeline: TimelineSpec | undefined;
+  if (raw.timeline !== undefined) {
+    const t = (raw.timeline ?? {}) as Record<string, unknown>;
+    const columns = (t.columns ?? {}) as Record<string, unknown>;
+    timeline = {
+      section: str(t.section, ['timeline', 'section']),
+      columns: {
+        time: str(columns.time, ['timeline', 'columns', 'time'], 'Time'),
+        event: columns.event === undefined ? undefined : str(columns.event, ['timeline', 'columns', 'event']),
+        component:
+          columns.component === undefined ? undefined : str(columns.component, ['timeline', 'columns', 'component']),
+      },
+      milestones: t.milestones === undefined ? [] : choiceValues(t.milestones, ['timeline', 'milestones']),
+    };
+  }
+
+  const nd = (raw.newDocument ?? {}) as Record<string, unknown>;
+  const newDocument: NewDocumentSpec = {
+    titlePrefix: typeof nd.titlePrefix === 'string' ? nd.titlePrefix : '',
+    idField: nd.idField === undefined ? undefined : str(nd.idField, ['newDocument', 'idField']),
+    idFormat: str(nd.idFormat, ['newDocument', 'idFormat'], 'INC-{date}-{seq}'),
+    dateField: nd.dateField === undefined ? undefined : str(nd.dateField, ['newDocument', 'dateField']),
+  };
+
+  if (problems.length) throw new SchemaError(problems, fileName);
+  return {
+    name: str(raw.name, ['name'], 'Post-mortem'),
+    detection: {
+      minSectionShare,
+      frontMatterKey: typeof detectionRaw.frontMatterKey === 'string' ? detectionRaw.frontMatterKey : 'postmortem',
+    },
+    requiredSections,
+    fields,
+    timeline,
+    newDocument,
+  };
+}
