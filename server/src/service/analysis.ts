@@ -76,7 +76,7 @@ export function analyze(text: string, template: TemplateModel): Analysis {
  * The heading whose key is the path's last element and whose ancestors include the others, in
  * order (not necessarily as direct parents, so an author's extra heading level does not hide it).
  */
-function findSection(doc: ParsedDocument, path: readonly string[]): number {
+export function findSection(doc: ParsedDocument, path: readonly string[]): number {
   const last = path[path.length - 1];
   for (let i = 0; i < doc.headings.length; i++) {
     if (doc.headings[i].key !== last) continue;

@@ -3,7 +3,7 @@
  * template puts it (after the section that precedes it, if the document has that one).
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import type { Analysis } from '../analysis';
+import { findSection, type Analysis } from '../analysis';
 import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export function insertMissingSectionActions(request: CodeActionRequest): CodeAction[] {
@@ -44,7 +44,7 @@ function insertionFor(
   path: string[],
 ): { line: number; character: number; text: string; title: string } | undefined {
   const { template, doc } = analysis;
-  const index = template.sections.findIndex((s) => s.path.join('>') === path.join('>'));
+  const index = findSection(template.template, path);
   if (index === -1) return undefined;
   const section = template.sections[index];
   const templateLines = template.template.text.lines;

@@ -9,7 +9,7 @@ import { headingKey, labelKey, placeholderKey } from '../document/normalize';
 import { parseSchema, type FieldSpec, type TemplateSchema } from './schema';
 
 export interface TemplateSection {
-  /** Heading keys from the top-level section down to this one. */
+  /** Heading keys from the top-level section down to this one (the title above is left out). */
   path: string[];
   title: string;
   level: number;
@@ -53,7 +53,8 @@ export function createTemplateModel(templateText: string, schemaText: string, sc
 
   const sections: TemplateSection[] = template.headings.map((h) => {
     const path: string[] = [];
-    for (let k: number = template.headings.indexOf(h); k !== -1; k = template.headings[k].parent) {
+    // The document title (above the top level) is the author's own: paths start below it.
+    for (let k: number = template.headings.indexOf(h); k !== -1 && template.headings[k].level >= topLevel; k = template.headings[k].parent) {
       path.unshift(template.headings[k].key);
     }
     return { path, title: h.title, level: h.level, startLine: h.line, endLine: h.end };

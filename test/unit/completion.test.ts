@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, service, templateText, withCursor } from '../support/service';
+
+function complete(marked: string, now = new Date('2026-11-28T09:41:00Z')) {
+  const { text, position } = withCursor(marked);
+  const list = service.completions(service.analyze(text), position, now);
+  return { text, position, items: list?.items ?? [] };
+}
+
+function accept(marked: string, label: string): string {
+  const { text, items } = complete(marked);
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `no item ${label} in ${items.map((i) => i.label).join(', ')}`);
+  const edit = item.textEdit as { range: never; newText: string };
+  return applyEdits(text, [edit]);
+}
+
+const severityLine = (line: string) => templateText.replace('**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]', line);
+
+describe('choice completion', () => {
+  it('offers the allowed values with their meaning inside the placeholder', () => {
+    const { items } = complete(severityLine('**Severity**: [CRIT$|ICAL/HIGH/MEDIUM/LOW]'));
+    assert.deepEqual(items.map((i) => i.label), ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
+    assert.match(JSON.stringify(items[1].documentation), /urgent response/);
+  });
+
+  it('replaces the whole placeholder and leaves a clean line', () => {
+    for (const marked of ['**Severity**: [$|CRITICAL/HIGH/MEDIUM/LOW]', '**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]$|', '**Sev$|erity**: [CRITICAL/HIGH/MEDIUM/LOW]']) {
+      const result = accept(severityLine(marked), 'HIGH');
+      assert.ok(result.includes('\n**Severity**: HIGH\n'), marked);
+    }
+  });
+
+  it('completes an empty value and replaces a wrong one, keeping the note', () => {
+    assert.ok(accept(severityLine('**Severity**:$|'), 'LOW').includes('\n**Severity**: LOW\n'));
+    assert.ok(accept(severityLine('**Severity**: SEV$|1 (paged)'), 'MEDIUM').includes('\n**Severity**: MEDIUM (paged)\n'));
+  });
+
+  it('knows each field by its section', () => {
+    const { items } = complete(templateText.replace('- **Before Fixes**: [HIGH/MEDIUM/LOW]', '- **Before Fixes**: [$|HIGH/MEDIUM/LOW]'));
+    assert.deepEqual(items.map((i) => i.label), ['HIGH', 'MEDIUM', 'LOW']);
+    const free = complete(templateText.replace('- **Detection Method**: [How was incident detected?]', '- **Detection Method**: [How$| was incident detected?]'));
+    assert.deepEqual(free.items, []);
+  });
+
+  it('offers nothing outside fields and tables', () => {
+    assert.deepEqual(complete(templateText.replace('### What Happened?', '### What $|Happened?')).items, []);
+  });
+});
+
+describe('timeline completion', () => {
+  const rows = (text: string) =>
+    templateText.replace('| 00:05 | Alert triggered | [Alerting system] | [Initial response] |', text);
+
+  it('offers the milestones in the Event column', () => {
+    const { items } = complete(rows('| 00:05 | $| | PagerDuty | paged |'));
+    assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['Incident start', 'Alert triggered', 'Investigation began']);
+    const result = accept(rows('| 00:05 | $| | PagerDuty | paged |'), 'Alert triggered');
+    assert.ok(result.includes('| 00:05 | Alert triggered | PagerDuty | paged |'));
+  });
+
+  it('offers the components already used in the Component column', () => {
+    const text = templateText
+      .replace('| 00:00 | Incident start | [Component] |', '| 00:00 | Incident start | orders-db |')
+      .replace('| 00:20 | Root cause identified | [Component] |', '| 00:20 | Root cause identified | orders-db |')
+      .replace('| 01:00 | Service restored | [Component] |', '| 01:00 | Service restored | api-gw |')
+      .replace('| 00:05 | Alert triggered | [Alerting system] |', '| 00:05 | Alert triggered | o$| |');
+    const { items } = complete(text);
+    assert.deepEqual(items.map((i) => i.label), ['orders-db', 'api-gw']);
+  });
+
+  it('offers now and five minutes after the row above in the Time column, in its format', () => {
+    const { items } = complete(rows('| $| | Alert triggered | PagerDuty | paged |'));
+    assert.deepEqual(items.map((i) => i.label), ['09:41', '00:05']);
+    const iso = templateText
+      .replace('| 00:00 | Incident start |', '| 2026-11-20T23:58:00Z | Incident start |')
+      .replace('| 00:05 | Alert triggered |', '| 2026-$| | Alert triggered |');
+    assert.deepEqual(complete(iso).items.map((i) => i.label), ['2026-11-28T09:41:00Z', '2026-11-21T00:03:00Z']);
+  });
+});
