@@ -1,0 +1,160 @@
+/**
+ * The bundled server over stdio, driven as an editor would: push and pull diagnostics,
+ * incremental edits, completion, code actions, settings, and the New Post-Mortem request.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits, repoRoot, templateText } from '../support/service';
+import { TestClient } from '../support/lspClient';
+
+const pmUri = 'file:///work/incidents/2026-11-20-payments.md';
+const readmeUri = 'file:///work/README.md';
+const readme = '# Tool\n\n- [ ] [Component] to do\n\n## Timeline\n\n[START TIME]\n';
+const severityLine = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
+
+describe('push diagnostics (clients without pull support)', () => {
+  let client: TestClient;
+  before(async () => (client = await TestClient.start()));
+  after(() => client.stop());
+
+  it('publishes the unfilled fields of a post-mortem, with rule ids and doc links', async () => {
+    await client.open(pmUri, templateText);
+    const diagnostics = await client.pushed(pmUri, 1);
+    assert.equal(diagnostics.length, 186);
+    const severity = diagnostics.find((d) => d.range.start.line === severityLine) as Diagnostic;
+    assert.equal(severity.message, 'Severity is not filled in: choose CRITICAL, HIGH, MEDIUM or LOW');
+    assert.equal(severity.source, 'postmortem');
+    assert.equal(severity.code, 'unfilled-placeholder');
+    const href = severity.codeDescription?.href ?? '';
+    assert.match(href, /^file:.*\/docs\/rules\/unfilled-placeholder\.md$/);
+    assert.ok(readFileSync(new URL(href), 'utf8').includes('unfilled-placeholder'), 'the linked rule doc exists');
+  });
+
+  it('publishes nothing for an ordinary README', async () => {
+    await client.open(readmeUri, readme);
+    assert.deepEqual(await client.pushed(readmeUri, 1), []);
+  });
+
+  it('follows incremental edits', async () => {
+    const start = templateText.split('\n')[severityLine].indexOf('[');
+    const version = await client.change(pmUri, [
+      { range: { start: { line: severityLine, character: start }, end: { line: severityLine, character: start + 26 } }, text: 'SEV1' },
+    ]);
+    const diagnostics = await client.pushed(pmUri, version);
+    assert.equal(diagnostics.length, 186);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'invalid-choice').map((d) => d.message),
+      ["Severity 'SEV1' is not one of CRITICAL, HIGH, MEDIUM, LOW"],
+    );
+  });
+
+  it('answers completion and code actions on the edited document', async () => {
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: pmUri },
+      position: { line: severityLine, character: 16 },
+      context: { triggerKind: 1 },
+    });
+    assert.deepEqual(list.items.map((i) => i.label), ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: pmUri },
+      range: { start: { line: severityLine, character: 15 }, end: { line: severityLine, character: 15 } },
+      context: { diagnostics: [] },
+    });
+    const set = actions.find((a) => a.title === 'Set Severity to LOW') as CodeAction;
+    const change = set.edit?.documentChanges?.[0] as { textDocument: { version: number }; edits: TextEdit[] };
+    assert.equal(change.textDocument.version, 2);
+    assert.equal(applyEdits('**Severity**: SEV1', change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: 0 }, end: { ...e.range.end, line: 0 } } }))), '**Severity**: LOW');
+  });
+});
+
+describe('pull diagnostics and settings (VS Code-like clients)', () => {
+  let client: TestClient;
+  let settings: Record<string, unknown> = {};
+  before(async () => (client = await TestClient.start({ pull: true, settings: () => settings, workspaceFolder: 'file:///work' })));
+  after(() => client.stop());
+
+  it('answers textDocument/diagnostic', async () => {
+    await client.open(pmUri, templateText);
+    assert.equal((await client.pull(pmUri)).length, 186);
+    await client.open(readmeUri, readme);
+    assert.deepEqual(await client.pull(readmeUri), []);
+    assert.equal(client.published.size, 0, 'no pushed diagnostics when the client pulls');
+  });
+
+  it('applies a changed rule setting after a refresh, without a restart', async () => {
+    settings = { rules: { 'unfilled-placeholder': 'off' } };
+    const refreshes = client.refreshes;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.until(() => client.refreshes > refreshes, 'a diagnostics refresh');
+    assert.deepEqual(await client.pull(pmUri), []);
+  });
+
+  it('logs a bad setting and keeps the default', async () => {
+    settings = { rules: { 'unfilled-placeholder': 'loud' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await client.pull(pmUri)).length, 186);
+    assert.ok(client.logs.some((l) => l.includes("postmortem.rules.unfilled-placeholder: 'loud'")));
+  });
+
+  it('treats files matching postmortem.files as post-mortems', async () => {
+    settings = { files: ['incidents/**/*.md'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const uri = 'file:///work/incidents/notes.md';
+    await client.open(uri, '# Notes\n\n**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]\n');
+    const diagnostics = await client.pull(uri);
+    assert.ok(diagnostics.some((d) => String(d.message).startsWith('Severity is not filled in')));
+    assert.ok(diagnostics.some((d) => d.code === 'missing-section'));
+  });
+});
+
+describe('settings from initialization options (clients without workspace/configuration)', () => {
+  it('uses them', async () => {
+    const client = await TestClient.start({ initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
+    try {
+      await client.open(pmUri, templateText);
+      const diagnostics = await client.pushed(pmUri, 1);
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 4));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('postmortem/newDocument', () => {
+  let client: TestClient;
+  before(async () => (client = await TestClient.start()));
+  after(() => client.stop());
+
+  it('returns the text with an ID unique in the folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pm-new-'));
+    const first = await client.request<{ text: string; incidentId: string; fileName: string }>('postmortem/newDocument', {
+      title: 'Card declines',
+      date: '2026-11-28',
+      folderPath: folder,
+    });
+    assert.equal(first.incidentId, 'INC-20261128-01');
+    writeFileSync(join(folder, first.fileName), first.text);
+    const second = await client.request<{ incidentId: string }>('postmortem/newDocument', { title: 'Again', date: '2026-11-28', folderPath: folder });
+    assert.equal(second.incidentId, 'INC-20261128-02');
+  });
+
+  it('works without a folder, and answers a bad request with an error, staying up', async () => {
+    const untitled = await client.request<{ incidentId: string }>('postmortem/newDocument', { title: 'x', date: '2026-11-28' });
+    assert.equal(untitled.incidentId, 'INC-20261128-01');
+    await assert.rejects(client.request('postmortem/newDocument', { title: '', date: 'today' }), /A title is required/);
+    const again = await client.request<{ incidentId: string }>('postmortem/newDocument', { title: 'y', date: '2026-11-28' });
+    assert.equal(again.incidentId, 'INC-20261128-01');
+  });
+});
+
+describe('the rule docs the diagnostics link to', () => {
+  it('ship beside the server bundle', () => {
+    const href = pathToFileURL(join(repoRoot, 'docs/rules/unfilled-placeholder.md'));
+    assert.ok(readFileSync(href, 'utf8').length > 100);
+  });
+});
