@@ -97,7 +97,7 @@ describe('choices and values', () => {
     const text = templateWith({ '[How was incident detected?]': 'Pager', '[Alert/Monitoring/User Report/Automated Test]': 'Pager' });
     const all = diagnose(text).filter((d) => d.code === 'invalid-choice');
     assert.equal(all.length, 1);
-    assert.match(all[0].message, /^Detection Method 'Pager' is not one of Alert, Monitoring/);
+    assert.match(String(all[0].message), /^Detection Method 'Pager' is not one of Alert, Monitoring/);
   });
 
   it('checks numbers, ranges and percentages', () => {
@@ -196,6 +196,6 @@ describe('text encodings', () => {
     const text = templateText.replace('**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]', '**Severity**:\t\tLOW').replace(/\n/g, '\r');
     const analysis = service.analyze(text);
     assert.equal(analysis.doc.text.eol, '\r');
-    assert.equal(service.diagnostics(analysis).filter((d) => d.message.startsWith('Severity')).length, 0);
+    assert.equal(service.diagnostics(analysis).filter((d) => String(d.message).startsWith('Severity')).length, 0);
   });
 });

@@ -17,7 +17,7 @@ describe('new post-mortem text', () => {
     // The new document is a post-mortem, and its ID is no longer an unfilled field.
     const analysis = service.analyze(doc.text);
     assert.equal(analysis.looksLikePostmortem, true);
-    assert.ok(!service.diagnostics(analysis).some((d) => d.message.startsWith('Incident ID')));
+    assert.ok(!service.diagnostics(analysis).some((d) => String(d.message).startsWith('Incident ID')));
   });
 
   it('makes the ID unique among the post-mortems already there', () => {

@@ -9,6 +9,7 @@ import { headingKey, labelKey } from './document/normalize';
 import { findTimeline, type Timeline } from './document/timeline';
 import type { FieldSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
+import type { LineText } from './text/lines';
 
 export interface Analysis {
   readonly doc: ParsedDocument;
@@ -27,9 +28,9 @@ export interface Analysis {
   findSection(path: readonly string[]): number;
 }
 
-export function analyze(text: string, template: TemplateModel): Analysis {
+export function analyze(text: string | LineText, template: TemplateModel): Analysis {
   const doc = parseDocument(text, {
-    placeholderKeys: template.placeholderKeys,
+    isPlaceholder: template.isPlaceholder,
     frontMatterKey: template.schema.detection.frontMatterKey,
   });
   let timeline: Timeline | undefined | null = null;

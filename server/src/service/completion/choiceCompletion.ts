@@ -15,7 +15,7 @@ export function choiceCompletions(analysis: Analysis, position: Position): Compl
   const field = doc.fields[fieldIndex];
   const line = doc.text.lines[field.line];
 
-  const hasPlaceholder = analysis.placeholdersOnLine(field.line).some((p) => p.start >= field.valueStart);
+  const hasPlaceholder = field.hasPlaceholder;
   const current = line.slice(field.valueStart, field.valueEnd);
   // Keep an author's note after a real value: "HIGH (halted trading)" -> only "HIGH" is replaced.
   const replaceEnd = hasPlaceholder || current === '' ? field.valueEnd : field.valueStart + mainPart(current).length;

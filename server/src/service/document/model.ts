@@ -36,6 +36,8 @@ export interface FieldLine {
   /** Innermost heading the line is under, -1 for none. */
   section: number;
   style: 'bold' | 'heading' | 'code';
+  /** A template placeholder or blank sits in the value. */
+  hasPlaceholder: boolean;
 }
 
 export interface Cell {

@@ -1,11 +1,11 @@
 /**
- * One pass over the lines of a Markdown document that finds what the post-mortem tools need:
- * headings and their sections, fenced code, field lines, tables and unfilled placeholders.
- * Hand-written and line-based because it runs on every keystroke, on documents of megabytes
- * (a general Markdown parser is one to two orders of magnitude slower on big tables).
+ * Joins the facts of each line (lineFacts.ts) into the structure of a post-mortem: headings and
+ * their sections, fenced code, field lines, tables and unfilled placeholders. Line-based and
+ * hand-written because it runs on every keystroke on documents of megabytes; the per-line work
+ * is memoised beside the lines, so after an edit only the edited lines are examined again.
  */
-import { splitLines } from '../text/lines';
-import { maskCommentsAndCode, trimRange } from '../text/markdownText';
+import { splitLines, type LineText } from '../text/lines';
+import { cellsOf, codeFacts, markdownFacts, type FactOptions, type LineFacts, type Mark } from './lineFacts';
 import {
   LineKind,
   type Cell,
@@ -15,31 +15,21 @@ import {
   type Placeholder,
   type PlaceholderOwner,
   type Table,
-  type TableRow,
 } from './model';
-import { headingKey, placeholderKey } from './normalize';
+import { headingKey } from './normalize';
 
-export interface ParseOptions {
-  /** Keys (normalize.placeholderKey) of the template's bracket texts. */
-  placeholderKeys: ReadonlySet<string>;
+export interface ParseOptions extends FactOptions {
   /** Front-matter key that marks a post-mortem (`postmortem: true`). */
   frontMatterKey: string;
 }
 
-const headingPattern = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
-const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const boldFieldPattern = /^(\s*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\*\*([^*]+?)(?::\*\*|\*\*[ \t]*:)/;
-const codeFieldPattern = /^(\s*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&().\-]{0,60}?)[ \t]*:(?=[ \t]|$)/;
-const listItemPattern = /^(\s*)(?:([-*+])|(\d{1,9})[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
-const delimiterRowPattern = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
-const bracketPattern = /\[([^[\]\n]*)\]/g;
-const blankPattern = /_{3,}/g;
+const sectionOwner: PlaceholderOwner = { type: 'section' };
 
-export function parseDocument(source: string, options: ParseOptions): ParsedDocument {
-  const text = splitLines(source);
+export function parseDocument(source: string | LineText, options: ParseOptions): ParsedDocument {
+  const text = typeof source === 'string' ? splitLines(source) : source;
   const { lines } = text;
   const count = lines.length;
+  const memo = (text.memo ?? new Array(count)) as (LineFacts | undefined)[];
   const lineKinds = new Uint8Array(count);
   const sectionOfLine = new Int32Array(count);
   const headings: Heading[] = [];
@@ -47,37 +37,22 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   const fieldOfLine = new Map<number, number>();
   const tables: Table[] = [];
   const placeholders: Placeholder[] = [];
-  let frontMatterFlag: boolean | undefined;
 
-  let first = 0;
-  // Front matter: a first line of exactly --- with a closing --- or ... further down.
-  if (count > 1 && lines[0].replace(/^\uFEFF/, '').trimEnd() === '---') {
-    let close = -1;
-    for (let i = 1; i < count; i++) {
-      const t = lines[i].trimEnd();
-      if (t === '---' || t === '...') {
-        close = i;
-        break;
-      }
-    }
-    if (close > 0) {
-      const keyPattern = new RegExp(`^${escapeRegExp(options.frontMatterKey)}\\s*:\\s*(\\S+?)\\s*(?:#.*)?$`, 'i');
-      for (let i = 0; i <= close; i++) {
-        lineKinds[i] = LineKind.FrontMatter;
-        sectionOfLine[i] = -1;
-        const m = keyPattern.exec(lines[i]);
-        if (m) {
-          const v = m[1].replace(/^["']|["']$/g, '').toLowerCase();
-          if (v === 'true' || v === 'yes' || v === 'on') frontMatterFlag = true;
-          else if (v === 'false' || v === 'no' || v === 'off') frontMatterFlag = false;
-        }
-      }
-      first = close + 1;
-    }
+  const facts = (i: number, code: boolean): LineFacts => {
+    const known = memo[i];
+    if (known !== undefined && known.text === lines[i] && known.code === code) return known;
+    const fresh = code ? codeFacts(lines[i], options) : markdownFacts(lines[i], options);
+    memo[i] = fresh;
+    return fresh;
+  };
+
+  const { first, flag: frontMatterFlag } = frontMatter(lines, options.frontMatterKey);
+  for (let i = 0; i < first; i++) {
+    lineKinds[i] = LineKind.FrontMatter;
+    sectionOfLine[i] = -1;
   }
 
   let section = -1;
-  // Open headings by level, to find parents and close sections.
   const open: number[] = [];
   let fenceChar = '';
   let fenceLength = 0;
@@ -87,249 +62,192 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   let itemCount = 0;
   let table: Table | undefined;
 
-  const closeTable = (line: number) => {
-    if (table) {
-      table.end = line;
-      table = undefined;
-    }
-  };
-
   for (let i = first; i < count; i++) {
-    const raw = lines[i];
-    const line = i === 0 && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
+    sectionOfLine[i] = section;
 
     if (fenceChar) {
-      sectionOfLine[i] = section;
-      const m = fencePattern.exec(line);
-      if (m && m[1][0] === fenceChar && m[1].length >= fenceLength && m[2].trim() === '') {
+      const f = facts(i, true);
+      if (f.fence && f.fence.char === fenceChar && f.fence.length >= fenceLength && !f.fence.hasInfo) {
         lineKinds[i] = LineKind.FenceDelimiter;
         fenceChar = '';
         continue;
       }
       lineKinds[i] = LineKind.Code;
-      if (line.indexOf('[') !== -1) {
-        const field = codeFieldPattern.exec(line);
-        let owner: PlaceholderOwner = { type: 'section' };
-        if (field) owner = { type: 'field', field: addField(i, field[2].trim(), field[0].length, line, 'code') };
-        findBrackets(line, i, owner, false);
-      } else {
-        const field = codeFieldPattern.exec(line);
-        if (field) addField(i, field[2].trim(), field[0].length, line, 'code');
-      }
+      let owner = sectionOwner;
+      if (f.field) owner = { type: 'field', field: addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'code') };
+      addMarks(f.marks, i, owner);
       continue;
     }
 
     if (inComment) {
-      sectionOfLine[i] = section;
       lineKinds[i] = LineKind.Comment;
-      if (line.indexOf('-->') !== -1) inComment = false;
+      if (lines[i].indexOf('-->') !== -1) inComment = false;
       continue;
     }
 
-    const c0 = firstNonSpace(line);
-    if (c0 === -1) {
+    const f = facts(i, false);
+    if (f.blank) {
+      if (table) table = closeTable(table, i);
+      continue;
+    }
+
+    if (f.fence && f.fence.validOpening) {
+      if (table) table = closeTable(table, i);
+      lineKinds[i] = LineKind.FenceDelimiter;
+      fenceChar = f.fence.char;
+      fenceLength = f.fence.length;
+      continue;
+    }
+
+    if (f.heading) {
+      if (table) table = closeTable(table, i);
+      const { level } = f.heading;
+      while (open.length && headings[open[open.length - 1]].level >= level) {
+        headings[open.pop() as number].end = i;
+      }
+      const parent = open.length ? open[open.length - 1] : -1;
+      headings.push({
+        line: i,
+        level,
+        title: f.heading.title,
+        key: headingKey(f.heading.sectionTitle),
+        titleStart: f.heading.titleStart,
+        end: count,
+        parent,
+      });
+      section = headings.length - 1;
+      open.push(section);
       sectionOfLine[i] = section;
-      closeTable(i);
+      listLabel = undefined;
+      itemCount = 0;
+      let owner = sectionOwner;
+      if (f.field) owner = { type: 'field', field: addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'heading') };
+      addMarks(f.marks, i, owner);
       continue;
     }
-    const ch = line.charCodeAt(c0);
 
-    if (ch === 96 /* ` */ || ch === 126 /* ~ */) {
-      const m = fencePattern.exec(line);
-      if (m && !(m[1][0] === '`' && m[2].includes('`'))) {
-        closeTable(i);
-        sectionOfLine[i] = section;
-        lineKinds[i] = LineKind.FenceDelimiter;
-        fenceChar = m[1][0];
-        fenceLength = m[1].length;
-        continue;
-      }
-    }
-
-    if (ch === 35 /* # */) {
-      const m = headingPattern.exec(line);
-      if (m) {
-        closeTable(i);
-        const level = m[1].length;
-        const titleStart = m[0].length;
-        const titleText = line.slice(titleStart).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '').trim();
-        while (open.length && headings[open[open.length - 1]].level >= level) {
-          headings[open.pop() as number].end = i;
-        }
-        const parent = open.length ? open[open.length - 1] : -1;
-        const colon = titleText.indexOf(':');
-        const sectionTitle = colon > 0 ? titleText.slice(0, colon) : titleText;
-        headings.push({ line: i, level, title: titleText, key: headingKey(sectionTitle), titleStart, end: count, parent });
-        section = headings.length - 1;
-        open.push(section);
-        sectionOfLine[i] = section;
-        listLabel = undefined;
-        itemCount = 0;
-        const masked = maskCommentsAndCode(line);
-        if (colon > 0) {
-          const field = addField(i, sectionTitle.trim(), titleStart + line.slice(titleStart).indexOf(':') + 1, masked, 'heading');
-          scanPlaceholders(masked, i, { type: 'field', field });
-        } else {
-          scanPlaceholders(masked, i, { type: 'section' });
-        }
-        continue;
-      }
-    }
-
-    sectionOfLine[i] = section;
-
-    if (ch === 60 /* < */ && line.startsWith('<!--', c0) && line.indexOf('-->', c0 + 4) === -1) {
+    if (f.commentOpen) {
       lineKinds[i] = LineKind.Comment;
       inComment = true;
       continue;
     }
 
-    const masked = maskCommentsAndCode(line);
-
     // Tables: a row with a pipe under a header, or a header followed by a delimiter row.
-    if (masked.indexOf('|') !== -1) {
+    if (f.hasPipe) {
       if (table) {
-        const row = splitRow(masked, i);
-        table.rows.push(row);
-        const rowIndex = table.rows.length - 1;
-        row.cells.forEach((cell, column) =>
-          scanPlaceholders(masked, i, { type: 'cell', table: tables.length - 1, row: rowIndex, column }, cell.outerStart, cell.outerEnd),
-        );
+        const cells = cellsOf(f);
+        table.rows.push({ line: i, cells });
+        addCellMarks(f, cells, i, tables.length - 1, table.rows.length - 1);
         continue;
       }
-      if (i + 1 < count && delimiterRowPattern.test(lines[i + 1]) && lines[i + 1].indexOf('-') !== -1) {
-        const header = splitRow(masked, i);
-        table = { section, header, delimiterLine: i + 1, rows: [], end: count };
+      if (i + 1 < count && facts(i + 1, false).delimiterRow) {
+        const cells = cellsOf(f);
+        table = { section, header: { line: i, cells }, delimiterLine: i + 1, rows: [], end: count };
         tables.push(table);
-        header.cells.forEach((cell, column) =>
-          scanPlaceholders(masked, i, { type: 'cell', table: tables.length - 1, row: -1, column }, cell.outerStart, cell.outerEnd),
-        );
+        addCellMarks(f, cells, i, tables.length - 1, -1);
         sectionOfLine[i + 1] = section;
         i++;
         continue;
       }
-    } else {
-      closeTable(i);
+    } else if (table) {
+      table = closeTable(table, i);
     }
 
-    if (thematicBreakPattern.test(line)) {
+    if (f.thematicBreak) {
       listLabel = undefined;
       itemCount = 0;
       continue;
     }
 
-    const bold = ch === 42 || ch === 45 || ch === 43 || (ch >= 48 && ch <= 57) ? boldFieldPattern.exec(masked) : null;
-    if (bold) {
-      const field = addField(i, bold[2].trim(), bold[0].length, masked, 'bold');
-      const f = fields[field];
-      if (f.valueStart === f.valueEnd) {
+    if (f.field) {
+      const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'bold');
+      if (f.field.valueStart === f.field.valueEnd) {
         // "**Contributing Factors**:" introduces the list below it.
-        listLabel = f.label;
+        listLabel = f.field.label;
         itemCount = 0;
       }
-      scanPlaceholders(masked, i, { type: 'field', field });
+      addMarks(f.marks, i, { type: 'field', field });
       continue;
     }
 
-    const item = ch === 45 || ch === 42 || ch === 43 || (ch >= 48 && ch <= 57) ? listItemPattern.exec(masked) : null;
-    if (item) {
+    if (f.item) {
       itemCount++;
-      const number = item[3] !== undefined ? Number(item[3]) : itemCount;
-      const label = listLabel ?? (section >= 0 ? headings[section].title : 'Document');
-      scanPlaceholders(masked, i, { type: 'item', label, number });
+      if (f.marks.length) {
+        const label = listLabel ?? (section >= 0 ? headings[section].title : 'Document');
+        addMarks(f.marks, i, { type: 'item', label, number: f.item.number ?? itemCount });
+      }
       continue;
     }
 
     // A plain paragraph line ends the list context, unless it introduces a list ("...:").
-    if (c0 === 0) {
-      const trimmedEnd = masked.trimEnd();
-      if (trimmedEnd.endsWith(':')) {
-        listLabel = trimmedEnd.slice(0, -1).replace(/[*_]/g, '').trim() || listLabel;
-        itemCount = 0;
-      }
+    if (f.introLabel) {
+      listLabel = f.introLabel;
+      itemCount = 0;
     }
-    scanPlaceholders(masked, i, { type: 'section' });
+    addMarks(f.marks, i, sectionOwner);
   }
-  closeTable(count);
+  if (table) closeTable(table, count);
   while (open.length) headings[open.pop() as number].end = count;
 
-  return { text, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag };
+  return { text: { lines, lineStarts: text.lineStarts, eol: text.eol, memo }, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag };
 
-  function addField(line: number, label: string, afterColon: number, masked: string, style: FieldLine['style']): number {
-    const [valueStart, valueEnd] = trimRange(masked, afterColon, masked.length);
-    fields.push({ line, label, valueStart, valueEnd, section, style });
+  function closeTable(t: Table, line: number): undefined {
+    t.end = line;
+    return undefined;
+  }
+
+  function addField(line: number, label: string, valueStart: number, valueEnd: number, style: FieldLine['style']): number {
+    fields.push({ line, label, valueStart, valueEnd, section, style, hasPlaceholder: false });
     fieldOfLine.set(line, fields.length - 1);
     return fields.length - 1;
   }
 
-  function scanPlaceholders(masked: string, line: number, owner: PlaceholderOwner, from = 0, to = masked.length) {
-    if (masked.indexOf('[') !== -1) findBrackets(masked, line, owner, true, from, to);
-    if (masked.indexOf('___') !== -1) findBlanks(masked, line, owner, from, to);
-  }
-
-  function findBrackets(masked: string, line: number, owner: PlaceholderOwner, markdown: boolean, from = 0, to = masked.length) {
-    bracketPattern.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = bracketPattern.exec(masked)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end > to) break;
-      if (markdown) {
-        const before = masked.charCodeAt(start - 1);
-        const after = masked.charCodeAt(end);
-        // Images, links, reference links, footnotes and link definitions are the author's own.
-        if (before === 33 /* ! */ || before === 93 /* ] */ || before === 92 /* \ */) continue;
-        if (after === 40 /* ( */ || after === 91 /* [ */) continue;
-        if (after === 58 /* : */ && masked.slice(0, start).trim() === '') continue;
-      }
-      const inner = m[1];
-      if (inner.startsWith('^')) continue;
-      if (!options.placeholderKeys.has(placeholderKey(inner))) continue;
-      placeholders.push({ line, start, end, text: inner, kind: 'bracket', section, owner });
-    }
-  }
-
-  function findBlanks(masked: string, line: number, owner: PlaceholderOwner, from: number, to: number) {
-    if (thematicBreakPattern.test(masked)) return;
-    blankPattern.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = blankPattern.exec(masked)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end > to) break;
-      // foo___bar is an identifier, not a blank.
-      if (isWordChar(masked.charCodeAt(start - 1)) || isWordChar(masked.charCodeAt(end))) continue;
-      placeholders.push({ line, start, end, text: '', kind: 'blank', section, owner });
-    }
-  }
-
-  function splitRow(masked: string, line: number): TableRow {
-    const cells: Cell[] = [];
-    let [start, end] = trimRange(masked, 0, masked.length);
-    if (masked.charCodeAt(start) === 124 /* | */) start++;
-    if (end > start && masked.charCodeAt(end - 1) === 124 && masked.charCodeAt(end - 2) !== 92) end--;
-    let cellStart = start;
-    for (let k = start; k <= end; k++) {
-      if (k === end || (masked.charCodeAt(k) === 124 && masked.charCodeAt(k - 1) !== 92)) {
-        const [s, e] = trimRange(masked, cellStart, k);
-        cells.push({ start: s, end: e, outerStart: cellStart, outerEnd: k });
-        cellStart = k + 1;
+  function addMarks(marks: readonly Mark[], line: number, owner: PlaceholderOwner): void {
+    for (let k = 0; k < marks.length; k++) {
+      const m = marks[k];
+      placeholders.push({ line, start: m.start, end: m.end, text: m.text, kind: m.kind, section, owner });
+      if (owner.type === 'field') {
+        const field = fields[owner.field];
+        if (m.start >= field.valueStart) field.hasPlaceholder = true;
       }
     }
-    return { line, cells };
+  }
+
+  function addCellMarks(f: LineFacts, cells: readonly Cell[], line: number, tableIndex: number, row: number): void {
+    // Owners are made only for cells that hold a placeholder: most cells hold none.
+    let column = 0;
+    for (const m of f.marks) {
+      while (column < cells.length && cells[column].outerEnd < m.end) column++;
+      if (column === cells.length) return;
+      const cell = cells[column];
+      if (m.start < cell.outerStart) continue;
+      placeholders.push({ line, start: m.start, end: m.end, text: m.text, kind: m.kind, section, owner: { type: 'cell', table: tableIndex, row, column } });
+    }
   }
 }
 
-function firstNonSpace(line: string): number {
-  for (let k = 0; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    if (c !== 32 && c !== 9 && c !== 0xfeff) return k;
+/** Front matter: a first line of exactly --- with a closing --- or ... further down. */
+function frontMatter(lines: readonly string[], key: string): { first: number; flag: boolean | undefined } {
+  if (lines.length < 2 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return { first: 0, flag: undefined };
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i].trimEnd();
+    if (t === '---' || t === '...') {
+      close = i;
+      break;
+    }
   }
-  return -1;
-}
-
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (close < 0) return { first: 0, flag: undefined };
+  const keyPattern = new RegExp(`^${escapeRegExp(key)}\\s*:\\s*(\\S+?)\\s*(?:#.*)?$`, 'i');
+  let flag: boolean | undefined;
+  for (let i = 1; i < close; i++) {
+    const m = keyPattern.exec(lines[i]);
+    if (!m) continue;
+    const v = m[1].replace(/^["']|["']$/g, '').toLowerCase();
+    if (v === 'true' || v === 'yes' || v === 'on') flag = true;
+    else if (v === 'false' || v === 'no' || v === 'off') flag = false;
+  }
+  return { first: close + 1, flag };
 }
 
 function escapeRegExp(text: string): string {

@@ -5,6 +5,7 @@
 import type { TimelineSpec } from '../template/schema';
 import type { ParsedDocument, Table, TableRow } from './model';
 import { headingKey } from './normalize';
+import { cellTime, type LineFacts } from './lineFacts';
 import { parseTime, type ParsedTime } from './time';
 
 export type RowTime =
@@ -74,7 +75,11 @@ function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, timeCol
     else if (cell.start === cell.end) time = { state: 'empty' };
     else if (placeholderLines.has(row.line)) time = { state: 'placeholder' };
     else {
-      const parsed = parseTime(doc.text.lines[row.line].slice(cell.start, cell.end));
+      const facts = doc.text.memo?.[row.line] as LineFacts | undefined;
+      const parsed =
+        facts && facts.text === doc.text.lines[row.line] && !facts.code
+          ? cellTime(facts, timeColumn, cell)
+          : parseTime(doc.text.lines[row.line].slice(cell.start, cell.end));
       if (!parsed) time = { state: 'invalid' };
       else {
         let key: number;

@@ -5,28 +5,47 @@
 import type { Analysis } from '../analysis';
 import type { Placeholder } from '../document/model';
 
-export function placeholderName(analysis: Analysis, p: Placeholder): string {
+export type PlaceholderNamer = (p: Placeholder) => string;
+
+/** A namer for one analysis; it remembers each table's column names. */
+export function placeholderNamer(analysis: Analysis): PlaceholderNamer {
   const { doc } = analysis;
-  const line = doc.text.lines[p.line];
-  switch (p.owner.type) {
-    case 'field': {
-      const field = doc.fields[p.owner.field];
-      // A second blank on a signature line: "**Technical Lead**: ____ Date: ____".
-      const before = line.slice(field.valueStart, p.start);
-      const sub = /([A-Za-z][A-Za-z ]{0,30}):\s*$/.exec(before);
-      return sub ? `${field.label} ${sub[1].trim().toLowerCase()}` : field.label;
+  const tableNames = new Map<number, { title: string; columns: string[] }>();
+  const tableOf = (index: number) => {
+    let names = tableNames.get(index);
+    if (!names) {
+      const table = doc.tables[index];
+      const header = doc.text.lines[table.header.line];
+      names = {
+        title: table.section >= 0 ? doc.headings[table.section].title : 'Table',
+        columns: table.header.cells.map((c, i) => header.slice(c.start, c.end) || `column ${i + 1}`),
+      };
+      tableNames.set(index, names);
     }
-    case 'cell': {
-      const table = doc.tables[p.owner.table];
-      const headerCell = table.header.cells[p.owner.column];
-      const header = headerCell ? doc.text.lines[table.header.line].slice(headerCell.start, headerCell.end) : '';
-      const title = table.section >= 0 ? doc.headings[table.section].title : 'Table';
-      const column = header || `column ${p.owner.column + 1}`;
-      return p.owner.row < 0 ? `${title} header` : `${column} (${title} row ${p.owner.row + 1})`;
+    return names;
+  };
+
+  return (p) => {
+    switch (p.owner.type) {
+      case 'field': {
+        const field = doc.fields[p.owner.field];
+        // A second blank on a signature line: "**Technical Lead**: ____ Date: ____".
+        if (p.start > field.valueStart) {
+          const before = doc.text.lines[p.line].slice(field.valueStart, p.start);
+          const sub = /([A-Za-z][A-Za-z ]{0,30}):\s*$/.exec(before);
+          if (sub) return `${field.label} ${sub[1].trim().toLowerCase()}`;
+        }
+        return field.label;
+      }
+      case 'cell': {
+        const names = tableOf(p.owner.table);
+        if (p.owner.row < 0) return `${names.title} header`;
+        return `${names.columns[p.owner.column] ?? `column ${p.owner.column + 1}`} (${names.title} row ${p.owner.row + 1})`;
+      }
+      case 'item':
+        return `${p.owner.label} item ${p.owner.number}`;
+      case 'section':
+        return p.section >= 0 ? doc.headings[p.section].title : 'Document';
     }
-    case 'item':
-      return `${p.owner.label} item ${p.owner.number}`;
-    case 'section':
-      return p.section >= 0 ? doc.headings[p.section].title : 'Document';
-  }
+  };
 }

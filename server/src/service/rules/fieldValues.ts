@@ -9,10 +9,7 @@ import type { ChoiceValue } from '../template/schema';
 export function filledValue(analysis: Analysis, fieldIndex: number): string | undefined {
   const { doc } = analysis;
   const field = doc.fields[fieldIndex];
-  if (field.valueStart === field.valueEnd) return undefined;
-  for (const p of analysis.placeholdersOnLine(field.line)) {
-    if (p.start >= field.valueStart) return undefined;
-  }
+  if (field.valueStart === field.valueEnd || field.hasPlaceholder) return undefined;
   return doc.text.lines[field.line].slice(field.valueStart, field.valueEnd);
 }
 

@@ -1,5 +1,5 @@
 import { listWithOr, toHint } from '../text/markdownText';
-import { placeholderName } from './fieldNames';
+import { placeholderNamer } from './fieldNames';
 import type { Rule } from './rule';
 
 const kindHints: Record<string, string> = {
@@ -10,6 +10,18 @@ const kindHints: Record<string, string> = {
   number: 'a number',
   percentage: 'a percentage',
 };
+
+// The same few placeholder texts come back thousands of times in a big document.
+const hints = new Map<string, string>();
+function hintOf(text: string): string {
+  let hint = hints.get(text);
+  if (hint === undefined) {
+    hint = toHint(text);
+    if (hints.size > 10000) hints.clear();
+    hints.set(text, hint);
+  }
+  return hint;
+}
 
 export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
@@ -35,19 +47,18 @@ reported: links, images, footnotes, reference links, task boxes (\`- [ ]\`), and
 (Ctrl+Space) and the quick fixes offer the allowed values.`,
   check(analysis, report) {
     const { doc } = analysis;
-    const fieldsWithPlaceholder = new Set<number>();
+    const nameOf = placeholderNamer(analysis);
     for (const p of doc.placeholders) {
-      if (p.owner.type === 'field') fieldsWithPlaceholder.add(p.owner.field);
-      const name = placeholderName(analysis, p);
+      const name = nameOf(p);
       // The field's own kind speaks for its value, not for a sub-blank such as "Date: ____".
       const spec =
         p.owner.type === 'field' && name === doc.fields[p.owner.field].label ? analysis.fieldSpec(p.owner.field) : undefined;
       let expected: string | undefined;
       if (spec?.kind === 'choice' && spec.values) expected = `choose ${listWithOr(spec.values.map((v) => v.value))}`;
-      else if (p.kind === 'bracket') expected = toHint(p.text);
+      else if (p.kind === 'bracket') expected = hintOf(p.text);
       else if (spec) expected = kindHints[spec.kind];
       else if (/ date$/.test(name)) expected = kindHints.date;
-      const sameAsName = expected !== undefined && expected.toLowerCase() === name.toLowerCase();
+      const sameAsName = expected !== undefined && expected.length === name.length && expected.toLowerCase() === name.toLowerCase();
       report({
         line: p.line,
         start: p.start,
@@ -58,7 +69,7 @@ reported: links, images, footnotes, reference links, task boxes (\`- [ ]\`), and
     }
     // A described field with nothing after its label.
     doc.fields.forEach((field, index) => {
-      if (field.valueStart !== field.valueEnd || fieldsWithPlaceholder.has(index)) return;
+      if (field.valueStart !== field.valueEnd || field.hasPlaceholder) return;
       const spec = analysis.fieldSpec(index);
       if (!spec) return;
       const line = doc.text.lines[field.line];

@@ -30,6 +30,7 @@ export interface TemplateModel {
   readonly templateText: string;
   readonly template: ParsedDocument;
   readonly placeholderKeys: ReadonlySet<string>;
+  readonly isPlaceholder: (text: string) => boolean;
   /** Keys of the template's top-level sections, in order (the level of the first ## heading). */
   readonly topSectionKeys: string[];
   readonly topLevel: number;
@@ -45,7 +46,10 @@ const bracketPattern = /\[([^[\]\n]*)\]/g;
 export function createTemplateModel(templateText: string, schemaText: string, schemaFileName = 'schema'): TemplateModel {
   const schema = parseSchema(schemaText, schemaFileName);
   const placeholderKeys = collectPlaceholderKeys(templateText);
-  const template = parseDocument(templateText, { placeholderKeys, frontMatterKey: schema.detection.frontMatterKey });
+  const template = parseDocument(templateText, {
+    isPlaceholder: placeholderTest(placeholderKeys),
+    frontMatterKey: schema.detection.frontMatterKey,
+  });
 
   const levels = template.headings.map((h) => h.level).filter((l) => l > 1);
   const topLevel = levels.length ? Math.min(...levels) : 2;
@@ -76,11 +80,30 @@ export function createTemplateModel(templateText: string, schemaText: string, sc
     templateText,
     template,
     placeholderKeys,
+    isPlaceholder: placeholderTest(placeholderKeys),
     topSectionKeys,
     topLevel,
     requiredSections,
     fieldsByLabel,
     sections,
+  };
+}
+
+/**
+ * Whether a bracket text is one of the template's placeholders. Answers are remembered: the
+ * same texts come back on every keystroke. The memory is bounded for documents of many distinct
+ * bracket texts (logs).
+ */
+export function placeholderTest(keys: ReadonlySet<string>): (text: string) => boolean {
+  let known = new Map<string, boolean>();
+  return (text) => {
+    let answer = known.get(text);
+    if (answer === undefined) {
+      answer = keys.has(placeholderKey(text));
+      if (known.size > 20000) known = new Map();
+      known.set(text, answer);
+    }
+    return answer;
   };
 }
 

@@ -10,6 +10,11 @@ export interface LineText {
   readonly lineStarts: number[];
   /** The line break to use when inserting lines: the document's first one, else \n. */
   readonly eol: string;
+  /**
+   * What is known of each line from an earlier parse (see document/lineFacts.ts), kept in step
+   * with `lines` by whoever edits them, so a new parse looks again only at changed lines.
+   */
+  readonly memo?: unknown[];
 }
 
 export function splitLines(text: string): LineText {

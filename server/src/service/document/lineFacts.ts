@@ -1,0 +1,248 @@
+/**
+ * What a single line is, on its own: heading, fence, field, list item, table cells, placeholders.
+ * Computed once per line text and context (Markdown or code) and kept beside the line, so that
+ * after an edit only the edited lines are examined again; the pass over all lines that joins
+ * them into a document (parse.ts) is cheap.
+ */
+import { maskCommentsAndCode, trimRange } from '../text/markdownText';
+import type { Cell } from './model';
+import { parseTime, type ParsedTime } from './time';
+
+export interface Mark {
+  start: number;
+  end: number;
+  /** Bracket text without brackets; empty for a blank. */
+  text: string;
+  kind: 'bracket' | 'blank';
+}
+
+export interface FieldFacts {
+  label: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface LineFacts {
+  /** The line these facts describe: facts are reused only for the very same text. */
+  readonly text: string;
+  /** Read as a line of a fenced code block (true) or as Markdown. */
+  readonly code: boolean;
+  blank: boolean;
+  /** A fence delimiter (``` or ~~~): its character, length and whether an info string follows. */
+  fence?: { char: string; length: number; hasInfo: boolean; validOpening: boolean };
+  heading?: { level: number; titleStart: number; title: string; sectionTitle: string };
+  /** Opens an HTML comment that does not close on this line. */
+  commentOpen: boolean;
+  hasPipe: boolean;
+  delimiterRow: boolean;
+  thematicBreak: boolean;
+  field?: FieldFacts;
+  /** A list item: its number for an ordered list, else null. */
+  item?: { number: number | null };
+  /** A paragraph line at the margin that ends with ':' and so introduces a list. */
+  introLabel?: string;
+  marks: Mark[];
+  /** Comment- and code-masked text, for table cells. */
+  masked: string;
+  cells?: Cell[];
+  /** The time read from one cell of the line, when the line is a timeline row. */
+  time?: { column: number; value: ParsedTime | undefined };
+}
+
+export interface FactOptions {
+  isPlaceholder(text: string): boolean;
+}
+
+const headingPattern = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const boldFieldPattern = /^(\s*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\*\*([^*]+?)(?::\*\*|\*\*[ \t]*:)/;
+const codeFieldPattern = /^(\s*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&().\-]{0,60}?)[ \t]*:(?=[ \t]|$)/;
+const listItemPattern = /^(\s*)(?:([-*+])|(\d{1,9})[.)])[ \t]+/;
+const delimiterRowPattern = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
+const bracketPattern = /\[([^[\]\n]*)\]/g;
+const blankPattern = /_{3,}/g;
+
+export function markdownFacts(raw: string, options: FactOptions): LineFacts {
+  // A BOM is not part of the first line's Markdown; a space keeps positions.
+  const line = raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
+  const facts: LineFacts = {
+    text: raw,
+    code: false,
+    blank: false,
+    commentOpen: false,
+    hasPipe: false,
+    delimiterRow: false,
+    thematicBreak: false,
+    marks: [],
+    masked: line,
+  };
+  const c0 = firstNonSpace(line);
+  if (c0 === -1) {
+    facts.blank = true;
+    return facts;
+  }
+  const ch = line.charCodeAt(c0);
+  if (ch === 96 /* ` */ || ch === 126 /* ~ */) {
+    const m = fencePattern.exec(line);
+    if (m) {
+      const info = m[2].trim();
+      facts.fence = { char: m[1][0], length: m[1].length, hasInfo: info !== '', validOpening: !(m[1][0] === '`' && m[2].includes('`')) };
+    }
+  }
+  if (ch === 35 /* # */) {
+    const m = headingPattern.exec(line);
+    if (m) {
+      const titleStart = m[0].length;
+      const title = line.slice(titleStart).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '').trim();
+      const colon = title.indexOf(':');
+      facts.heading = { level: m[1].length, titleStart, title, sectionTitle: colon > 0 ? title.slice(0, colon) : title };
+    }
+  }
+  if (ch === 60 /* < */ && line.startsWith('<!--', c0) && line.indexOf('-->', c0 + 4) === -1) facts.commentOpen = true;
+
+  const masked = maskCommentsAndCode(line);
+  facts.masked = masked;
+  facts.hasPipe = masked.indexOf('|') !== -1;
+  facts.delimiterRow = facts.hasPipe || ch === 45 || ch === 58 ? delimiterRowPattern.test(line) && line.indexOf('-') !== -1 : false;
+  facts.thematicBreak = (ch === 95 || ch === 45 || ch === 42) && thematicBreakPattern.test(line);
+
+  if (facts.heading) {
+    const colon = facts.heading.title.indexOf(':');
+    if (colon > 0) {
+      const afterColon = facts.heading.titleStart + line.slice(facts.heading.titleStart).indexOf(':') + 1;
+      facts.field = fieldFacts(facts.heading.sectionTitle.trim(), afterColon, masked);
+    }
+  } else if (ch === 42 || ch === 45 || ch === 43 || (ch >= 48 && ch <= 57)) {
+    const bold = boldFieldPattern.exec(masked);
+    if (bold) facts.field = fieldFacts(bold[2].trim(), bold[0].length, masked);
+    else {
+      const item = listItemPattern.exec(masked);
+      if (item) facts.item = { number: item[3] !== undefined ? Number(item[3]) : null };
+    }
+  }
+  if (c0 === 0 && !facts.field && !facts.item && !facts.heading) {
+    const trimmedEnd = masked.trimEnd();
+    if (trimmedEnd.endsWith(':')) {
+      const label = trimmedEnd.slice(0, -1).replace(/[*_]/g, '').trim();
+      if (label) facts.introLabel = label;
+    }
+  }
+
+  if (masked.indexOf('[') !== -1) findBrackets(masked, true, facts.marks, options);
+  if (!facts.thematicBreak && masked.indexOf('___') !== -1) findBlanks(masked, facts.marks);
+  if (facts.marks.length > 1) facts.marks.sort((a, b) => a.start - b.start);
+  return facts;
+}
+
+/** A line inside a fenced code block: only a closing fence, `key: value` and template placeholders count. */
+export function codeFacts(line: string, options: FactOptions): LineFacts {
+  const facts: LineFacts = {
+    text: line,
+    code: true,
+    blank: false,
+    commentOpen: false,
+    hasPipe: false,
+    delimiterRow: false,
+    thematicBreak: false,
+    marks: [],
+    masked: line,
+  };
+  const c0 = firstNonSpace(line);
+  if (c0 === -1) {
+    facts.blank = true;
+    return facts;
+  }
+  const ch = line.charCodeAt(c0);
+  if (ch === 96 || ch === 126) {
+    const m = fencePattern.exec(line);
+    if (m) facts.fence = { char: m[1][0], length: m[1].length, hasInfo: m[2].trim() !== '', validOpening: false };
+  }
+  const field = codeFieldPattern.exec(line);
+  if (field) facts.field = fieldFacts(field[2].trim(), field[0].length, line);
+  if (line.indexOf('[') !== -1) findBrackets(line, false, facts.marks, options);
+  return facts;
+}
+
+/** The cells of a table row: trimmed content and the span between pipes. */
+export function cellsOf(facts: LineFacts): Cell[] {
+  if (facts.cells) return facts.cells;
+  const masked = facts.masked;
+  const cells: Cell[] = [];
+  let [start, end] = trimRange(masked, 0, masked.length);
+  if (masked.charCodeAt(start) === 124 /* | */) start++;
+  if (end > start && masked.charCodeAt(end - 1) === 124 && masked.charCodeAt(end - 2) !== 92) end--;
+  let cellStart = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || (masked.charCodeAt(k) === 124 && masked.charCodeAt(k - 1) !== 92)) {
+      let s = cellStart;
+      let e = k;
+      while (s < e && isSpace(masked.charCodeAt(s))) s++;
+      while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
+      cells.push({ start: s, end: e, outerStart: cellStart, outerEnd: k });
+      cellStart = k + 1;
+    }
+  }
+  facts.cells = cells;
+  return cells;
+}
+
+function fieldFacts(label: string, afterColon: number, masked: string): FieldFacts {
+  const [valueStart, valueEnd] = trimRange(masked, afterColon, masked.length);
+  return { label, valueStart, valueEnd };
+}
+
+function findBrackets(text: string, markdown: boolean, marks: Mark[], options: FactOptions): void {
+  bracketPattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = bracketPattern.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (markdown) {
+      const before = text.charCodeAt(start - 1);
+      const after = text.charCodeAt(end);
+      // Images, links, reference links, footnotes and link definitions are the author's own.
+      if (before === 33 /* ! */ || before === 93 /* ] */ || before === 92 /* \ */) continue;
+      if (after === 40 /* ( */ || after === 91 /* [ */) continue;
+      if (after === 58 /* : */ && text.slice(0, start).trim() === '') continue;
+    }
+    const inner = m[1];
+    if (inner.charCodeAt(0) === 94 /* ^ */ || !options.isPlaceholder(inner)) continue;
+    marks.push({ start, end, text: inner, kind: 'bracket' });
+  }
+}
+
+function findBlanks(masked: string, marks: Mark[]): void {
+  blankPattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = blankPattern.exec(masked)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // foo___bar is an identifier, not a blank.
+    if (isWordChar(masked.charCodeAt(start - 1)) || isWordChar(masked.charCodeAt(end))) continue;
+    marks.push({ start, end, text: '', kind: 'blank' });
+  }
+}
+
+function firstNonSpace(line: string): number {
+  for (let k = 0; k < line.length; k++) {
+    if (!isSpace(line.charCodeAt(k))) return k;
+  }
+  return -1;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The time in a row's cell, read once per line text. */
+export function cellTime(facts: LineFacts, column: number, cell: Cell): ParsedTime | undefined {
+  if (facts.time?.column !== column) {
+    facts.time = { column, value: parseTime(facts.text.slice(cell.start, cell.end)) };
+  }
+  return facts.time.value;
+}
