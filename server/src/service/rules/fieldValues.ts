@@ -37,13 +37,26 @@ function stripEmphasis(text: string): string {
 
 const notApplicable = /^(?:n\/?a|none|unknown|not applicable|-|—)(?:\s|$|\()/i;
 
-/** A number as authors write it ("1,204", "~40", "7/10", "3 trips"), or why it is not one. */
-export function readNumber(text: string): { value: number } | { problem: string } | 'not-applicable' {
+/**
+ * A number as authors write it ("1,204", "~40", "7/10", "3 trips", "1.5k"), or why it is not one.
+ * A percentage takes only an optional % sign after the number, and a note in parentheses.
+ */
+export function readNumber(
+  text: string,
+  kind: 'number' | 'percentage' = 'number',
+): { value: number } | { problem: string } | 'not-applicable' {
   const t = stripEmphasis(text);
   if (notApplicable.test(t)) return 'not-applicable';
-  const m = /^[~≈<>]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?=$|[\s/%(,;)]|[a-zA-Z])/.exec(t);
+  const m = /^[~≈<>]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)([kKmM](?![a-zA-Z]))?(.*)$/.exec(t);
   if (!m) return { problem: 'is not a number' };
-  return { value: Number(m[1].replace(/,/g, '')) };
+  const rest = m[3].trim();
+  if (kind === 'percentage') {
+    if (m[2] || !/^%?\s*(?:\(.*\))?$/.test(rest)) return { problem: 'is not a percentage' };
+  } else if (rest && !/^(?:\/\s*\d+|[\s(,;]|[a-zA-Z])/.test(m[3])) {
+    return { problem: 'is not a number' };
+  }
+  const scale = m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1;
+  return { value: Number(m[1].replace(/,/g, '')) * scale };
 }
 
 export function readDate(text: string): boolean {

@@ -33,6 +33,8 @@ export interface FieldSpec {
   values?: ChoiceValue[];
   min?: number;
   max?: number;
+  /** Whole numbers only (counts). */
+  integer?: boolean;
 }
 
 export interface TimelineSpec {
@@ -172,6 +174,10 @@ export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSche
         min: num(entry.min, [...path, 'min']),
         max: num(entry.max, [...path, 'max']),
       };
+      if (entry.integer !== undefined) {
+        if (typeof entry.integer === 'boolean') spec.integer = entry.integer;
+        else problem([...path, 'integer'], 'must be true or false');
+      }
       if (kind === 'choice') spec.values = choiceValues(entry.values, [...path, 'values']);
       fields.push(spec);
     });
