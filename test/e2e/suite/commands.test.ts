@@ -1,0 +1,142 @@
+/** Post-Mortem: New Post-Mortem from the command palette, and the contributed snippets. */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { extension, readText, today, waitForActiveEditor, workspaceUri, writeText } from './helpers';
+
+const newCommand = 'postmortem.newPostmortem';
+const title = 'Disk full on ledger primary';
+const slug = 'disk-full-on-ledger-primary';
+
+function incidentIdOf(text: string): string | undefined {
+  return /^\*\*Incident ID\*\*:[ \t]*(.*?)\s*$/m.exec(text)?.[1];
+}
+
+/** Incident IDs of the post-mortems in postmortems/, by file name. */
+async function idsInFolder(): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(workspaceUri('postmortems'))) {
+    if (type !== vscode.FileType.File || !name.endsWith('.md')) continue;
+    const id = incidentIdOf(await readText(workspaceUri(`postmortems/${name}`)));
+    if (id) ids.set(name, id);
+  }
+  return ids;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type InputBox = typeof vscode.window.showInputBox;
+
+/**
+ * Runs New Post-Mortem as a person would, answering its title prompt with `answer`. The prompt is
+ * stubbed on the `vscode` API object this suite shares with the extension (the suite is loaded
+ * from inside the extension's folder), and put back afterwards.
+ */
+async function runNewPostmortem(answer: string): Promise<{ prompts: vscode.InputBoxOptions[] }> {
+  const window = vscode.window as { showInputBox: InputBox };
+  const original = window.showInputBox;
+  const prompts: vscode.InputBoxOptions[] = [];
+  window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+    prompts.push(options ?? {});
+    const problem = await options?.validateInput?.(answer);
+    assert.ok(!problem, `the title prompt rejects "${answer}": ${JSON.stringify(problem)}`);
+    return answer;
+  }) as InputBox;
+  assert.equal(vscode.window.showInputBox, window.showInputBox, 'could not stub window.showInputBox');
+  try {
+    await vscode.commands.executeCommand(newCommand);
+  } finally {
+    window.showInputBox = original;
+  }
+  assert.ok(prompts.length > 0, `${newCommand} never asked for a title (did it run? is the window.showInputBox stub shared with the extension?)`);
+  return { prompts };
+}
+
+describe('New Post-Mortem', () => {
+  let firstId: string | undefined;
+
+  before(async () => {
+    // Post-mortems of today already in the folder hold the IDs the command would otherwise take.
+    const date = today();
+    const compact = date.replace(/-/g, '');
+    const filled = await readText(workspaceUri('postmortems/2026-03-14-checkout-latency.md'));
+    for (const [i, id] of [`INC-${compact}-01`, `INC-${compact}-02`].entries()) {
+      await writeText(workspaceUri(`postmortems/${date}-earlier-incident-${i + 1}.md`), filled.replace(/^(\*\*Incident ID\*\*:).*$/m, `$1 ${id}`));
+    }
+  });
+
+  it('is contributed to the command palette', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes(newCommand), `${newCommand} is not registered`);
+    const manifest = extension().packageJSON as { contributes?: { commands?: { command: string; title: string; category?: string }[] } };
+    const entry = manifest.contributes?.commands?.find((c) => c.command === newCommand);
+    assert.ok(entry, `${newCommand} is not in contributes.commands`);
+    assert.equal(`${entry.category ? `${entry.category}: ` : ''}${entry.title}`, 'Post-Mortem: New Post-Mortem');
+  });
+
+  it('creates postmortems/YYYY-MM-DD-<slug>.md from the template with a unique Incident ID, and opens it', async () => {
+    const before = await idsInFolder();
+    const expected = workspaceUri(`postmortems/${today()}-${slug}.md`);
+    assert.equal(await exists(expected), false, 'the workspace already has the file the test expects to be created');
+    await runNewPostmortem(title);
+    const editor = await waitForActiveEditor((e) => e.document.uri.path === expected.path, `an editor on ${expected.path}`);
+    assert.ok(await exists(expected), `${expected.path} is not on disk`);
+    const text = editor.document.getText();
+    assert.match(text.split(/\r?\n/)[0], new RegExp(`^# .*${title}`), 'the first heading carries the title');
+    firstId = incidentIdOf(text);
+    assert.ok(firstId && !firstId.includes('['), `no generated Incident ID in the new document: ${firstId}`);
+    assert.ok(![...before.values()].includes(firstId), `Incident ID ${firstId} is already used in postmortems/: ${[...before].map(([f, id]) => `${f}=${id}`).join(', ')}`);
+    assert.match(text, /^## Timeline$/m, 'the body is the template');
+  });
+
+  it('never overwrites: the same title again creates ...-2.md and leaves the first file as it was', async () => {
+    const first = workspaceUri(`postmortems/${today()}-${slug}.md`);
+    const second = workspaceUri(`postmortems/${today()}-${slug}-2.md`);
+    assert.ok(firstId, 'depends on the previous test');
+    // The first file as the author left it: saved with an edit of theirs.
+    const firstText = (await readText(first)).replace(/^(### What Happened\?\r?\n).*$/m, '$1The ledger primary ran out of disk.');
+    await writeText(first, firstText);
+    const bytesBefore = await vscode.workspace.fs.readFile(first);
+    const before = await idsInFolder();
+    await runNewPostmortem(title);
+    const editor = await waitForActiveEditor((e) => e.document.uri.path === second.path, `an editor on ${second.path}`);
+    const bytesAfter = await vscode.workspace.fs.readFile(first);
+    assert.ok(Buffer.from(bytesAfter).equals(Buffer.from(bytesBefore)), `${first.path} was changed`);
+    const secondId = incidentIdOf(editor.document.getText());
+    assert.ok(secondId && !secondId.includes('['), `no generated Incident ID in ${second.path}`);
+    assert.ok(![...before.values()].includes(secondId), `Incident ID ${secondId} is already used in postmortems/`);
+    assert.notEqual(secondId, firstId);
+  });
+});
+
+describe('Snippets', () => {
+  it('are contributed for Markdown, and their prefixes complete in a Markdown document', async () => {
+    const ext = extension();
+    const contributed = (ext.packageJSON as { contributes?: { snippets?: { language: string; path: string }[] } }).contributes?.snippets ?? [];
+    assert.ok(contributed.length > 0, 'package.json contributes no snippets');
+    const prefixes: string[] = [];
+    for (const entry of contributed) {
+      assert.equal(entry.language, 'markdown');
+      const uri = vscode.Uri.file(join(ext.extensionPath, entry.path));
+      const text = await readText(uri);
+      const snippets = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+      for (const [name, snippet] of Object.entries(snippets)) {
+        assert.ok(snippet.prefix && snippet.body, `snippet ${name} in ${entry.path} needs a prefix and a body`);
+        prefixes.push(...([] as string[]).concat(snippet.prefix));
+      }
+    }
+    assert.ok(prefixes.length > 0, 'the snippets files are empty');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: prefixes[0] });
+    const position = document.lineAt(0).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const snippetItems = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(snippetItems.includes(prefixes[0]), `snippet "${prefixes[0]}" not offered; snippet items: ${snippetItems.join(', ') || '(none)'}`);
+  });
+});

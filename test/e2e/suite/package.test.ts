@@ -1,0 +1,69 @@
+/**
+ * The extension as a person installs it: every file the manifest names is in the package, it
+ * activates on a post-mortem, and it says nothing about an ordinary Markdown file.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { extension, findLine, open, postmortemDiagnostics, replaceLine, scratchCopy, waitForDiagnostics, workspaceUri } from './helpers';
+
+interface Manifest {
+  main?: string;
+  bin?: Record<string, string>;
+  contributes?: {
+    snippets?: { path: string }[];
+    grammars?: { path: string }[];
+    languages?: { configuration?: string }[];
+  };
+}
+
+describe('Packaged extension', () => {
+  it('holds every file its manifest names (client, language server, snippets, grammars)', () => {
+    const ext = extension();
+    const manifest = ext.packageJSON as Manifest;
+    const wanted: [string, string][] = [];
+    if (manifest.main) wanted.push(['the extension client (package.json main)', /\.[cm]?js$/.test(manifest.main) ? manifest.main : `${manifest.main}.js`]);
+    for (const [name, path] of Object.entries(manifest.bin ?? {})) wanted.push([`the language server bundle (package.json bin ${name})`, path]);
+    for (const s of manifest.contributes?.snippets ?? []) wanted.push(['a snippets file (contributes.snippets)', s.path]);
+    for (const g of manifest.contributes?.grammars ?? []) wanted.push(['a grammar (contributes.grammars)', g.path]);
+    for (const l of manifest.contributes?.languages ?? []) if (l.configuration) wanted.push(['a language configuration', l.configuration]);
+    assert.ok(manifest.main, 'package.json has no "main": the extension has no client to run');
+    const missing = wanted.filter(([, path]) => !existsSync(join(ext.extensionPath, path)));
+    assert.deepEqual(
+      missing.map(([what, path]) => `${what}: ${path}`),
+      [],
+      `files missing from the packaged extension at ${ext.extensionPath} (check .vscodeignore and the build)`,
+    );
+  });
+
+  it('activates when a post-mortem is opened and reports its unfilled fields', async () => {
+    const uri = workspaceUri('postmortems/blank.md');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics on the untouched template (postmortems/blank.md)');
+    assert.equal(extension().isActive, true, 'diagnostics arrived but the extension is not active');
+  });
+
+  it('stays quiet on an ordinary README, even after it is edited', async () => {
+    const readme = workspaceUri('README.md');
+    const readmeEditor = await open(readme);
+    // Give the README a template field line, then change a post-mortem after it: once the
+    // server has answered for the later change, it has seen the README's.
+    const last = readmeEditor.document.lineCount - 1;
+    const lastText = readmeEditor.document.lineAt(last).text;
+    await replaceLine(readmeEditor, last, `${lastText}\n**Duration**: [TOTAL DURATION]`);
+    const pm = await scratchCopy('postmortems/blank.md');
+    const pmEditor = await open(pm);
+    const before = await waitForDiagnostics(pm, (d) => d.length > 0, 'diagnostics on a copy of the template');
+    const line = findLine(pmEditor.document, /^\*\*Duration\*\*:/);
+    await replaceLine(pmEditor, line, '**Duration**: 45 minutes');
+    await waitForDiagnostics(pm, (d) => d.length === before.length - 1, 'the Duration diagnostic gone after filling it in');
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(readme).map((d) => `${d.source}: ${d.message}`),
+      [],
+      'README.md is not a post-mortem and must have no diagnostics',
+    );
+    assert.equal(postmortemDiagnostics(readme).length, 0);
+    await replaceLine(readmeEditor, last + 1, '');
+  });
+});

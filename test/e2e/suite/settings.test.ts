@@ -1,0 +1,64 @@
+/** Settings take effect without a restart, and Restart Server brings the server back. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { findLine, open, replaceLine, ruleOf, scratchCopy, waitForDiagnostics, waitForExactly, workspaceUri } from './helpers';
+
+const partial = 'postmortems/2026-02-02-search-index-stall.md';
+const partialAll = [
+  '1:0 missing-section',
+  '7:14 unfilled-placeholder',
+  '8:14 invalid-choice',
+  '27:2 timeline-invalid-time',
+  '28:0 timeline-cell-count',
+  '31:2 timeline-out-of-order',
+  '120:11 invalid-value',
+  '134:0 empty-section',
+  '236:20 unfilled-placeholder',
+  '236:47 unfilled-placeholder',
+];
+const withoutUnfilled = partialAll.filter((k) => !k.endsWith('unfilled-placeholder'));
+
+function rulesSetting(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('postmortem');
+}
+
+describe('Settings', () => {
+  after(async () => {
+    await rulesSetting().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('postmortem.rules turns a rule off and changes a level at once, without a restart', async () => {
+    const uri = workspaceUri(partial);
+    await open(uri);
+    await waitForExactly(uri, partialAll, 'all diagnostics with default settings');
+    await rulesSetting().update('rules', { 'unfilled-placeholder': 'off', 'invalid-choice': 'error' }, vscode.ConfigurationTarget.Workspace);
+    const changed = await waitForExactly(uri, withoutUnfilled, 'unfilled-placeholder off');
+    const invalidChoice = changed.find((d) => ruleOf(d) === 'invalid-choice')!;
+    await waitForDiagnostics(
+      uri,
+      (d) => d.find((x) => ruleOf(x) === 'invalid-choice')?.severity === vscode.DiagnosticSeverity.Error,
+      `invalid-choice as an error (is ${vscode.DiagnosticSeverity[invalidChoice.severity]})`,
+    );
+    await rulesSetting().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    const restored = await waitForExactly(uri, partialAll, 'all diagnostics back after removing the setting');
+    assert.equal(restored.find((d) => ruleOf(d) === 'invalid-choice')!.severity, vscode.DiagnosticSeverity.Warning);
+  });
+});
+
+describe('Restart Server', () => {
+  it('postmortem.restartServer brings the server back: diagnostics return and follow edits', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('postmortem.restartServer'), 'postmortem.restartServer is not registered');
+    const uri = workspaceUri(partial);
+    await open(uri);
+    await waitForExactly(uri, partialAll, 'diagnostics before the restart');
+    await vscode.commands.executeCommand('postmortem.restartServer');
+    await waitForExactly(uri, partialAll, 'diagnostics after the restart');
+    // A change made after the restart is analysed by the new server.
+    const copy = await scratchCopy(partial);
+    const editor = await open(copy);
+    await waitForExactly(copy, partialAll, 'diagnostics on a document opened after the restart');
+    await replaceLine(editor, findLine(editor.document, /^\*\*Severity\*\*:/), '**Severity**: MEDIUM');
+    await waitForExactly(copy, partialAll.filter((k) => !k.endsWith('invalid-choice')), 'the invalid-choice diagnostic gone after an edit');
+  });
+});

@@ -1,0 +1,176 @@
+// The extension as a person uses it, through the workbench UI of code-server in Chromium: the
+// command palette, the title prompt, squiggles, the Problems panel, Ctrl+Space and Ctrl+.
+// Run by scripts/e2e/run.mjs, which installs the .vsix into code-server and sets
+// POSTMORTEM_E2E_URL (the workbench on a copy of the fixture workspace) and
+// POSTMORTEM_E2E_WORKSPACE. Each step waits on what a person would see, never on a sleep.
+// Screenshots go to test-results/.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../../../scripts/e2e/code-server.mjs';
+import { resultsDir, sandboxEnv } from '../../../scripts/e2e/lib.mjs';
+
+const url = process.env.POSTMORTEM_E2E_URL;
+const workspace = process.env.POSTMORTEM_E2E_WORKSPACE;
+const runDir = process.env.POSTMORTEM_E2E_RUN_DIR;
+const title = 'Payment gateway timeouts';
+const slug = 'payment-gateway-timeouts';
+const timeout = 20000;
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Lines of the file on disk. */
+function linesOf(path) {
+  return readFileSync(path, 'utf8').split(/\r?\n/);
+}
+
+describe('A person writing a post-mortem in VS Code (code-server + Chromium)', function () {
+  /** @type {import('playwright-core').BrowserContext} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const fileName = `${today()}-${slug}.md`;
+  const filePath = () => join(workspace, 'postmortems', fileName);
+  const editor = () => page.locator('.editor-group-container.active .monaco-editor').first();
+
+  async function screenshot(name) {
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, `${name}.png`) });
+  }
+
+  /** F1, type the command's name, wait for it to be the highlighted entry, Enter. */
+  async function runCommand(label) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: label });
+    await row.waitFor({ state: 'visible', timeout });
+    await page.keyboard.press('Enter');
+  }
+
+  /** Ctrl+G line:column (1-based), as a person jumps to a line. */
+  async function goTo(line, column) {
+    await editor().click({ position: { x: 200, y: 100 } });
+    await page.keyboard.press('Control+g');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout });
+    // The status bar shows where the cursor now is.
+    await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** The text of an editor line as rendered (what the person sees). */
+  function viewLine(text) {
+    return editor().locator('.view-lines .view-line', { hasText: text });
+  }
+
+  before(async function () {
+    assert.ok(url && workspace && runDir, 'run me through scripts/e2e/run.mjs (npm run test:e2e)');
+    browser = await launchBrowser({ runDir, name: 'ui', env: sandboxEnv(runDir) });
+    page = await browser.newPage();
+    page.setDefaultTimeout(timeout);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await screenshot(`ui-failure-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
+    }
+  });
+
+  after(async function () {
+    await browser?.close();
+  });
+
+  it('opens the workspace in the workbench', async function () {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'postmortems' }).waitFor({ state: 'visible', timeout: 60000 });
+  });
+
+  it('runs "Post-Mortem: New Post-Mortem" from the command palette and types a title', async function () {
+    await runCommand('Post-Mortem: New Post-Mortem');
+    // The title prompt: the quick input again, now empty, waiting for text.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.waitForFunction(
+      () => {
+        const widget = document.querySelector('.quick-input-widget');
+        const box = widget?.querySelector('.quick-input-box input');
+        return widget && getComputedStyle(widget).display !== 'none' && box && box.value === '';
+      },
+      undefined,
+      { timeout },
+    );
+    await input.pressSequentially(title);
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout });
+    assert.ok(existsSync(filePath()), `${filePath()} was not created`);
+  });
+
+  it('shows the unfilled fields as squiggles in the new editor', async function () {
+    await editor().locator('.squiggly-warning').first().waitFor({ state: 'visible', timeout });
+    await viewLine(title).first().waitFor({ state: 'visible' });
+    await screenshot('1-new-postmortem');
+  });
+
+  it('lists them in the Problems panel', async function () {
+    await runCommand('View: Focus on Problems View');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout });
+    const severity = panel.locator('.monaco-list-row', { hasText: 'Severity is not filled in: choose CRITICAL, HIGH, MEDIUM or LOW' });
+    await severity.first().waitFor({ state: 'visible', timeout });
+    const rows = await panel.locator('.monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => r.includes(fileName)), `the Problems panel groups them under ${fileName}: ${rows.slice(0, 5).join(' | ')}`);
+    assert.ok(rows.filter((r) => /is not filled in/.test(r)).length >= 5, `unfilled fields listed: ${rows.slice(0, 10).join(' | ')}`);
+    await screenshot('2-problems-panel');
+  });
+
+  it('completes Severity with Ctrl+Space and picks HIGH', async function () {
+    const lines = linesOf(filePath());
+    const line = lines.findIndex((l) => l.startsWith('**Severity**:'));
+    assert.ok(line >= 0 && lines[line].includes('[CRITICAL/HIGH/MEDIUM/LOW]'), `Severity line of the new file: ${lines[line]}`);
+    await goTo(line + 1, lines[line].indexOf('[') + 1);
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    for (const value of ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']) {
+      await suggest.locator('.monaco-list-row', { hasText: value }).first().waitFor({ state: 'visible', timeout });
+    }
+    await screenshot('3-completion');
+    await suggest.locator('.monaco-list-row', { hasText: /^HIGH/ }).first().click();
+    await suggest.waitFor({ state: 'hidden', timeout });
+    await viewLine('**Severity**: HIGH').first().waitFor({ state: 'visible', timeout });
+    const rendered = (await viewLine('**Severity**:').first().innerText()).replace(/\u00a0/g, ' ').trim();
+    assert.equal(rendered, '**Severity**: HIGH');
+  });
+
+  it('inserts a timeline row with the Ctrl+. code action', async function () {
+    const lines = linesOf(filePath());
+    const line = lines.findIndex((l) => /^\|\s*00:05\s*\|/.test(l));
+    assert.ok(line >= 0, 'the new document has the template timeline');
+    await goTo(line + 1, 3);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    const insert = menu.locator('.monaco-list-row', { hasText: 'Insert timeline row below' });
+    await insert.first().waitFor({ state: 'visible', timeout });
+    await screenshot('4-code-actions');
+    await insert.first().click();
+    await menu.waitFor({ state: 'hidden', timeout });
+    // Save as a person does, then read what is on disk.
+    await page.keyboard.press('Control+s');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
+    const after = linesOf(filePath());
+    assert.equal(after.length, lines.length + 1, 'one line added');
+    const added = after[line + 1];
+    const cells = added.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+    assert.equal(cells.length, 4, `the new row has 4 cells: ${added}`);
+    assert.equal(after[line], lines[line], 'the row above is unchanged');
+    assert.ok(after.some((l) => l === '**Severity**: HIGH'), 'the completed Severity was saved');
+    await screenshot('5-after-edits');
+  });
+});
