@@ -17,9 +17,10 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { newDocumentRequest, type InitializationOptions, type NewDocumentParams } from '../../common/protocol';
 import { defaultTemplate } from './defaultTemplate';
+import { DiagnosticsCache } from './diagnosticsCache';
+import { lineDocuments, type LineDocument } from './documents';
 import { matchesFiles } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
 import { codeActionKinds, completionTriggerCharacters, createPostmortemService, type Analysis } from './service';
@@ -34,7 +35,7 @@ process.on('uncaughtException', (error) => logError(`Uncaught exception: ${error
 process.on('unhandledRejection', (reason) => logError(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
 
 const service = createPostmortemService(defaultTemplate.templateText, defaultTemplate.schemaText, defaultTemplate.schemaFileName);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(lineDocuments);
 const docsBaseUri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
 
 let settings: SettingsStore;
@@ -44,25 +45,27 @@ let configurationChangeRegistration = false;
 let cursorCommand: string | undefined;
 let workspaceFolders: string[] = [];
 
+const sent = new DiagnosticsCache();
+
 /** The analysis of each open document's current version, shared by every request on it. */
 const analyses = new Map<string, { version: number; analysis: Analysis }>();
 
-function analysisOf(document: TextDocument): Analysis {
+function analysisOf(document: LineDocument): Analysis {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
-  const analysis = service.analyze(document.getText());
+  const analysis = service.analyze(document.text);
   analyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }
 
-async function isPostmortem(document: TextDocument, analysis: Analysis): Promise<boolean> {
+async function isPostmortem(document: LineDocument, analysis: Analysis): Promise<boolean> {
   if (analysis.doc.frontMatterFlag !== undefined) return analysis.doc.frontMatterFlag;
   if (analysis.looksLikePostmortem) return true;
   const s = await settings.get(document.uri);
   return matchesFiles(document.uri, s.files, workspaceFolders);
 }
 
-async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
+async function diagnose(document: LineDocument): Promise<Diagnostic[]> {
   const analysis = analysisOf(document);
   if (!(await isPostmortem(document, analysis))) return [];
   const s = await settings.get(document.uri);
@@ -114,6 +117,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.clear();
+  sent.clear();
   const raw = (change.settings as Record<string, unknown> | undefined)?.postmortem;
   if (raw !== undefined) settings.setGlobal(raw);
   if (pullDiagnostics) {
@@ -127,13 +131,18 @@ connection.onDidChangeConfiguration((change) => {
 connection.languages.diagnostics.on(
   guarded('Diagnostics', async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? await diagnose(document) : [] };
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = await diagnose(document);
+    const { resultId, unchanged } = sent.pulled(document.uri, items, params.previousResultId);
+    return unchanged
+      ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId }
+      : { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }),
 );
 
 // Push diagnostics for clients without pull support (older Neovim, many other editors).
 const pending = new Map<string, NodeJS.Immediate>();
-function schedulePush(document: TextDocument): void {
+function schedulePush(document: LineDocument): void {
   if (pullDiagnostics) return;
   const previous = pending.get(document.uri);
   if (previous) clearImmediate(previous);
@@ -147,9 +156,9 @@ function schedulePush(document: TextDocument): void {
       diagnose(current)
         .then((diagnostics) => {
           // Edits may have landed meanwhile: only the latest version's diagnostics are sent.
-          if (documents.get(current.uri)?.version === version) {
-            void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
-          }
+          if (documents.get(current.uri)?.version !== version) return;
+          if (!sent.changed(current.uri, diagnostics)) return;
+          void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
         })
         .catch((error) => logError(`Diagnostics failed: ${(error as Error)?.stack ?? error}`));
     }),
@@ -159,6 +168,7 @@ function schedulePush(document: TextDocument): void {
 documents.onDidChangeContent((change) => schedulePush(change.document));
 documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
+  sent.forget(event.document.uri);
   settings.forget(event.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

@@ -86,6 +86,32 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
     assert.equal(client.published.size, 0, 'no pushed diagnostics when the client pulls');
   });
 
+  it('answers "unchanged" after an edit that leaves the diagnostics as they were', async () => {
+    const first = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: pmUri } });
+    assert.equal(first.kind, 'full');
+    const line = templateText.split('\n').indexOf('All times in UTC.');
+    await client.change(pmUri, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: 'x' }]);
+    const second = await client.request<{ kind: string; resultId: string }>('textDocument/diagnostic', {
+      textDocument: { uri: pmUri },
+      previousResultId: first.resultId,
+    });
+    assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+    // A client without the previous result gets the full report again.
+    const fresh = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: pmUri } });
+    assert.equal(fresh.kind, 'full');
+    assert.equal(fresh.items.length, 186);
+    // An edit that changes a diagnostic gets a full report with a new id.
+    const severity = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
+    await client.change(pmUri, [{ range: { start: { line: severity, character: 14 }, end: { line: severity, character: 40 } }, text: 'HIGH' }]);
+    const third = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri: pmUri },
+      previousResultId: first.resultId,
+    });
+    assert.equal(third.kind, 'full');
+    assert.notEqual(third.resultId, first.resultId);
+    assert.equal(third.items.length, 185);
+  });
+
   it('applies a changed rule setting after a refresh, without a restart', async () => {
     settings = { rules: { 'unfilled-placeholder': 'off' } };
     const refreshes = client.refreshes;
@@ -97,7 +123,7 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
   it('logs a bad setting and keeps the default', async () => {
     settings = { rules: { 'unfilled-placeholder': 'loud' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    assert.equal((await client.pull(pmUri)).length, 186);
+    assert.equal((await client.pull(pmUri)).length, 185);
     assert.ok(client.logs.some((l) => l.includes("postmortem.rules.unfilled-placeholder: 'loud'")));
   });
 

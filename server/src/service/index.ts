@@ -9,10 +9,12 @@ import { getCompletions } from './completion';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
 import { createTemplateModel, type TemplateModel } from './template/templateModel';
+import type { LineText } from './text/lines';
 
 export interface PostmortemService {
   readonly template: TemplateModel;
-  analyze(text: string): Analysis;
+  /** Text, or lines kept by an EditableText (then only lines changed since the last call are examined again). */
+  analyze(text: string | LineText): Analysis;
   diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
   completions(analysis: Analysis, position: Position, now?: Date): CompletionList | null;
   codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
@@ -37,3 +39,4 @@ export { codeActionKinds } from './codeActions';
 export { diagnosticSource, type DiagnosticOptions } from './diagnostics';
 export { SchemaError } from './template/schema';
 export type { Analysis } from './analysis';
+export { EditableText } from './text/editableText';

@@ -27,7 +27,8 @@ const sectionOwner: PlaceholderOwner = { type: 'section' };
 
 export function parseDocument(source: string | LineText, options: ParseOptions): ParsedDocument {
   const text = typeof source === 'string' ? splitLines(source) : source;
-  const { lines } = text;
+  // A snapshot: the caller may edit its lines in place (EditableText) after this parse.
+  const lines = typeof source === 'string' ? text.lines : text.lines.slice();
   const count = lines.length;
   const memo = (text.memo ?? new Array(count)) as (LineFacts | undefined)[];
   const lineKinds = new Uint8Array(count);
@@ -189,7 +190,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   if (table) closeTable(table, count);
   while (open.length) headings[open.pop() as number].end = count;
 
-  return { text: { lines, lineStarts: text.lineStarts, eol: text.eol, memo }, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag };
+  return { text: { lines, eol: text.eol, memo }, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag };
 
   function closeTable(t: Table, line: number): undefined {
     t.end = line;

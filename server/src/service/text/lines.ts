@@ -6,8 +6,6 @@
 export interface LineText {
   /** Text of every line, without its line break. */
   readonly lines: string[];
-  /** Offset in the whole text where each line starts. */
-  readonly lineStarts: number[];
   /** The line break to use when inserting lines: the document's first one, else \n. */
   readonly eol: string;
   /**
@@ -17,9 +15,14 @@ export interface LineText {
   readonly memo?: unknown[];
 }
 
-export function splitLines(text: string): LineText {
+export interface SplitText extends LineText {
+  /** The line break after each line ('' after the last). */
+  readonly breaks: string[];
+}
+
+export function splitLines(text: string): SplitText {
   const lines: string[] = [];
-  const lineStarts: number[] = [];
+  const breaks: string[] = [];
   let eol: string | undefined;
   let start = 0;
   const length = text.length;
@@ -27,16 +30,18 @@ export function splitLines(text: string): LineText {
     const code = text.charCodeAt(i);
     if (code !== 10 && code !== 13) continue;
     lines.push(text.slice(start, i));
-    lineStarts.push(start);
+    let lineBreak: string;
     if (code === 13 && text.charCodeAt(i + 1) === 10) {
-      eol ??= '\r\n';
+      lineBreak = '\r\n';
       i++;
     } else {
-      eol ??= code === 13 ? '\r' : '\n';
+      lineBreak = code === 13 ? '\r' : '\n';
     }
+    eol ??= lineBreak;
+    breaks.push(lineBreak);
     start = i + 1;
   }
   lines.push(text.slice(start));
-  lineStarts.push(start);
-  return { lines, lineStarts, eol: eol ?? '\n' };
+  breaks.push('');
+  return { lines, breaks, eol: eol ?? '\n' };
 }

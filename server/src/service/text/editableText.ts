@@ -1,0 +1,93 @@
+/**
+ * A document's text as lines, edited in place by LSP content changes: an edit touches only the
+ * lines it changes, and the per-line memo (see LineText.memo) of every other line survives, so
+ * the next analysis re-examines only what was typed.
+ */
+import { splitLines, type LineText } from './lines';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface ContentChange {
+  range?: { start: Position; end: Position };
+  text: string;
+}
+
+export class EditableText implements LineText {
+  lines: string[];
+  breaks: string[];
+  memo: unknown[];
+
+  constructor(text: string) {
+    const split = splitLines(text);
+    this.lines = split.lines;
+    this.breaks = split.breaks;
+    this.memo = new Array(this.lines.length);
+  }
+
+  get eol(): string {
+    for (const b of this.breaks) if (b) return b;
+    return '\n';
+  }
+
+  getText(): string {
+    let text = '';
+    for (let i = 0; i < this.lines.length; i++) text += this.lines[i] + this.breaks[i];
+    return text;
+  }
+
+  /** Applies one LSP content change (a range edit, or the whole text when there is no range). */
+  apply(change: ContentChange): void {
+    if (!change.range) {
+      const split = splitLines(change.text);
+      this.lines = split.lines;
+      this.breaks = split.breaks;
+      this.memo = new Array(this.lines.length);
+      return;
+    }
+    const start = this.clamp(change.range.start);
+    let end = this.clamp(change.range.end);
+    if (end.line < start.line || (end.line === start.line && end.character < start.character)) end = start;
+
+    // Re-split a window one line wider on each side, so a \r and a \n that meet across the
+    // edit's edges join into one line break exactly as a fresh split of the whole text would.
+    const first = Math.max(0, start.line - 1);
+    const last = Math.min(this.lines.length - 1, end.line + 1);
+    let window = '';
+    for (let i = first; i < start.line; i++) window += this.lines[i] + this.breaks[i];
+    window += this.lines[start.line].slice(0, start.character) + change.text + this.lines[end.line].slice(end.character);
+    window += this.breaks[end.line];
+    for (let i = end.line + 1; i <= last; i++) window += this.lines[i] + this.breaks[i];
+
+    const split = splitLines(window);
+    let newLines = split.lines;
+    let newBreaks = split.breaks;
+    // A window that ends with a line break leaves an empty tail that belongs to the next line.
+    if (last < this.lines.length - 1) {
+      newLines = newLines.slice(0, -1);
+      newBreaks = newBreaks.slice(0, -1);
+    }
+    // Unchanged lines keep their memo; every line in the window is looked at again.
+    this.lines = splice(this.lines, first, last - first + 1, newLines);
+    this.breaks = splice(this.breaks, first, last - first + 1, newBreaks);
+    this.memo = splice(this.memo, first, last - first + 1, new Array(newLines.length));
+  }
+
+  private clamp(p: Position): Position {
+    const line = Math.min(Math.max(0, p.line), this.lines.length - 1);
+    const character = Math.min(Math.max(0, p.character), this.lines[line].length);
+    if (p.line >= this.lines.length) return { line, character: this.lines[line].length };
+    return { line, character };
+  }
+}
+
+/** Array splice that stays fast for a large insertion (no argument-count limit). */
+function splice<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (items.length < 10000) {
+    array.splice(start, deleteCount, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items as T[], array.slice(start + deleteCount));
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { EditableText } from '../../server/src/service/text/editableText';
+import { splitLines } from '../../server/src/service/text/lines';
+import { service, templateText } from '../support/service';
+
+/** The offset of an LSP position in a text; past the last line is the end of the text (as in LSP). */
+function offsetAt(text: string, line: number, character: number): number {
+  const { lines, breaks } = splitLines(text);
+  if (line >= lines.length) return text.length;
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset += lines[i].length + breaks[i].length;
+  return offset + Math.min(character, lines[line].length);
+}
+
+const piece = fc.constantFrom('a', 'b', ' ', '|', '[', ']', '#', '`', '\r', '\n', '\r\n', '😀', '**Severity**: ', '[Component]', '```', '- [ ] ');
+const textArb = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+const editArb = fc.record({
+  a: fc.record({ line: fc.nat(8), character: fc.nat(12) }),
+  b: fc.record({ line: fc.nat(8), character: fc.nat(12) }),
+  text: textArb,
+});
+
+describe('EditableText', () => {
+  it('applies range edits exactly as editing the whole string and splitting again', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { maxLength: 6 }), (initial, edits) => {
+        const doc = new EditableText(initial);
+        let expected = initial;
+        for (const { a, b, text } of edits) {
+          const [start, end] = a.line < b.line || (a.line === b.line && a.character <= b.character) ? [a, b] : [b, a];
+          const s = offsetAt(expected, start.line, start.character);
+          const e = offsetAt(expected, end.line, end.character);
+          expected = expected.slice(0, s) + text + expected.slice(Math.max(s, e));
+          doc.apply({ range: { start, end }, text });
+          const fresh = splitLines(expected);
+          assert.deepEqual(doc.lines, fresh.lines);
+          assert.deepEqual(doc.breaks, fresh.breaks);
+          assert.equal(doc.getText(), expected);
+          assert.equal(doc.memo.length, doc.lines.length);
+        }
+      }),
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 2000) },
+    );
+  });
+
+  it('gives the same diagnostics after edits as a fresh analysis, reusing unchanged lines', () => {
+    const doc = new EditableText(templateText);
+    service.analyze(doc);
+    const severity = doc.lines.findIndex((l) => l.startsWith('**Severity**'));
+    doc.apply({ range: { start: { line: severity, character: 14 }, end: { line: severity, character: 40 } }, text: 'HIGH' });
+    doc.apply({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '```\nopen fence\n' });
+    const reused = doc.memo.filter((m) => m !== undefined).length;
+    assert.ok(reused > doc.lines.length - 10, `memo kept for unchanged lines (${reused} of ${doc.lines.length})`);
+    const incremental = service.diagnostics(service.analyze(doc));
+    const fresh = service.diagnostics(service.analyze(doc.getText()));
+    assert.deepEqual(incremental, fresh);
+  });
+});
