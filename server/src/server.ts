@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
@@ -24,6 +25,7 @@ import { lineDocuments, type LineDocument } from './documents';
 import { matchesFiles } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
 import { codeActionKinds, completionTriggerCharacters, createPostmortemService, type Analysis } from './service';
+import { headingKey } from './service/document/normalize';
 import { SettingsStore } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -47,18 +49,44 @@ let workspaceFolders: string[] = [];
 
 const sent = new DiagnosticsCache();
 
-/** The analysis of each open document's current version, shared by every request on it. */
-const analyses = new Map<string, { version: number; analysis: Analysis }>();
+/**
+ * Documents above this many characters are declined with one diagnostic instead of analysed, so
+ * a pasted 50 MB log cannot stall the server for every other document (10 MB takes ~0.3 s).
+ */
+const maxDocumentLength = 20_000_000;
 
-function analysisOf(document: LineDocument): Analysis {
+function tooLarge(document: LineDocument): number | undefined {
+  let length = 0;
+  for (const line of document.text.lines) length += line.length + 1;
+  return length > maxDocumentLength ? length : undefined;
+}
+
+/** For a document too large to parse: do its headings alone make it a post-mortem? */
+function headingsLookLikePostmortem(lines: readonly string[]): boolean {
+  const wanted = new Set(service.template.topSectionKeys);
+  const found = new Set<string>();
+  for (const line of lines) {
+    if (line.charCodeAt(0) !== 35 /* # */) continue;
+    const key = headingKey(line.replace(/^#+\s*/, ''));
+    if (wanted.has(key)) found.add(key);
+  }
+  return wanted.size > 0 && found.size / wanted.size >= service.template.schema.detection.minSectionShare;
+}
+
+/** The analysis of each open document's current version, shared by every request on it. */
+const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
+
+/** The document's analysis, or undefined for a document too large to analyse. */
+function analysisOf(document: LineDocument): Analysis | undefined {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
-  const analysis = service.analyze(document.text);
+  const analysis = tooLarge(document) === undefined ? service.analyze(document.text) : undefined;
   analyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }
 
-async function isPostmortem(document: LineDocument, analysis: Analysis): Promise<boolean> {
+async function isPostmortem(document: LineDocument, analysis: Analysis | undefined): Promise<boolean> {
+  if (!analysis) return false;
   if (analysis.doc.frontMatterFlag !== undefined) return analysis.doc.frontMatterFlag;
   if (analysis.looksLikePostmortem) return true;
   const s = await settings.get(document.uri);
@@ -67,15 +95,35 @@ async function isPostmortem(document: LineDocument, analysis: Analysis): Promise
 
 async function diagnose(document: LineDocument): Promise<Diagnostic[]> {
   const analysis = analysisOf(document);
+  if (!analysis) {
+    const length = tooLarge(document) ?? 0;
+    if (!headingsLookLikePostmortem(document.text.lines) && !matchesFiles(document.uri, (await settings.get(document.uri)).files, workspaceFolders)) return [];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: document.text.lines[0].length } },
+        severity: DiagnosticSeverity.Information,
+        source: 'postmortem',
+        code: 'document-too-large',
+        message: `This document is too large for post-mortem checks (${(length / 1e6).toFixed(1)} million characters; the limit is ${maxDocumentLength / 1e6} million).`,
+      },
+    ];
+  }
   if (!(await isPostmortem(document, analysis))) return [];
   const s = await settings.get(document.uri);
   return service.diagnostics(analysis, { levels: s.rules, docsBaseUri });
 }
 
+/**
+ * Handlers named in POSTMORTEM_INJECT_FAULTS (comma-separated) throw: how the tests prove that a
+ * failing handler is answered with an error and the next request is served normally.
+ */
+const injectedFaults = new Set((process.env.POSTMORTEM_INJECT_FAULTS ?? '').split(',').filter(Boolean));
+
 /** Runs a handler so that a throw is logged and answered with an LSP error, never fatal. */
 function guarded<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
   return async (params: P, token: CancellationToken): Promise<R> => {
     try {
+      if (injectedFaults.delete(name)) throw new Error(`fault injected into ${name}`);
       return await handler(params, token);
     } catch (error) {
       logError(`${name} failed: ${(error as Error)?.stack ?? error}`);
@@ -178,7 +226,7 @@ connection.onCompletion(
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = analysisOf(document);
-    if (!(await isPostmortem(document, analysis))) return null;
+    if (!analysis || !(await isPostmortem(document, analysis))) return null;
     return service.completions(analysis, params.position);
   }),
 );
@@ -188,7 +236,7 @@ connection.onCodeAction(
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const analysis = analysisOf(document);
-    if (!(await isPostmortem(document, analysis))) return [];
+    if (!analysis || !(await isPostmortem(document, analysis))) return [];
     return service.codeActions({
       analysis,
       uri: document.uri,

@@ -184,3 +184,36 @@ describe('the rule docs the diagnostics link to', () => {
     assert.ok(readFileSync(href, 'utf8').length > 100);
   });
 });
+
+describe('resilience', () => {
+  it('answers a failing handler with an error and serves the next request normally', async () => {
+    const client = await TestClient.start({ env: { POSTMORTEM_INJECT_FAULTS: 'Completion' } });
+    try {
+      await client.open(pmUri, templateText);
+      const params = { textDocument: { uri: pmUri }, position: { line: severityLine, character: 16 } };
+      await assert.rejects(client.request('textDocument/completion', params), /Completion failed: fault injected into Completion/);
+      const list = await client.request<CompletionList>('textDocument/completion', params);
+      assert.equal(list.items.length, 4);
+      assert.equal((await client.pushed(pmUri, 1)).length, 186);
+      assert.ok(client.logs.some((l) => l.includes('fault injected into Completion')), 'the failure is logged');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('declines a document beyond the size limit with one diagnostic, and keeps serving others', async () => {
+    const client = await TestClient.start();
+    try {
+      const huge = templateText + '\n```\n' + ('y'.repeat(99) + '\n').repeat(210_000) + '```\n';
+      await client.open('file:///work/huge.md', huge);
+      await client.open(pmUri, templateText);
+      const declined = await client.pushed('file:///work/huge.md', 1);
+      assert.equal(declined.length, 1);
+      assert.equal(declined[0].code, 'document-too-large');
+      assert.match(String(declined[0].message), /too large for post-mortem checks \(21\.\d million characters; the limit is 20 million\)/);
+      assert.equal((await client.pushed(pmUri, 1)).length, 186);
+    } finally {
+      await client.stop();
+    }
+  });
+});

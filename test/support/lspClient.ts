@@ -23,6 +23,8 @@ export interface StartOptions {
   settings?: () => unknown;
   initializationOptions?: unknown;
   workspaceFolder?: string;
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -34,7 +36,7 @@ export class TestClient {
   private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
