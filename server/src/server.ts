@@ -12,6 +12,7 @@ import {
   ProposedFeatures,
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -123,9 +124,12 @@ const injectedFaults = new Set((process.env.POSTMORTEM_INJECT_FAULTS ?? '').spli
 function guarded<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
   return async (params: P, token: CancellationToken): Promise<R> => {
     try {
+      // A request the client no longer wants (an older version's) is answered at no cost.
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
       if (injectedFaults.delete(name)) throw new Error(`fault injected into ${name}`);
       return await handler(params, token);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       logError(`${name} failed: ${(error as Error)?.stack ?? error}`);
       throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(error as Error)?.message ?? error}`);
     }

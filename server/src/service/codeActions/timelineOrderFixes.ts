@@ -36,6 +36,9 @@ export function timelineOrderActions(request: CodeActionRequest): CodeAction[] {
   const unordered = outOfOrderRows(timeline);
   if (unordered.length === 0) return [];
   const actions: CodeAction[] = [];
+  // One sort serves every action that offers it.
+  let sorted: TextEdit | undefined;
+  const sortAll = () => (sorted ??= sortEdit(timeline, request.analysis.doc.text));
 
   if (wants(request, CodeActionKind.QuickFix)) {
     for (const index of unordered) {
@@ -53,12 +56,12 @@ export function timelineOrderActions(request: CodeActionRequest): CodeAction[] {
         title: 'Sort the timeline by time',
         kind: CodeActionKind.QuickFix,
         diagnostics: diagnostics.length ? diagnostics : undefined,
-        edit: versionedEdit(request, [sortEdit(timeline, request.analysis.doc.text)]),
+        edit: versionedEdit(request, [sortAll()]),
       });
     }
   }
   if (wants(request, fixAllKind)) {
-    actions.push({ title: 'Sort the timeline by time', kind: fixAllKind, edit: versionedEdit(request, [sortEdit(timeline, request.analysis.doc.text)]) });
+    actions.push({ title: 'Sort the timeline by time', kind: fixAllKind, edit: versionedEdit(request, [sortAll()]) });
   }
   return actions;
 }
