@@ -138,6 +138,40 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
   });
 });
 
+describe('timeline editing over LSP', () => {
+  it('inserts a row with the cursor command the client offered, and completes milestones', async () => {
+    const client = await TestClient.start({ initializationOptions: { cursorCommand: 'postmortem.internal.setCursor' } });
+    try {
+      await client.open(pmUri, templateText);
+      const lines = templateText.split('\n');
+      const row = lines.findIndex((l) => l.startsWith('| 00:20 |'));
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: pmUri },
+        range: { start: { line: row, character: 3 }, end: { line: row, character: 3 } },
+        context: { diagnostics: [] },
+      });
+      const below = actions.find((a) => a.title === 'Insert timeline row below') as CodeAction;
+      assert.equal(below.kind, 'refactor.insert.timelineRow');
+      const change = below.edit?.documentChanges?.[0] as { edits: TextEdit[] };
+      const edited = applyEdits(templateText, change.edits);
+      assert.equal(edited.split('\n')[row + 1], '| 00:20 |  |  |  |');
+      assert.deepEqual(below.command, { title: 'Move the cursor', command: 'postmortem.internal.setCursor', arguments: [{ uri: pmUri, line: row + 1, character: 10 }] });
+
+      const version = await client.change(pmUri, [{ range: { start: { line: row + 1, character: 0 }, end: { line: row + 1, character: 0 } }, text: '| 00:20 |  |  |  |\n' }]);
+      assert.equal(version, 2);
+      const list = await client.request<CompletionList>('textDocument/completion', {
+        textDocument: { uri: pmUri },
+        position: { line: row + 1, character: 10 },
+        context: { triggerKind: 2, triggerCharacter: ' ' },
+      });
+      assert.equal(list.items[0].label, 'Incident start');
+      assert.equal(list.items.length, 7);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('settings from initialization options (clients without workspace/configuration)', () => {
   it('uses them', async () => {
     const client = await TestClient.start({ initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
