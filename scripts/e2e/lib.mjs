@@ -222,3 +222,35 @@ export function checkVsix() {
   if (!existsSync(path)) throw new Error(`${path} not found: run npm run package`);
   return path;
 }
+
+/**
+ * The extension's own output channels (the "Post-Mortem" log: server start-up errors, crashes)
+ * from a VS Code user data folder, copied to test-results/<prefix>-<channel>.log; returns
+ * [name, text] pairs.
+ */
+export function collectExtensionLogs(userDataDir, prefix) {
+  const found = [];
+  const logsRoot = join(userDataDir, 'logs');
+  if (!existsSync(logsRoot)) return found;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (dir.toLowerCase().endsWith(extensionId.toLowerCase()) && entry.name.endsWith('.log')) found.push([entry.name, readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(logsRoot);
+  mkdirSync(resultsDir, { recursive: true });
+  for (const [name, text] of found) writeFileSync(join(resultsDir, `${prefix}-${name}`), text);
+  return found;
+}
+
+/** Prints the last lines of the extension's logs, to say what broke. */
+export function printExtensionLogs(logs, maxLines = 25) {
+  for (const [name, text] of logs) {
+    const lines = text.trimEnd().split('\n');
+    if (!lines.join('').trim()) continue;
+    console.log(`e2e: the extension's "${name.replace(/\.log$/, '')}" output (last ${Math.min(maxLines, lines.length)} lines):`);
+    for (const line of lines.slice(-maxLines)) console.log(`    ${line}`);
+  }
+}

@@ -21,10 +21,12 @@ import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from '
 import {
   checkVsix,
   cleanupAll,
+  collectExtensionLogs,
   findInstalledExtension,
   makeRunDir,
   missingPrerequisites,
   prepareExtensionUnderTest,
+  printExtensionLogs,
   prepareWorkspace,
   repoRoot,
   resultsDir,
@@ -86,7 +88,7 @@ async function runInHost({ runDir, installedDir, env }) {
   page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
   page.on('pageerror', (error) => consoleLog.push(`[pageerror] ${error.message}`));
   await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath }));
-  const timeoutMs = Number(process.env.POSTMORTEM_E2E_INHOST_TIMEOUT) || 150000;
+  const timeoutMs = Number(process.env.POSTMORTEM_E2E_INHOST_TIMEOUT) || 240000;
   let timer;
   const code = await Promise.race([
     exited,
@@ -99,6 +101,7 @@ async function runInHost({ runDir, installedDir, env }) {
   await browser.close();
   writeFileSync(join(resultsDir, 'inhost-code-server.log'), server.log.join(''));
   await server.stop();
+  const extensionLogs = collectExtensionLogs(server.userDataDir, 'inhost');
 
   if (existsSync(logFile)) {
     const report = readFileSync(logFile, 'utf8');
@@ -111,6 +114,7 @@ async function runInHost({ runDir, installedDir, env }) {
   } else if (!result) {
     fail('in-host suite', `the extension host exited with code ${code} without running the suite (see test-results/inhost-*.log)`);
   }
+  if (code !== 0 || !result || result.failed) printExtensionLogs(extensionLogs);
   if (result) {
     totals.passed += result.passed;
     for (const f of result.failures) fail(`in-host: ${f.title}`, f.message);
@@ -128,6 +132,7 @@ async function runUi({ runDir, extensionsDir, env }) {
   process.env.POSTMORTEM_E2E_URL = workbenchUrl(server, workspace);
   process.env.POSTMORTEM_E2E_WORKSPACE = workspace;
   process.env.POSTMORTEM_E2E_RUN_DIR = runDir;
+  const failedBefore = totals.failed;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000, slow: 10000, bail: true });
   mocha.addFile(join(repoRoot, 'test/e2e/ui/postmortem.ui.mjs'));
   await mocha.loadFilesAsync();
@@ -139,6 +144,8 @@ async function runUi({ runDir, extensionsDir, env }) {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'ui-code-server.log'), server.log.join(''));
   await server.stop();
+  const extensionLogs = collectExtensionLogs(server.userDataDir, 'ui');
+  if (totals.failed > failedBefore) printExtensionLogs(extensionLogs);
 }
 
 // --- main --------------------------------------------------------------------------------------

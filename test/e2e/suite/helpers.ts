@@ -8,6 +8,17 @@ export const diagnosticSource = 'postmortem';
 /** How long a test waits for the language server before it says what it did not see. */
 export const serverTimeoutMs = Number(process.env.POSTMORTEM_E2E_SERVER_TIMEOUT) || 15000;
 
+/**
+ * Whether any `postmortem` diagnostic has been seen in this run. Once a wait has timed out
+ * without one, the server is taken to be down and later waits give up after a short time, so a
+ * broken build fails in seconds per test, not in minutes.
+ */
+let seenServer = false;
+let serverDown = false;
+vscode.languages.onDidChangeDiagnostics((event) => {
+  if (!seenServer) seenServer = event.uris.some((uri) => postmortemDiagnostics(uri).length > 0);
+});
+
 export function extension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(extensionId);
   assert.ok(ext, `extension ${extensionId} is not loaded in this editor (extensionDevelopmentPath wrong?)`);
@@ -93,6 +104,7 @@ export function waitForDiagnostics(
   what: string,
   timeoutMs = serverTimeoutMs,
 ): Promise<vscode.Diagnostic[]> {
+  if (serverDown && !seenServer) timeoutMs = Math.min(timeoutMs, 2000);
   return new Promise((resolve, reject) => {
     let everFromServer = postmortemDiagnostics(uri).length > 0;
     const check = (): boolean => {
@@ -110,6 +122,7 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       subscription.dispose();
       const name = vscode.workspace.asRelativePath(uri);
+      if (!seenServer) serverDown = true;
       const hint = everFromServer
         ? ''
         : `\n    No '${diagnosticSource}' diagnostic at all arrived for ${name}: the language server is most likely not ` +
@@ -160,9 +173,11 @@ export async function waitForClean(editor: vscode.TextEditor, what: string): Pro
   await waitForDiagnostics(uri, (d) => d.length === 0, `${what}: no diagnostics`);
 }
 
+/** Replaces a line's text through a workspace edit (works whether or not the editor is visible). */
 export async function replaceLine(editor: vscode.TextEditor, line: number, text: string): Promise<void> {
-  const ok = await editor.edit((builder) => builder.replace(editor.document.lineAt(line).range, text));
-  assert.ok(ok, `editing line ${line + 1} of ${editor.document.uri.path} failed`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(editor.document.uri, editor.document.lineAt(line).range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `editing line ${line + 1} of ${editor.document.uri.path} failed`);
 }
 
 export function findLine(document: vscode.TextDocument, pattern: RegExp | string): number {
