@@ -245,12 +245,16 @@ export function collectExtensionLogs(userDataDir, prefix) {
   return found;
 }
 
-/** Prints the last lines of the extension's logs, to say what broke. */
-export function printExtensionLogs(logs, maxLines = 25) {
+/** Prints the extension's logs, first and last lines (the cause is usually first), to say what broke. */
+export function printExtensionLogs(logs, headLines = 12, tailLines = 12) {
   for (const [name, text] of logs) {
     const lines = text.trimEnd().split('\n');
     if (!lines.join('').trim()) continue;
-    console.log(`e2e: the extension's "${name.replace(/\.log$/, '')}" output (last ${Math.min(maxLines, lines.length)} lines):`);
-    for (const line of lines.slice(-maxLines)) console.log(`    ${line}`);
+    console.log(`e2e: the extension's "${name.replace(/\.log$/, '')}" output (test-results/*-${name}):`);
+    const shown =
+      lines.length <= headLines + tailLines
+        ? lines
+        : [...lines.slice(0, headLines), `... ${lines.length - headLines - tailLines} more lines ...`, ...lines.slice(-tailLines)];
+    for (const line of shown) console.log(`    ${line}`);
   }
 }

@@ -7,8 +7,8 @@
 //   3. in-host suite: the installed (unpacked) extension plus the compiled suite, as
 //      extensionDevelopmentPath/extensionTestsPath of a workbench opened by Chromium; mocha runs
 //      inside the extension host and reports through the page;
-//   4. UI test: a second code-server with the .vsix installed as a person installs it, driven
-//      through the workbench by Playwright (test/e2e/ui/);
+//   4. UI test (test/e2e/ui/): a second code-server with the .vsix installed as a person installs
+//      it, driven through the workbench by Playwright;
 //   5. prints `e2e: N passed, M failed` and exits non-zero on any failure.
 // Options: --skip-package (reuse postmortem-authoring.vsix and out/test/e2e), --only=inhost|ui.
 // Environment: CI=true makes missing prerequisites a failure; POSTMORTEM_E2E_KEEP=1 keeps the
@@ -78,8 +78,10 @@ async function runInHost({ runDir, installedDir, env }) {
   const resultsFile = join(runDir, 'inhost-results.json');
   const logFile = join(runDir, 'inhost-mocha.log');
   const hostEnv = { ...env, POSTMORTEM_E2E_RESULTS: resultsFile, POSTMORTEM_E2E_LOG: logFile };
-  const server = await startCodeServer({ name: 'inhost', runDir, extensionsDir: join(runDir, 'extensions-empty'), env: hostEnv });
-  const browser = await launchBrowser({ runDir, name: 'inhost', env });
+  const [server, browser] = await Promise.all([
+    startCodeServer({ name: 'inhost', runDir, extensionsDir: join(runDir, 'extensions-empty'), env: hostEnv }),
+    launchBrowser({ runDir, name: 'inhost', env }),
+  ]);
   const page = await browser.newPage();
   const consoleLog = [];
   const exited = new Promise((resolveExit) => {
@@ -126,11 +128,9 @@ async function runInHost({ runDir, installedDir, env }) {
 
 // --- UI test -----------------------------------------------------------------------------------
 
-async function runUi({ runDir, extensionsDir, env }) {
-  const workspace = prepareWorkspace(join(runDir, 'workspace-ui'));
-  const server = await startCodeServer({ name: 'ui', runDir, extensionsDir, env });
-  process.env.POSTMORTEM_E2E_URL = workbenchUrl(server, workspace);
-  process.env.POSTMORTEM_E2E_WORKSPACE = workspace;
+async function runUi({ runDir, extensionsDir }) {
+  process.env.POSTMORTEM_E2E_WORKSPACE = prepareWorkspace(join(runDir, 'workspace-ui'));
+  process.env.POSTMORTEM_E2E_EXTENSIONS_DIR = extensionsDir;
   process.env.POSTMORTEM_E2E_RUN_DIR = runDir;
   const failedBefore = totals.failed;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000, slow: 10000, bail: true });
@@ -141,11 +141,7 @@ async function runUi({ runDir, extensionsDir, env }) {
     runner.on('pass', () => totals.passed++);
     runner.on('fail', (test, error) => fail(`ui: ${test.fullTitle()}`, error?.message ?? error));
   });
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'ui-code-server.log'), server.log.join(''));
-  await server.stop();
-  const extensionLogs = collectExtensionLogs(server.userDataDir, 'ui');
-  if (totals.failed > failedBefore) printExtensionLogs(extensionLogs);
+  if (totals.failed > failedBefore) printExtensionLogs(collectExtensionLogs(join(runDir, 'ui-user-data'), 'ui'));
 }
 
 // --- main --------------------------------------------------------------------------------------
@@ -185,7 +181,7 @@ async function main() {
   }
   if (!only || only === 'ui') {
     await step('UI test (Playwright + Chromium)', () =>
-      runUi({ runDir, extensionsDir, env }).catch((error) => fail('UI test', error?.stack ?? error)),
+      runUi({ runDir, extensionsDir }).catch((error) => fail('UI test', error?.stack ?? error)),
     );
   }
   if (totals.passed + totals.failed === 0) fail('e2e', 'no test ran');

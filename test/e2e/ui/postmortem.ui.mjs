@@ -1,16 +1,16 @@
 // The extension as a person uses it, through the workbench UI of code-server in Chromium: the
 // command palette, the title prompt, squiggles, the Problems panel, Ctrl+Space and Ctrl+.
-// Run by scripts/e2e/run.mjs, which installs the .vsix into code-server and sets
-// POSTMORTEM_E2E_URL (the workbench on a copy of the fixture workspace) and
-// POSTMORTEM_E2E_WORKSPACE. Each step waits on what a person would see, never on a sleep.
-// Screenshots go to test-results/.
+// Run by scripts/e2e/run.mjs, which installs the .vsix into an extensions folder and sets
+// POSTMORTEM_E2E_EXTENSIONS_DIR, POSTMORTEM_E2E_WORKSPACE (a copy of the fixture workspace) and
+// POSTMORTEM_E2E_RUN_DIR (scratch folder, removed after the run). Each step waits on what a
+// person would see, never on a sleep. Screenshots go to test-results/.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../../../scripts/e2e/code-server.mjs';
+import { launchBrowser, startCodeServer, workbenchUrl } from '../../../scripts/e2e/code-server.mjs';
 import { resultsDir, sandboxEnv } from '../../../scripts/e2e/lib.mjs';
 
-const url = process.env.POSTMORTEM_E2E_URL;
+const extensionsDir = process.env.POSTMORTEM_E2E_EXTENSIONS_DIR;
 const workspace = process.env.POSTMORTEM_E2E_WORKSPACE;
 const runDir = process.env.POSTMORTEM_E2E_RUN_DIR;
 const title = 'Payment gateway timeouts';
@@ -88,9 +88,16 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     return editor().locator('.view-lines .view-line', { hasText: text });
   }
 
+  /** @type {{ origin: string, stop: () => Promise<void>, log: string[] }} */
+  let server;
+
   before(async function () {
-    assert.ok(url && workspace && runDir, 'run me through scripts/e2e/run.mjs (npm run test:e2e)');
-    browser = await launchBrowser({ runDir, name: 'ui', env: sandboxEnv(runDir) });
+    assert.ok(extensionsDir && workspace && runDir, 'run me through scripts/e2e/run.mjs (npm run test:e2e)');
+    const env = sandboxEnv(runDir);
+    [server, browser] = await Promise.all([
+      startCodeServer({ name: 'ui', runDir, extensionsDir, env }),
+      launchBrowser({ runDir, name: 'ui', env }),
+    ]);
     page = await browser.newPage();
     page.setDefaultTimeout(timeout);
   });
@@ -103,10 +110,15 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
 
   after(async function () {
     await browser?.close();
+    if (server) {
+      mkdirSync(resultsDir, { recursive: true });
+      writeFileSync(join(resultsDir, 'ui-code-server.log'), server.log.join(''));
+      await server.stop();
+    }
   });
 
   it('opens the workspace in the workbench', async function () {
-    await page.goto(url);
+    await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'postmortems' }).waitFor({ state: 'visible', timeout: 60000 });
   });
