@@ -1,0 +1,56 @@
+/**
+ * The extension's entry point: starts the Post-Mortem language server and registers the
+ * commands. Activation only creates objects; the server starts in the background.
+ */
+import * as vscode from 'vscode';
+import { registerNewPostmortemCommand } from './commands/newPostmortem';
+import { registerSetCursorCommand } from './commands/setCursor';
+import { createErrorHandler } from './errorHandler';
+import { clientName, createLanguageClient } from './languageClient';
+import { RestartBudget } from './restartBudget';
+import { ServerController } from './serverController';
+
+export const restartServerCommand = 'postmortem.restartServer';
+
+let controller: ServerController | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel(clientName, { log: true });
+  const budget = new RestartBudget();
+  const offerRestart = (restarts: number, windowMs: number) => {
+    const message = `The Post-Mortem language server stopped ${restarts + 1} times within ${windowMs / 60000} minutes and was not restarted. Post-mortem checks and completions are off until it is.`;
+    void vscode.window.showErrorMessage(message, 'Restart', 'Show Output').then((choice) => {
+      if (choice === 'Restart') void vscode.commands.executeCommand(restartServerCommand);
+      else if (choice === 'Show Output') output.show(true);
+    });
+  };
+  const serverController = new ServerController(
+    (isCurrent) => createLanguageClient(context, output, createErrorHandler({ budget, isCurrent, onGiveUp: offerRestart })),
+    (message) => output.warn(message),
+  );
+  controller = serverController;
+
+  context.subscriptions.push(
+    output,
+    registerSetCursorCommand(),
+    registerNewPostmortemCommand(serverController, output),
+    vscode.commands.registerCommand(restartServerCommand, async () => {
+      budget.reset();
+      await serverController.restart();
+      if (await serverController.start()) {
+        vscode.window.setStatusBarMessage('Post-Mortem language server restarted', 3000);
+      } else {
+        const choice = await vscode.window.showErrorMessage('The Post-Mortem language server did not start.', 'Show Output');
+        if (choice === 'Show Output') output.show(true);
+      }
+    }),
+    { dispose: () => void serverController.dispose() },
+  );
+  void serverController.start();
+}
+
+export function deactivate(): Promise<void> | undefined {
+  const stopping = controller?.dispose();
+  controller = undefined;
+  return stopping;
+}

@@ -1,0 +1,81 @@
+/**
+ * The extension manifest against the code: commands the client registers, settings the server
+ * reads (one per rule, with its default level and description), and the packaging allow-list.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultFolder } from '../../client/src/newPostmortem/targetFolder';
+import { rules } from '../../server/src/service/rules';
+import { repoRoot } from '../support/service';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+const properties = contributes.configuration.properties;
+
+function clientSources(dir = join(repoRoot, 'client/src')): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) => (entry.isDirectory() ? clientSources(join(dir, entry.name)) : readFileSync(join(dir, entry.name), 'utf8')))
+    .join('\n');
+}
+
+describe('manifest', () => {
+  it('contributes the commands the client registers, New Post-Mortem also under File > New File', () => {
+    const sources = clientSources();
+    const titles = Object.fromEntries(contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, `${c.category}: ${c.title}`]));
+    assert.deepEqual(titles, {
+      'postmortem.newPostmortem': 'Post-Mortem: New Post-Mortem',
+      'postmortem.restartServer': 'Post-Mortem: Restart Language Server',
+    });
+    for (const command of Object.keys(titles)) assert.ok(sources.includes(`'${command}'`), `the client never names ${command}`);
+    assert.deepEqual(contributes.menus['file/newFile'], [{ command: 'postmortem.newPostmortem' }]);
+  });
+
+  it('has a postmortem.rules entry per rule: the five levels, the rule\'s default and description', () => {
+    const setting = properties['postmortem.rules'];
+    assert.equal(setting.type, 'object');
+    assert.equal(setting.additionalProperties, false);
+    assert.deepEqual(Object.keys(setting.properties).sort(), rules.map((r) => r.id).sort());
+    for (const rule of rules) {
+      const entry = setting.properties[rule.id];
+      assert.deepEqual(entry.enum, ['off', 'hint', 'information', 'warning', 'error'], rule.id);
+      assert.equal(entry.default, rule.defaultLevel, rule.id);
+      assert.equal(setting.default[rule.id], rule.defaultLevel, `${rule.id} in the setting's default`);
+      assert.equal(entry.description, rule.description, rule.id);
+    }
+    assert.deepEqual(Object.keys(setting.default).sort(), rules.map((r) => r.id).sort());
+  });
+
+  it('declares the other settings with the defaults the code uses', () => {
+    assert.equal(contributes.configuration.title, 'Post-Mortem Authoring');
+    assert.deepEqual(properties['postmortem.files'].default, []);
+    assert.equal(properties['postmortem.files'].items.type, 'string');
+    assert.equal(properties['postmortem.folder'].default, defaultFolder);
+    assert.deepEqual(properties['postmortem.trace.server'].enum, ['off', 'messages', 'verbose']);
+    assert.match(clientSources(), /clientId = 'postmortem'/, 'the client id must be the prefix of postmortem.trace.server');
+    for (const [key, value] of Object.entries<{ scope?: string; description?: string; markdownDescription?: string }>(properties)) {
+      assert.ok(value.scope, `${key} has no scope`);
+      assert.ok(value.description ?? value.markdownDescription, `${key} has no description`);
+    }
+  });
+
+  it('says how it behaves in untrusted and virtual workspaces', () => {
+    const { untrustedWorkspaces, virtualWorkspaces } = manifest.capabilities;
+    assert.equal(untrustedWorkspaces.supported, true);
+    assert.ok(untrustedWorkspaces.description.length > 20);
+    assert.equal(virtualWorkspaces.supported, 'limited');
+    assert.ok(virtualWorkspaces.description.length > 20);
+  });
+
+  it('starts from the client bundle on Markdown, and packages every file it contributes', () => {
+    assert.equal(manifest.main, './dist/client.js');
+    assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+    const ignore = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+    assert.equal(ignore[0], '**', '.vscodeignore starts by excluding everything');
+    const included = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    const covered = (file: string) => included.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2))));
+    const files = ['dist/client.js', 'dist/server.js', 'package.json', ...contributes.snippets.map((s: { path: string }) => s.path), ...contributes.grammars.map((g: { path: string }) => g.path)];
+    for (const file of files.map((f) => f.replace(/^\.\//, ''))) assert.ok(covered(file), `${file} is not packaged by .vscodeignore`);
+  });
+});
