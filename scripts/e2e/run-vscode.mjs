@@ -35,7 +35,8 @@ const problems = [];
 async function runOn(version) {
   console.log(`\ne2e: VS Code ${version}`);
   const vscodeExecutablePath = await downloadAndUnzipVSCode(version);
-  const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
+  // Only the CLI's path: the profile folders are this run's own, given below.
+  const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath, { reuseMachineInstall: true });
   const runDir = makeRunDir();
   const env = sandboxEnv(runDir);
   const installDir = join(runDir, 'extensions-installed');
