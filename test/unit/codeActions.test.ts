@@ -135,3 +135,46 @@ describe('missing sections', () => {
     assert.ok(fixed.includes('**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]\n\n### What Happened?\n[Brief description of the incident from user perspective]\n\n### Impact Assessment'));
   });
 });
+
+describe('edge cases found by the property tests', () => {
+  it('inserts a missing section before a fence left open at the end, not inside it', () => {
+    const text = templateText.replace(/## Lessons Learned[\s\S]*$/, '') + '```\nstill typing';
+    const action = actions(text, 0).find((a) => a.title.startsWith("Insert section 'Lessons Learned'"));
+    const fixed = apply(text, action);
+    assert.ok(fixed.includes('[Time to full functionality]\n\n## Lessons Learned\n'), 'before the open block');
+    assert.ok(fixed.endsWith('[Root cause, long-term fix]\n\n```\nstill typing'));
+    assert.ok(!service.diagnostics(service.analyze(fixed)).some((d) => String(d.message).includes("'Lessons Learned' is missing")));
+  });
+
+  it('inserts after a non-blank line with a blank line on each side, keeping that line break', () => {
+    const text = templateText.replace('\n\n## Lessons Learned', '\r## Lessons');
+    const fixed = apply(text, actions(text, 0).find((a) => a.title.startsWith("Insert section 'Lessons Learned'")));
+    assert.ok(fixed.includes('[Time to full functionality]\r\r## Lessons Learned\r\r### What Went Well\r1. [Positive aspect]'));
+    assert.ok(fixed.includes('[Root cause, long-term fix]\r\r## Lessons\n'));
+  });
+
+  it('replaces a wrong choice inside its emphasis', () => {
+    const text = templateText.replace('[CRITICAL/HIGH/MEDIUM/LOW]', '**SEV1** (paged)');
+    const fixed = apply(text, byTitle(actions(text, lineOf(text, '**Severity**')), 'Set Severity to HIGH'));
+    assert.ok(fixed.includes('\n**Severity**: **HIGH** (paged)\n'));
+  });
+
+  it('pads a row that is a lone pipe', () => {
+    const text = templateText.replace('| 00:05 | Alert triggered | [Alerting system] | [Initial response] |', '|');
+    const fixed = apply(text, byTitle(actions(text, lineOf(text, '| 00:00 |') + 1), 'Add the missing cells (3)'));
+    assert.ok(fixed.includes('\n|  |  |  |  |\n'));
+    assert.deepEqual(service.diagnostics(service.analyze(fixed)).filter((d) => d.code === 'timeline-cell-count'), []);
+  });
+
+  it('offers no sort that would leave a timeline mixing dates and times of day out of order', () => {
+    const rows = ['| 2026-11-21 10:00 | Incident start | a | b |', '| 09:00 | Alert triggered | a | b |', '| 2026-11-20 23:00 | Investigation began | a | b |'];
+    const text = templateText.replace(/\| 00:00 \| Incident start[\s\S]*?\[Verification steps\] \|/, rows.join('\n'));
+    const offered = actions(text, lineOf(text, '| 09:00 |'));
+    for (const action of offered.filter((a) => a.title === 'Sort the timeline by time' || a.title.startsWith('Move row'))) {
+      const fixed = apply(text, action);
+      const before = service.diagnostics(service.analyze(text)).filter((d) => d.code === 'timeline-out-of-order').length;
+      const after = service.diagnostics(service.analyze(fixed)).filter((d) => d.code === 'timeline-out-of-order').length;
+      assert.ok(after < before, `${action.title} leaves ${after} of ${before} rows out of order`);
+    }
+  });
+});

@@ -13,8 +13,12 @@ export function cellCountActions(request: CodeActionRequest): CodeAction[] {
     if (missing <= 0) continue;
     const text = request.analysis.doc.text.lines[row.line];
     let fixed = text.trimEnd();
-    if (!fixed.endsWith('|') || fixed.endsWith('\\|')) fixed += ' |';
-    fixed += '  |'.repeat(missing);
+    // A lone "|" is both the leading and the trailing pipe of one empty cell.
+    if (fixed.trim() === '|') fixed += '  |'.repeat(columns);
+    else {
+      if (!fixed.endsWith('|') || fixed.endsWith('\\|')) fixed += ' |';
+      fixed += '  |'.repeat(missing);
+    }
     const diagnostics = diagnosticsOn(request, 'timeline-cell-count', row.line);
     actions.push({
       title: `Add the missing cell${missing === 1 ? '' : 's'} (${missing})`,

@@ -3,7 +3,7 @@
  * per allowed value ("Set Severity to HIGH").
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import { filledValue, mainPart, matchChoice } from '../rules/fieldValues';
+import { filledValue, mainSpan, matchChoice } from '../rules/fieldValues';
 import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
@@ -20,8 +20,10 @@ export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
     if (value !== undefined && matchChoice(value, spec.values)) continue;
     const field = doc.fields[index];
     const text = doc.text.lines[line];
-    // Keep a note after a wrong value ("SEV1 (pager)"); replace a placeholder entirely.
-    const end = value === undefined ? field.valueEnd : field.valueStart + mainPart(value).length;
+    // Keep a note after a wrong value ("SEV1 (pager)") and its emphasis; replace a placeholder entirely.
+    const span = value === undefined ? { start: 0, end: field.valueEnd - field.valueStart } : mainSpan(value);
+    const start = field.valueStart + span.start;
+    const end = field.valueStart + span.end;
     const prefix = field.valueStart === field.valueEnd && !/\s/.test(text[field.valueStart - 1] ?? ' ') ? ' ' : '';
     const diagnostics = [
       ...diagnosticsOn(request, 'invalid-choice', line),
@@ -34,7 +36,7 @@ export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
         diagnostics: diagnostics.length ? diagnostics : undefined,
         edit: versionedEdit(request, [
           {
-            range: { start: { line, character: field.valueStart }, end: { line, character: end } },
+            range: { start: { line, character: start }, end: { line, character: end } },
             newText: prefix + choice.value,
           },
         ]),

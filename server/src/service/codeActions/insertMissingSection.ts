@@ -76,13 +76,21 @@ function insertionFor(
       if (found !== -1) line = doc.headings[found].line;
     }
   }
-  const lines = doc.text.lines;
+  const { lines } = doc.text;
+  // Never inside a fenced block or comment left open at the end: before it.
+  if ((line === undefined || line >= lines.length) && doc.unclosedBlock !== -1) line = doc.unclosedBlock;
   if (line === undefined || line >= lines.length) {
-    // At the end of the document, after a blank line.
-    const last = lines.length - 1;
-    const gap = lines[last].trim() === '' ? (lines[last] === '' && last > 0 && lines[last - 1].trim() !== '' ? eol : '') : eol + eol;
-    return { line: last, character: lines[last].length, text: gap + body.join(eol) + eol, title: section.title };
+    // At the end of the document, after its last non-blank line and a blank line.
+    let last = lines.length - 1;
+    while (last > 0 && lines[last].trim() === '') last--;
+    const br = doc.text.breaks?.[last] || eol;
+    const gap = lines[last].trim() === '' ? '' : br + br;
+    return { line: last, character: lines[last].length, text: gap + body.join(br), title: section.title };
   }
-  const before = line > 0 && lines[line - 1].trim() !== '' ? eol : '';
-  return { line, character: 0, text: before + body.join(eol) + eol + eol, title: section.title };
+  if (line === 0) return { line: 0, character: 0, text: body.join(eol) + eol + eol, title: section.title };
+  // After the end of the line above, so the text never lands between a \r and a \n.
+  const above = line - 1;
+  const br = doc.text.breaks?.[above] || eol;
+  const gap = lines[above].trim() === '' ? '' : br;
+  return { line: above, character: lines[above].length, text: gap + br + body.join(br) + br, title: section.title };
 }

@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { mainPart } from '../rules/fieldValues';
+import { mainSpan } from '../rules/fieldValues';
 
 export function choiceCompletions(analysis: Analysis, position: Position): CompletionItem[] | undefined {
   const { doc } = analysis;
@@ -17,20 +17,21 @@ export function choiceCompletions(analysis: Analysis, position: Position): Compl
 
   const hasPlaceholder = field.hasPlaceholder;
   const current = line.slice(field.valueStart, field.valueEnd);
-  // Keep an author's note after a real value: "HIGH (halted trading)" -> only "HIGH" is replaced.
-  const replaceEnd = hasPlaceholder || current === '' ? field.valueEnd : field.valueStart + mainPart(current).length;
-  let start = field.valueStart;
-  let end = Math.max(replaceEnd, start);
+  // Keep an author's note and emphasis around a real value: in "**HIGH** (halted trading)" only HIGH is replaced.
+  const span = hasPlaceholder || current === '' ? { start: 0, end: current.length } : mainSpan(current);
+  const valueStart = field.valueStart + span.start;
+  let start = valueStart;
+  let end = field.valueStart + span.end;
   // The range must hold the cursor; a cursor on the label completes the whole value.
   const onValue = position.character >= start && position.character <= end;
-  const prefix = start > 0 && !/\s/.test(line[start - 1]) && start === end ? ' ' : '';
+  const prefix = start > 0 && !/[\s*_]/.test(line[start - 1]) && start === end ? ' ' : '';
   if (!onValue && position.character > end) end = position.character;
   if (!onValue && position.character < start) {
     // On the label: insert at the value, but VS Code needs the range to contain the cursor.
     start = position.character;
   }
   const replaced = line.slice(start, end);
-  const labelPart = line.slice(start, field.valueStart);
+  const labelPart = line.slice(start, valueStart);
 
   return spec.values.map((choice, index) => ({
     label: choice.value,

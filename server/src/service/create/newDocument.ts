@@ -66,7 +66,11 @@ function readField(template: TemplateModel, text: string, label: string | undefi
   if (!label) return undefined;
   const doc = analyze(text, template).doc;
   const field = doc.fields.find((f) => labelKey(f.label) === labelKey(label));
-  return field ? doc.text.lines[field.line].slice(field.valueStart, field.valueEnd) : undefined;
+  if (!field) return undefined;
+  // "**INC-20261128-01**", "`INC-20261128-01` (reopened)": the ID is the first word inside any emphasis or code.
+  const value = doc.text.lines[field.line].slice(field.valueStart, field.valueEnd);
+  const word = value.replace(/^[*_`\s]+/, '').split(/[\s(]/)[0];
+  return word.replace(/[*_`]+$/, '') || undefined;
 }
 
 function uniqueId(format: string, date: string, existing: ReadonlySet<string>): string {

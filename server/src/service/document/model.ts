@@ -93,4 +93,6 @@ export interface ParsedDocument {
   readonly placeholders: Placeholder[];
   /** Value of the template's front-matter key (`postmortem: true`), if the front matter has it. */
   readonly frontMatterFlag: boolean | undefined;
+  /** First line of a fenced block or HTML comment still open at the end of the document, else -1. */
+  readonly unclosedBlock: number;
 }

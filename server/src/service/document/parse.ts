@@ -58,6 +58,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   let fenceChar = '';
   let fenceLength = 0;
   let inComment = false;
+  let blockStart = -1;
   // Naming of list items: the label above the list, and the item count under it.
   let listLabel: string | undefined;
   let itemCount = 0;
@@ -97,6 +98,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       lineKinds[i] = LineKind.FenceDelimiter;
       fenceChar = f.fence.char;
       fenceLength = f.fence.length;
+      blockStart = i;
       continue;
     }
 
@@ -130,6 +132,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     if (f.commentOpen) {
       lineKinds[i] = LineKind.Comment;
       inComment = true;
+      blockStart = i;
       continue;
     }
 
@@ -190,7 +193,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   if (table) closeTable(table, count);
   while (open.length) headings[open.pop() as number].end = count;
 
-  return { text: { lines, eol: text.eol, memo }, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag };
+  return { text: { lines, eol: text.eol, memo, breaks: typeof source === 'string' ? text.breaks : text.breaks?.slice() }, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag, unclosedBlock: fenceChar || inComment ? blockStart : -1 };
 
   function closeTable(t: Table, line: number): undefined {
     t.end = line;

@@ -58,6 +58,44 @@ export function findTimeline(doc: ParsedDocument, spec: TimelineSpec | undefined
 }
 
 /**
+ * Sortable keys for times read top to bottom. Times of day that go back by more than twelve
+ * hours are taken as the next day; a time of day after a dated row is on that row's day.
+ */
+export function timeKeyer(): (time: ParsedTime) => number {
+  let dayBase = 0;
+  let lastKey: number | undefined;
+  return (parsed) => {
+    let key: number;
+    if (parsed.hasDate) {
+      key = parsed.seconds;
+      dayBase = Math.floor(key / day) * day;
+    } else {
+      key = dayBase + parsed.seconds;
+      if (lastKey !== undefined && key < lastKey - halfDay) {
+        dayBase += day;
+        key += day;
+      }
+    }
+    lastKey = key;
+    return key;
+  };
+}
+
+/** How many of these times (undefined: no valid time) are earlier than one above them. */
+export function unordered(times: readonly (ParsedTime | undefined)[]): number {
+  const keyOf = timeKeyer();
+  let latest = -Infinity;
+  let count = 0;
+  for (const t of times) {
+    if (!t) continue;
+    const key = keyOf(t);
+    if (key < latest) count++;
+    else latest = key;
+  }
+  return count;
+}
+
+/**
  * Row times with sortable keys. Times of day that go back by more than twelve hours are taken
  * as the next day, so an incident across midnight (23:50, 00:10) reads in order.
  */
@@ -66,8 +104,7 @@ function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, timeCol
   for (const p of doc.placeholders) {
     if (p.owner.type === 'cell' && p.owner.table === tableIndex && p.owner.column === timeColumn) placeholderLines.add(p.line);
   }
-  let dayBase = 0;
-  let lastKey: number | undefined;
+  const keyOf = timeKeyer();
   return table.rows.map((row, index) => {
     const cell = row.cells[timeColumn];
     let time: RowTime;
@@ -81,21 +118,7 @@ function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, timeCol
           ? cellTime(facts, timeColumn, cell)
           : parseTime(doc.text.lines[row.line].slice(cell.start, cell.end));
       if (!parsed) time = { state: 'invalid' };
-      else {
-        let key: number;
-        if (parsed.hasDate) {
-          key = parsed.seconds;
-          dayBase = Math.floor(key / day) * day;
-        } else {
-          key = dayBase + parsed.seconds;
-          if (lastKey !== undefined && key < lastKey - halfDay) {
-            dayBase += day;
-            key += day;
-          }
-        }
-        lastKey = key;
-        time = { state: 'ok', time: parsed, key };
-      }
+      else time = { state: 'ok', time: parsed, key: keyOf(parsed) };
     }
     return { row, index, time };
   });

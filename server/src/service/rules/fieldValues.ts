@@ -15,20 +15,27 @@ export function filledValue(analysis: Analysis, fieldIndex: number): string | un
 
 /** The allowed value the text names, with an optional note after it, or undefined. */
 export function matchChoice(text: string, values: readonly ChoiceValue[]): ChoiceValue | undefined {
-  const value = stripEmphasis(text).toLowerCase();
-  let best: ChoiceValue | undefined;
-  for (const candidate of values) {
-    const wanted = candidate.value.toLowerCase();
-    if (value === wanted || (value.startsWith(wanted) && /^\s*(?:\(|[-–—:,;]\s)/.test(value.slice(wanted.length)))) {
-      if (!best || candidate.value.length > best.value.length) best = candidate;
-    }
-  }
-  return best;
+  const value = mainPart(text).toLowerCase();
+  return values.find((candidate) => candidate.value.toLowerCase() === value);
 }
 
 /** The part of the value before a note: "Hardware (disk)" -> "Hardware". */
 export function mainPart(text: string): string {
-  return stripEmphasis(text).split(/\s+(?:\(|[-–—]\s)/)[0].trim();
+  return stripEmphasis(stripEmphasis(text).split(noteSeparator)[0]);
+}
+
+/** What starts a note after a value: " (", " - ", ": ", ", ". */
+const noteSeparator = /\s*\(|\s+[-–—]\s|\s*[:;,]\s/;
+
+/**
+ * Where the main part of a value sits in it, inside any emphasis: in "**SEV1** (pager)" it is
+ * "SEV1", so a fix writes "**HIGH** (pager)".
+ */
+export function mainSpan(text: string): { start: number; end: number } {
+  const lead = /^[*_]*\s*/.exec(text)?.[0].length ?? 0;
+  const main = mainPart(text);
+  const start = text.indexOf(main, lead);
+  return start === -1 ? { start: 0, end: text.length } : { start, end: start + main.length };
 }
 
 function stripEmphasis(text: string): string {

@@ -13,10 +13,11 @@ export interface LineText {
    * with `lines` by whoever edits them, so a new parse looks again only at changed lines.
    */
   readonly memo?: unknown[];
+  /** The line break after each line ('' after the last), for edits that must not merge a \r and a \n. */
+  readonly breaks?: string[];
 }
 
 export interface SplitText extends LineText {
-  /** The line break after each line ('' after the last). */
   readonly breaks: string[];
 }
 
