@@ -9,11 +9,13 @@ export interface ErrorHandlerOptions {
   budget: RestartBudget;
   /** False once the client was replaced (Restart Server): its closing is expected, not a crash. */
   isCurrent: () => boolean;
+  /** Called when the server is restarted after a crash. */
+  onRestart?: () => void;
   /** Called once the budget is spent; tells the user. */
   onGiveUp: (restarts: number, windowMs: number) => void;
 }
 
-export function createErrorHandler({ budget, isCurrent, onGiveUp }: ErrorHandlerOptions): ErrorHandler {
+export function createErrorHandler({ budget, isCurrent, onRestart, onGiveUp }: ErrorHandlerOptions): ErrorHandler {
   return {
     error: (_error, _message, count) =>
       // A few bad messages in a row can be noise; more mean the connection is broken.
@@ -21,6 +23,7 @@ export function createErrorHandler({ budget, isCurrent, onGiveUp }: ErrorHandler
     closed: () => {
       if (!isCurrent()) return { action: CloseAction.DoNotRestart, handled: true };
       if (budget.tryRestart()) {
+        onRestart?.();
         return { action: CloseAction.Restart, message: 'The Post-Mortem language server stopped unexpectedly and is being restarted.', handled: true };
       }
       onGiveUp(budget.maxRestarts, budget.windowMs);

@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import { registerNewPostmortemCommand } from './commands/newPostmortem';
 import { registerSetCursorCommand } from './commands/setCursor';
-import { createErrorHandler } from './errorHandler';
 import { clientName, createLanguageClient } from './languageClient';
 import { RestartBudget } from './restartBudget';
 import { ServerController } from './serverController';
@@ -25,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     });
   };
   const serverController = new ServerController(
-    (isCurrent) => createLanguageClient(context, output, createErrorHandler({ budget, isCurrent, onGiveUp: offerRestart })),
+    (isCurrent) => createLanguageClient(context, output, { budget, isCurrent, onGiveUp: offerRestart }),
     (message) => output.warn(message),
   );
   controller = serverController;

@@ -1,24 +1,55 @@
 /** The language client: how the bundled server is started and which documents it sees. */
 import type * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationSection, type InitializationOptions } from '../../common/protocol';
+import { createErrorHandler, type ErrorHandlerOptions } from './errorHandler';
 
 /** Client id: also the prefix of the `postmortem.trace.server` setting the client reads. */
 export const clientId = 'postmortem';
 export const clientName = 'Post-Mortem Authoring';
 export const cursorCommand = 'postmortem.internal.setCursor';
 
+/**
+ * The language client, quiet where the library would pop up "couldn't create connection to
+ * server" or "Server initialization failed" for a start that fails while the error handler restarts a crashed server (it tells the
+ * user once, when it gives up) or for a client that Restart Server has already replaced.
+ */
+export class PostmortemLanguageClient extends LanguageClient {
+  private restartingAfterCrash = false;
+  private isCurrent: (() => boolean) | undefined;
+
+  constructor(serverOptions: ServerOptions, clientOptions: LanguageClientOptions, isCurrent: () => boolean) {
+    super(clientId, clientName, serverOptions, clientOptions);
+    this.isCurrent = isCurrent;
+    this.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) this.restartingAfterCrash = false;
+    });
+  }
+
+  /** Until the server runs again, start failures go to the output only. */
+  restartAfterCrash(): void {
+    this.restartingAfterCrash = true;
+  }
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    const replaced = this.isCurrent !== undefined && !this.isCurrent();
+    const quiet = showNotification === 'force' && (this.restartingAfterCrash || replaced);
+    super.error(message, data, quiet ? false : showNotification);
+  }
+}
+
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.LogOutputChannel,
-  errorHandler: ErrorHandler,
-): LanguageClient {
+  handler: Omit<ErrorHandlerOptions, 'onRestart'>,
+): PostmortemLanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = { cursorCommand };
+  let client: PostmortemLanguageClient | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -28,7 +59,13 @@ export function createLanguageClient(
     initializationOptions,
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    errorHandler,
+    errorHandler: createErrorHandler({ ...handler, onRestart: () => client?.restartAfterCrash() }),
+    // As the library does by default, but through error() so a restart after a crash stays quiet.
+    initializationFailedHandler: (error) => {
+      client?.error('Server initialization failed.', error, 'force');
+      return false;
+    },
   };
-  return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+  client = new PostmortemLanguageClient(serverOptions, clientOptions, handler.isCurrent);
+  return client;
 }
