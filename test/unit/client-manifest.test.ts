@@ -21,6 +21,13 @@ function clientSources(dir = join(repoRoot, 'client/src')): string {
 }
 
 describe('manifest', () => {
+  it('has each top-level key once (JSON.parse would keep only the last of two)', () => {
+    const text = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+    const keys = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
+    assert.ok(keys.includes('contributes'), 'package.json is not indented by two spaces any more');
+    assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), []);
+  });
+
   it('contributes the commands the client registers, New Post-Mortem also under File > New File', () => {
     const sources = clientSources();
     const titles = Object.fromEntries(contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, `${c.category}: ${c.title}`]));
