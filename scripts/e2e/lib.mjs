@@ -207,12 +207,12 @@ export function findInstalledExtension(extensionsDir) {
  * each extension its own `vscode` API object, chosen by the path of the module that requires it,
  * and the suite stubs `window.showInputBox` on the extension's own object.
  */
-export function prepareExtensionUnderTest(installedDir, dest) {
+export function prepareExtensionUnderTest(installedDir, dest, suiteDir = suiteOutDir) {
   cpSync(installedDir, dest, { recursive: true });
-  if (!existsSync(join(suiteOutDir, 'index.js'))) {
-    throw new Error(`compiled suite not found at ${suiteOutDir}/index.js: run node scripts/e2e/build-suite.mjs`);
+  if (!existsSync(join(suiteDir, 'index.js'))) {
+    throw new Error(`compiled suite not found at ${suiteDir}/index.js: run node scripts/e2e/build-suite.mjs`);
   }
-  cpSync(suiteOutDir, join(dest, 'e2e-suite'), { recursive: true });
+  cpSync(suiteDir, join(dest, 'e2e-suite'), { recursive: true });
   return { extensionPath: dest, testsPath: join(dest, 'e2e-suite/index.js') };
 }
 

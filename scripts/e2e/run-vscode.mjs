@@ -9,6 +9,7 @@
 // Options: --skip-package, --version=<x.y.z|stable|insiders> (repeatable).
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSuite } from './build-suite.mjs';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import {
   checkVsix,
@@ -44,7 +45,8 @@ async function runOn(version) {
     env,
     shell: process.platform === 'win32',
   });
-  const { extensionPath, testsPath } = prepareExtensionUnderTest(findInstalledExtension(installDir), join(runDir, 'extension-under-test'));
+  const suiteDir = await buildSuite(join(runDir, 'suite'));
+  const { extensionPath, testsPath } = prepareExtensionUnderTest(findInstalledExtension(installDir), join(runDir, 'extension-under-test'), suiteDir);
   const workspace = prepareWorkspace(join(runDir, 'workspace'));
   const userDataDir = join(runDir, 'user-data');
   writeUserSettings(userDataDir);
@@ -85,7 +87,6 @@ async function runOn(version) {
 let code = 1;
 try {
   if (!args.includes('--skip-package')) run('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit' });
-  run(process.execPath, [join(repoRoot, 'scripts/e2e/build-suite.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   for (const version of versions) await runOn(version);
   code = totals.failed || problems.length ? 1 : 0;
 } catch (error) {

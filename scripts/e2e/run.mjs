@@ -2,7 +2,7 @@
 // `npm run test:e2e`: the extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3)
 // driven by Debian's Chromium.
 //   1. packages the extension (npm run package -> postmortem-authoring.vsix) and compiles the
-//      in-host suite (scripts/e2e/build-suite.mjs);
+//      in-host suite (scripts/e2e/build-suite.mjs) into this run's folder;
 //   2. installs the .vsix with `code-server --install-extension`;
 //   3. in-host suite: the installed (unpacked) extension plus the compiled suite, as
 //      extensionDevelopmentPath/extensionTestsPath of a workbench opened by Chromium; mocha runs
@@ -10,13 +10,14 @@
 //   4. UI test (test/e2e/ui/): a second code-server with the .vsix installed as a person installs
 //      it, driven through the workbench by Playwright;
 //   5. prints `e2e: N passed, M failed` and exits non-zero on any failure.
-// Options: --skip-package (reuse postmortem-authoring.vsix and out/test/e2e), --only=inhost|ui.
+// Options: --skip-package (reuse postmortem-authoring.vsix, or POSTMORTEM_E2E_VSIX), --only=inhost|ui.
 // Environment: CI=true makes missing prerequisites a failure; POSTMORTEM_E2E_KEEP=1 keeps the
 // run folder; POSTMORTEM_E2E_GREP filters in-host tests.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Mocha from 'mocha';
+import { buildSuite } from './build-suite.mjs';
 import { installExtension, launchBrowser, startCodeServer, workbenchUrl } from './code-server.mjs';
 import {
   checkVsix,
@@ -72,8 +73,8 @@ function finish(code) {
 // --- in-host suite -------------------------------------------------------------------------------
 
 /** Runs the mocha suite inside code-server's extension host and adds up its results. */
-async function runInHost({ runDir, installedDir, env }) {
-  const { extensionPath, testsPath } = prepareExtensionUnderTest(installedDir, join(runDir, 'extension-under-test'));
+async function runInHost({ runDir, installedDir, suiteDir, env }) {
+  const { extensionPath, testsPath } = prepareExtensionUnderTest(installedDir, join(runDir, 'extension-under-test'), suiteDir);
   const workspace = prepareWorkspace(join(runDir, 'workspace-inhost'));
   const resultsFile = join(runDir, 'inhost-results.json');
   const logFile = join(runDir, 'inhost-mocha.log');
@@ -162,11 +163,9 @@ async function main() {
   if (!skipPackage) {
     await step('packaging the extension (npm run package)', () => run('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'pipe' }));
   }
-  if (!skipPackage || !existsSync(join(repoRoot, 'out/test/e2e/index.js'))) {
-    await step('compiling the in-host suite', () => run(process.execPath, [join(repoRoot, 'scripts/e2e/build-suite.mjs')], { cwd: repoRoot }));
-  }
   const vsix = checkVsix();
   const runDir = makeRunDir();
+  const suiteDir = await step('compiling the in-host suite', () => buildSuite(join(runDir, 'suite')));
   const env = sandboxEnv(runDir);
   const extensionsDir = join(runDir, 'extensions');
   await step(`installing ${vsix} into code-server`, () =>
@@ -176,7 +175,7 @@ async function main() {
 
   if (!only || only === 'inhost') {
     await step('in-host suite (mocha in the code-server extension host)', () =>
-      runInHost({ runDir, installedDir, env }).catch((error) => fail('in-host suite', error?.stack ?? error)),
+      runInHost({ runDir, installedDir, suiteDir, env }).catch((error) => fail('in-host suite', error?.stack ?? error)),
     );
   }
   if (!only || only === 'ui') {

@@ -1,5 +1,7 @@
 /** Post-Mortem: New Post-Mortem from the command palette, and the contributed snippets. */
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extension, readText, today, waitForActiveEditor, workspaceUri, writeText } from './helpers';
@@ -15,21 +17,16 @@ function incidentIdOf(text: string): string | undefined {
 /** Incident IDs of the post-mortems in postmortems/, by file name. */
 async function idsInFolder(): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(workspaceUri('postmortems'))) {
-    if (type !== vscode.FileType.File || !name.endsWith('.md')) continue;
+  for (const name of await readdir(workspaceUri('postmortems').fsPath)) {
+    if (!name.endsWith('.md')) continue;
     const id = incidentIdOf(await readText(workspaceUri(`postmortems/${name}`)));
     if (id) ids.set(name, id);
   }
   return ids;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+function exists(uri: vscode.Uri): boolean {
+  return existsSync(uri.fsPath);
 }
 
 type InputBox = typeof vscode.window.showInputBox;
@@ -84,10 +81,10 @@ describe('New Post-Mortem', () => {
   it('creates postmortems/YYYY-MM-DD-<slug>.md from the template with a unique Incident ID, and opens it', async () => {
     const before = await idsInFolder();
     const expected = workspaceUri(`postmortems/${today()}-${slug}.md`);
-    assert.equal(await exists(expected), false, 'the workspace already has the file the test expects to be created');
+    assert.equal(exists(expected), false, 'the workspace already has the file the test expects to be created');
     await runNewPostmortem(title);
     const editor = await waitForActiveEditor((e) => e.document.uri.path === expected.path, `an editor on ${expected.path}`);
-    assert.ok(await exists(expected), `${expected.path} is not on disk`);
+    assert.ok(exists(expected), `${expected.path} is not on disk`);
     const text = editor.document.getText();
     assert.match(text.split(/\r?\n/)[0], new RegExp(`^# .*${title}`), 'the first heading carries the title');
     firstId = incidentIdOf(text);
@@ -103,12 +100,12 @@ describe('New Post-Mortem', () => {
     // The first file as the author left it: saved with an edit of theirs.
     const firstText = (await readText(first)).replace(/^(### What Happened\?\r?\n).*$/m, '$1The ledger primary ran out of disk.');
     await writeText(first, firstText);
-    const bytesBefore = await vscode.workspace.fs.readFile(first);
+    const bytesBefore = readFileSync(first.fsPath);
     const before = await idsInFolder();
     await runNewPostmortem(title);
     const editor = await waitForActiveEditor((e) => e.document.uri.path === second.path, `an editor on ${second.path}`);
-    const bytesAfter = await vscode.workspace.fs.readFile(first);
-    assert.ok(Buffer.from(bytesAfter).equals(Buffer.from(bytesBefore)), `${first.path} was changed`);
+    const bytesAfter = readFileSync(first.fsPath);
+    assert.ok(bytesAfter.equals(bytesBefore), `${first.path} was changed`);
     const secondId = incidentIdOf(editor.document.getText());
     assert.ok(secondId && !secondId.includes('['), `no generated Incident ID in ${second.path}`);
     assert.ok(![...before.values()].includes(secondId), `Incident ID ${secondId} is already used in postmortems/`);

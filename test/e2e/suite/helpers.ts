@@ -1,5 +1,7 @@
 /** What the in-host tests share: the workspace, documents, and waiting on the editor's events. */
 import * as assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 
 export const extensionId = 'postmortem-authoring.postmortem-authoring';
@@ -35,12 +37,15 @@ export function workspaceUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
 }
 
+// Files are read and written with Node's fs: the extension host runs beside the workspace (in
+// code-server and in desktop VS Code alike), and this skips a round trip through the workbench.
 export async function readText(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return readFile(uri.fsPath, 'utf8');
 }
 
 export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await mkdir(dirname(uri.fsPath), { recursive: true });
+  await writeFile(uri.fsPath, text);
 }
 
 let scratchCount = 0;

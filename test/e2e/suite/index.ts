@@ -26,6 +26,7 @@ export function run(): Promise<void> {
   const consoleLog = base.consoleLog;
   if (logFile) {
     writeFileSync(logFile, '');
+    // Through mocha's reporter: the extension host does not let `console.log` be replaced.
     base.consoleLog = (...args: unknown[]) => {
       appendFileSync(logFile, `${format(...args)}\n`);
       consoleLog(...args);
