@@ -33,11 +33,12 @@ export class BenchClient {
 
   /**
    * Starts the server and initializes it. `pull`: announce pull diagnostics, as VS Code does;
-   * otherwise the server pushes them, as for older Neovim and most other editors.
+   * otherwise the server pushes them, as for older Neovim and most other editors. `nodeArgs`:
+   * for the server's node (`--cpu-prof`, for one).
    */
-  static async start(serverPath: string, pull: boolean): Promise<BenchClient> {
+  static async start(serverPath: string, pull: boolean, nodeArgs: readonly string[] = []): Promise<BenchClient> {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let client: BenchClient | undefined;
     const early: Published[] = [];

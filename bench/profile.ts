@@ -6,6 +6,11 @@
  *   node --expose-gc --import tsx bench/profile.ts [1MB|10MB|timeline-1MB|...] [--runs N]
  *
  * Writes bench/results/<document>.cpuprofile (open it in Chrome DevTools or VS Code).
+ *
+ *   node --import tsx bench/profile.ts --summarize some.cpuprofile [--runs N]
+ *
+ * prints the same summary for a profile written elsewhere, for one by `node --cpu-prof` of an
+ * unminified server bundle driven by bench/lsp.ts.
  */
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,11 +35,16 @@ interface Profile {
 
 const repoRoot = join(__dirname, '..');
 const args = process.argv.slice(2);
-const name = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '1MB';
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 20 : Number(args[runsIndex + 1]);
+const name = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--summarize') ?? '1MB';
 
 async function main(): Promise<void> {
+  const summarizeIndex = args.indexOf('--summarize');
+  if (summarizeIndex !== -1) {
+    summarize(JSON.parse(readFileSync(args[summarizeIndex + 1], 'utf8')) as Profile, runs);
+    return;
+  }
   const spec = benchDocuments.find((d) => d.name === name);
   if (!spec) throw new Error(`no document ${name}; one of ${benchDocuments.map((d) => d.name).join(', ')}`);
   const templateText = loadTemplate();
@@ -58,7 +68,13 @@ async function main(): Promise<void> {
   const out = join(repoRoot, 'bench', 'results', `${name}.cpuprofile`);
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
   writeFileSync(out, JSON.stringify(profile));
+  console.log(`${name}: ${runs} full analyses in ${elapsed.toFixed(0)} ms (${(elapsed / runs).toFixed(1)} ms each)`);
+  summarize(profile, runs);
+  console.log(`\nProfile: ${out}`);
+}
 
+/** Top functions by self time, and service files by inclusive time, per run. */
+function summarize(profile: Profile, runs: number): void {
   // Self time per node from the samples.
   const self = new Map<number, number>();
   for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
@@ -81,14 +97,14 @@ async function main(): Promise<void> {
     const seen = new Set<string>();
     for (let k: number | undefined = id; k !== undefined; k = parent.get(k)) {
       const url = nodes.get(k)!.callFrame.url;
-      const m = /server\/src\/service\/(.*)$/.exec(url);
+      const m = /server\/src\/(?:service\/)?(.*)$/.exec(url);
       if (!m || seen.has(m[1])) continue;
       seen.add(m[1]);
       inclusiveByFile.set(m[1], (inclusiveByFile.get(m[1]) ?? 0) + t);
     }
   }
 
-  console.log(`${name}: ${runs} full analyses in ${elapsed.toFixed(0)} ms (${(elapsed / runs).toFixed(1)} ms each); ${total.toFixed(0)} ms sampled`);
+  console.log(`${total.toFixed(0)} ms sampled`);
   console.log('\nTop self time:');
   for (const [key, t] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`  ${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / runs).toFixed(2).padStart(7)} ms/run  ${key}`);
@@ -97,7 +113,6 @@ async function main(): Promise<void> {
   for (const [file, t] of [...inclusiveByFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / runs).toFixed(2).padStart(7)} ms/run  ${file}`);
   }
-  console.log(`\nProfile: ${out}`);
 }
 
 main().catch((error) => {
