@@ -1,0 +1,162 @@
+/**
+ * Failures the property tests (test/property) found, minimised to concrete inputs. Tests marked
+ * `todo` describe a bug still open in server/: they run but do not fail the suite; when the
+ * server is fixed, drop the `todo` and the matching guard in test/property/knownIssues.ts.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits, editsOf, service, templateText } from '../support/service';
+
+const uri = 'file:///regression.md';
+const now = new Date('2026-11-28T09:41:00Z');
+const splitLines = (text: string) => text.split(/\r\n|\r|\n/);
+const diagnose = (text: string) => service.diagnostics(service.analyze(text));
+const count = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code).length;
+
+/** Code actions on one line, with the diagnostics on that line, or of the kinds in `only`. */
+function actions(text: string, line: number, only?: string[]): CodeAction[] {
+  const analysis = service.analyze(text);
+  const diagnostics = service.diagnostics(analysis).filter((d) => only || (d.range.start.line <= line && d.range.end.line >= line));
+  const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+  return service.codeActions({ analysis, uri, version: 1, range, diagnostics, only, now });
+}
+
+function apply(text: string, action: CodeAction | undefined): string {
+  assert.ok(action, 'the action is not offered');
+  return applyEdits(text, editsOf(action.edit, uri));
+}
+
+/** The cursor's line after accepting completion `label` at (line, character). */
+function complete(text: string, line: number, character: number, label: string): string {
+  const item = service.completions(service.analyze(text), { line, character }, now)?.items.find((i) => i.label === label);
+  assert.ok(item, `no completion ${label}`);
+  return splitLines(applyEdits(text, [item.textEdit as TextEdit]))[line];
+}
+
+const severity = (value: string) => templateText.replace('**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]', `**Severity**: ${value}`);
+const severityLine = splitLines(templateText).findIndex((l) => l.startsWith('**Severity**'));
+
+describe('regressions: inserting a missing section', () => {
+  it('does not put the section inside a code block left open at the end', () => {
+    for (const text of ['```', '---\n---\na\n<!--\n 42\n']) {
+      const fix = actions(text, 0).find((a) => a.title === "Insert section 'Incident Summary' from the template");
+      const fixed = apply(text, fix);
+      assert.ok(!diagnose(fixed).some((d) => d.message === "Section 'Incident Summary' is missing"), JSON.stringify(fixed));
+      assert.equal(count(diagnose(fixed), 'missing-section'), count(diagnose(text), 'missing-section') - 1);
+    }
+  });
+
+  it('does not join a lone \\r before it and its own \\n into one line break', () => {
+    const text = '\n-\r';
+    const fix = actions(text, 0).find((a) => a.title.startsWith('Insert section'));
+    const [edit] = editsOf(fix?.edit, uri);
+    const fixed = apply(text, fix);
+    // Three lines, plus one per line break the section brings: none may merge with the \r.
+    assert.equal(splitLines(fixed).length, 3 + splitLines(edit.newText).length - 1);
+  });
+});
+
+describe('regressions: choice values in emphasis', () => {
+  it('the quick fix and the completion replace the value inside its emphasis', () => {
+    const text = severity('**SEV1**');
+    assert.equal(splitLines(apply(text, actions(text, severityLine).find((a) => a.title === 'Set Severity to HIGH')))[severityLine], '**Severity**: **HIGH**');
+    assert.equal(complete(text, severityLine, 18, 'HIGH'), '**Severity**: **HIGH**');
+  });
+
+  it('a lone asterisk before a colon is not taken for the value', () => {
+    const text = '# Incident Classification\n**Resolution Method**:*:';
+    const fixed = apply(text, actions(text, 1).find((a) => a.title === 'Set Resolution Method to Code Fix'));
+    assert.equal(count(diagnose(fixed), 'invalid-choice'), 0, JSON.stringify(fixed));
+  });
+});
+
+describe('regressions: timeline rows', () => {
+  it('pads a row that is a lone pipe to the column count', () => {
+    const text = '# Timeline\nTime|e\n-\n|';
+    const fixed = apply(text, actions(text, 3).find((a) => a.title.startsWith('Add the missing cell')));
+    assert.equal(count(diagnose(fixed), 'timeline-cell-count'), 0, JSON.stringify(fixed));
+  });
+
+  it('fix-all and the order fixes on a timeline mixing dates and times of day: idempotent, and never a fix that fixes nothing', () => {
+    for (const text of [
+      '## Timeline\n\n| Time | Event |\n|---|---|\n| 12:00 | a |\n| 2026-11-20 10:00 | b |\n| 09:00 | c |\n',
+      '# Timeline\r\nTime|\r-\r\n12:23|\r|2003-04-22 22:25\r|17:16\r\n|7:49',
+      '# Timeline\rTime|\r-\r21:30|\r2020-07-17T15:27:22|\r|15:03:41',
+    ]) {
+      const fixAll = (t: string) => {
+        const list = actions(t, 0, ['source.fixAll']);
+        return list.length ? apply(t, list[0]) : t;
+      };
+      const once = fixAll(text);
+      assert.equal(fixAll(once), once, `fix-all twice differs from once on ${JSON.stringify(text)}`);
+      const before = count(diagnose(text), 'timeline-out-of-order');
+      for (let line = 0; line < splitLines(text).length; line++) {
+        for (const fix of actions(text, line).filter((a) => a.title === 'Move row to its place in the timeline' || a.title === 'Sort the timeline by time')) {
+          assert.ok(count(diagnose(apply(text, fix)), 'timeline-out-of-order') < before, `'${fix.title}' on line ${line} of ${JSON.stringify(text)}`);
+        }
+      }
+    }
+  });
+});
+
+describe('regressions: new documents', () => {
+  const first = service.newDocument({ title: 'A', date: '2026-11-28' });
+  const written = (value: string) => first.text.replace(`**Incident ID**: ${first.incidentId}`, `**Incident ID**: ${value}`);
+
+  it('an existing ID in bold or with a note after it is taken', () => {
+    for (const value of [`**${first.incidentId}**`, `${first.incidentId} (reopened)`]) {
+      assert.equal(service.newDocument({ title: 'B', date: '2026-11-28', existingTexts: [written(value)] }).incidentId, 'INC-20261128-02', value);
+    }
+  });
+
+  it('an existing ID written as inline code is taken', { todo: 'needs fix in server: an Incident ID in a code span (`INC-…`) is not read as the ID, so it is reused' }, () => {
+    assert.equal(service.newDocument({ title: 'B', date: '2026-11-28', existingTexts: [written(`\`${first.incidentId}\``)] }).incidentId, 'INC-20261128-02');
+  });
+});
+
+describe('regressions: choice completion around the value', () => {
+  it(
+    'with the cursor inside a note or comment after the value, keeps it whole',
+    { todo: "needs fix in server: choice completion stretches its range from the value to a cursor in the note, eating half of it ('MEDIUMged)')" },
+    () => {
+      // "**Severity**: SEV1 (pa|ged)": today the line becomes "**Severity**: MEDIUMged)".
+      assert.equal(complete(severity('SEV1 (paged)'), severityLine, 22, 'MEDIUM'), '**Severity**: MEDIUM (paged)');
+      // Minimised: the cursor after the dash of "e — e".
+      const text = '# Incident Classification\n**Category**:e — e';
+      assert.equal(complete(text, 1, 16, 'Infrastructure'), '**Category**:Infrastructure — e');
+      // Minimised: the cursor inside a comment right after the value ("R<|!---->").
+      assert.equal(complete('# Incident Summary\n**Severity**:R<!---->', 1, 15, 'CRITICAL'), '**Severity**:CRITICAL<!---->');
+    },
+  );
+
+  it(
+    'after an unclosed <!-- on the line, the value does not go into the comment',
+    { todo: 'needs fix in server: the choice completion and quick fix append the value after an unclosed <!--, inside the comment, where it still counts as unfilled' },
+    () => {
+      const text = severity('<!--');
+      const completed = complete(text, severityLine, 14, 'MEDIUM');
+      assert.ok(!completed.replace(/<!--.*$/, '').trim().endsWith('**Severity**:'), `the value went into the comment: ${completed}`);
+      const fixed = apply(text, actions(text, severityLine).find((a) => a.title === 'Set Severity to MEDIUM'));
+      assert.equal(diagnose(fixed).filter((d) => d.range.start.line === severityLine).length, 0, splitLines(fixed)[severityLine]);
+    },
+  );
+
+  it(
+    'pads a timeline row after an unclosed <!-- with cells that count',
+    { todo: "needs fix in server: 'Add the missing cell' appends the pipes after an unclosed <!--, inside the comment ('|<!-- |  |' is still one cell)" },
+    () => {
+      const text = '# Timeline\r\nTime|t\r\n-\r\n|<!--';
+      const fixed = apply(text, actions(text, 3).find((a) => a.title.startsWith('Add the missing cell')));
+      assert.equal(count(diagnose(fixed), 'timeline-cell-count'), 0, JSON.stringify(fixed));
+    },
+  );
+
+  it(
+    'replaces a value written as inline code',
+    { todo: 'needs fix in server: a choice value in a code span (`HIGH`) is no value: reported unfilled, and completion appends after it (`HIGH` MEDIUM)' },
+    () => {
+      assert.equal(complete(severity('`HIGH`'), severityLine, 14, 'MEDIUM'), '**Severity**: MEDIUM');
+    },
+  );
+});
