@@ -258,3 +258,12 @@ export function printExtensionLogs(logs, headLines = 12, tailLines = 12) {
     for (const line of shown) console.log(`    ${line}`);
   }
 }
+
+/** The first line of the extension's logs that reads like the cause of a failure, if any. */
+export function firstError(logs) {
+  for (const [, text] of logs) {
+    const line = text.split('\n').find((l) => /\b(Error|Cannot find module|ENOENT|crashed)\b/.test(l));
+    if (line) return line.replace(/^[\d-]+ [\d:.]+ \[\w+\]\s*/, '').trim();
+  }
+  return undefined;
+}

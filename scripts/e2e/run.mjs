@@ -23,6 +23,7 @@ import {
   checkVsix,
   cleanupAll,
   collectExtensionLogs,
+  firstError,
   findInstalledExtension,
   makeRunDir,
   missingPrerequisites,
@@ -41,6 +42,8 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const started = performance.now();
 const totals = { passed: 0, failed: 0 };
 const failures = [];
+/** Causes read from the extension's own logs, printed above the summary. */
+const diagnoses = new Set();
 
 function seconds(since) {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -65,6 +68,7 @@ function finish(code) {
     console.log('e2e: failures:');
     for (const f of failures) console.log(`  - ${f.title}\n      ${String(f.message).split('\n').join('\n      ')}`);
   }
+  for (const d of diagnoses) console.log(`e2e: the extension's log says: ${d}`);
   console.log(`e2e: total time ${seconds(started)}`);
   console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed`);
   return code;
@@ -117,7 +121,11 @@ async function runInHost({ runDir, installedDir, suiteDir, env }) {
   } else if (!result) {
     fail('in-host suite', `the extension host exited with code ${code} without running the suite (see test-results/inhost-*.log)`);
   }
-  if (code !== 0 || !result || result.failed) printExtensionLogs(extensionLogs);
+  if (code !== 0 || !result || result.failed) {
+    printExtensionLogs(extensionLogs);
+    const cause = firstError(extensionLogs);
+    if (cause) diagnoses.add(cause);
+  }
   if (result) {
     totals.passed += result.passed;
     for (const f of result.failures) fail(`in-host: ${f.title}`, f.message);
@@ -142,7 +150,12 @@ async function runUi({ runDir, extensionsDir }) {
     runner.on('pass', () => totals.passed++);
     runner.on('fail', (test, error) => fail(`ui: ${test.fullTitle()}`, error?.message ?? error));
   });
-  if (totals.failed > failedBefore) printExtensionLogs(collectExtensionLogs(join(runDir, 'ui-user-data'), 'ui'));
+  if (totals.failed > failedBefore) {
+    const extensionLogs = collectExtensionLogs(join(runDir, 'ui-user-data'), 'ui');
+    printExtensionLogs(extensionLogs);
+    const cause = firstError(extensionLogs);
+    if (cause) diagnoses.add(cause);
+  }
 }
 
 // --- main --------------------------------------------------------------------------------------

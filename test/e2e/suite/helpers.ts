@@ -131,7 +131,7 @@ export function waitForDiagnostics(
       const hint = everFromServer
         ? ''
         : `\n    No '${diagnosticSource}' diagnostic at all arrived for ${name}: the language server is most likely not ` +
-          `running (was its bundle packaged? see the "Post-Mortem" output channel).`;
+          `running (was its bundle packaged? the launcher prints the extension's output channel).`;
       reject(
         new Error(
           `${what}: not seen within ${timeoutMs} ms on ${name}.\n    Diagnostics there now: ` +

@@ -83,6 +83,23 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ state: 'visible', timeout });
   }
 
+  /**
+   * Waits for `locator` to be visible; when it does not show up, the error says what was
+   * expected and which notifications the person sees instead.
+   */
+  async function expectVisible(locator, what, ms = timeout) {
+    try {
+      await locator.first().waitFor({ state: 'visible', timeout: ms });
+    } catch (error) {
+      const notes = await page.locator('.notification-list-item-message').allInnerTexts().catch(() => []);
+      throw new Error(
+        `${what}: not seen within ${ms} ms.` +
+          (notes.length ? `\n  Notifications on screen: ${notes.map((n) => `"${n}"`).join('; ')}` : '\n  No notification on screen.') +
+          `\n  (${String(error?.message ?? error).split('\n')[0]})`,
+      );
+    }
+  }
+
   /** The text of an editor line as rendered (what the person sees). */
   function viewLine(text) {
     return editor().locator('.view-lines .view-line', { hasText: text });
@@ -138,12 +155,12 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     );
     await input.pressSequentially(title);
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout });
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: fileName }), `an editor tab for the new ${fileName}`);
     assert.ok(existsSync(filePath()), `${filePath()} was not created`);
   });
 
   it('shows the unfilled fields as squiggles in the new editor', async function () {
-    await editor().locator('.squiggly-warning').first().waitFor({ state: 'visible', timeout });
+    await expectVisible(editor().locator('.squiggly-warning'), 'warning squiggles under the unfilled fields');
     await viewLine(title).first().waitFor({ state: 'visible' });
     await screenshot('1-new-postmortem');
   });
@@ -153,7 +170,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout });
     const severity = panel.locator('.monaco-list-row', { hasText: 'Severity is not filled in: choose CRITICAL, HIGH, MEDIUM or LOW' });
-    await severity.first().waitFor({ state: 'visible', timeout });
+    await expectVisible(severity, 'the unfilled Severity in the Problems panel');
     const rows = await panel.locator('.monaco-list-row').allInnerTexts();
     assert.ok(rows.some((r) => r.includes(fileName)), `the Problems panel groups them under ${fileName}: ${rows.slice(0, 5).join(' | ')}`);
     assert.ok(rows.filter((r) => /is not filled in/.test(r)).length >= 5, `unfilled fields listed: ${rows.slice(0, 10).join(' | ')}`);
@@ -168,7 +185,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.keyboard.press('Control+Space');
     const suggest = page.locator('.editor-widget.suggest-widget');
     for (const value of ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']) {
-      await suggest.locator('.monaco-list-row', { hasText: value }).first().waitFor({ state: 'visible', timeout });
+      await expectVisible(suggest.locator('.monaco-list-row', { hasText: value }), `${value} in the completion list at Severity`);
     }
     await screenshot('3-completion');
     await suggest.locator('.monaco-list-row', { hasText: /^HIGH/ }).first().click();
@@ -186,7 +203,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
     const insert = menu.locator('.monaco-list-row', { hasText: 'Insert timeline row below' });
-    await insert.first().waitFor({ state: 'visible', timeout });
+    await expectVisible(insert, '"Insert timeline row below" in the Ctrl+. menu');
     await screenshot('4-code-actions');
     // Arrow down to the action and press Enter, as with the keyboard a person already has on it.
     const focused = menu.locator('.monaco-list-row.focused');
