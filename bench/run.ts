@@ -414,11 +414,21 @@ async function main(): Promise<void> {
       const st = size(path);
       sizes[path] = st ? st.size : null;
       const note = !st ? (path.endsWith('.vsix') ? 'absent: run `npm run package`' : 'absent: run `npm run build`') : undefined;
-      const age = st && path.endsWith('.vsix') ? `, built ${new Date(st.mtimeMs).toISOString().slice(0, 16).replace('T', ' ')}` : '';
+      let age = '';
+      let stale: string | undefined;
+      if (st && path.endsWith('.vsix')) {
+        // What decides the package's content besides the bundles (rebuilt by the benchmark).
+        const newer = ['package.json', '.vscodeignore', 'README.md', 'LICENSE'].filter((f) => existsSync(join(repoRoot, f)) && statSync(join(repoRoot, f)).mtimeMs > st.mtimeMs);
+        age = `, built ${new Date(st.mtimeMs).toISOString().slice(0, 16).replace('T', ' ')}`;
+        if (newer.length) {
+          age += `; STALE: older than ${newer.join(', ')} (run \`npm run package\`)`;
+          stale = `stale .vsix, older than ${newer.join(', ')}`;
+        }
+      }
       rows.push({
         metric: `${name} (${path})`,
         value: st ? `${(st.size / 1024).toFixed(1)} KB${age}` : `— ${note}`,
-        ...target(id, st ? st.size / 1024 : undefined, note),
+        ...target(id, st ? st.size / 1024 : undefined, note ?? stale),
       });
     }
     results.sizes = sizes;
