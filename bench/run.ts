@@ -535,6 +535,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
   // server pushes only diagnostics that changed, so push mode is timed on these edits alone.
   await attempt(rows, 'one-char edits', async () => {
     const edits = quick ? 10 : 20;
+    const warmEdits = quick ? 5 : 10;
     const editStats: Record<string, Record<string, Stats>> = {};
     const pullClient = await BenchClient.start(serverPath, true);
     const pushClient = await BenchClient.start(serverPath, false);
@@ -542,9 +543,9 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
       for (const name of ['1MB', 'timeline-1MB']) {
         const d = docs.find((x) => x.spec.name === name)!;
         editStats[name] = {
-          pullAnywhere: stats(await editSeries(pullClient, 'pull', d, anywhere(d, edits), timeoutMs)),
-          pullPlaceholder: stats(await editSeries(pullClient, 'pull', d, intoPlaceholders(d, edits), timeoutMs)),
-          pushPlaceholder: stats(await editSeries(pushClient, 'push', d, intoPlaceholders(d, edits), timeoutMs)),
+          pullAnywhere: stats(await editSeries(pullClient, 'pull', d, anywhere(d, edits + warmEdits), warmEdits, timeoutMs)),
+          pullPlaceholder: stats(await editSeries(pullClient, 'pull', d, intoPlaceholders(d, edits + warmEdits), warmEdits, timeoutMs)),
+          pushPlaceholder: stats(await editSeries(pushClient, 'push', d, intoPlaceholders(d, edits + warmEdits), warmEdits, timeoutMs)),
         };
       }
     } finally {
@@ -572,7 +573,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
       await client.pull(uri);
       const openMs = performance.now() - t0;
       const open = client.memory();
-      const editTimes = await editSeries(client, 'pull', big, anywhere(big, quick ? 3 : 5), timeoutMs, uri);
+      const editTimes = await editSeries(client, 'pull', big, anywhere(big, (quick ? 3 : 5) + 1), 1, timeoutMs, uri);
       const afterEdits = client.memory();
       lsp.memory = { idle, open10MB: open, after10MBEdits: afterEdits, open10MBms: openMs, edit10MB: stats(editTimes) };
       if (open && afterEdits && idle) {
@@ -580,7 +581,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
         rows.push({ metric: 'server RSS idle', value: `${bytes(idle.rss)}` });
         rows.push({
           metric: 'server RSS with 10 MB open (VmRSS; peak VmHWM)',
-          value: `${bytes(open.rss)} after open, ${bytes(afterEdits.rss)} after ${editTimes.length} edits; peak ${bytes(afterEdits.hwm)}`,
+          value: `${bytes(open.rss)} after open, ${bytes(afterEdits.rss)} after ${editTimes.length + 1} edits; peak ${bytes(afterEdits.hwm)}`,
           ...target('rss-10MB', rss / 1024 / 1024),
         });
       } else rows.push({ metric: 'server RSS', value: 'unavailable (no /proc)' });
@@ -605,24 +606,24 @@ async function attempt(rows: Row[], name: string, part: () => Promise<void>): Pr
 
 type Edit = { line: number; character: number };
 
-/** `count` places (and one more for a warm-up edit) spread over the middle third of a document, at random characters of their lines. */
+/** `count` places on different lines spread over the middle third of a document, at random characters of their lines. */
 function anywhere(d: Doc, count: number): Edit[] {
   const lines = d.text.split('\n');
   const random = prng(99);
-  return Array.from({ length: count + 1 }, (_, k) => {
-    const line = Math.floor(lines.length / 3 + ((k + random()) * lines.length) / 3 / (count + 1));
+  return Array.from({ length: count }, (_, k) => {
+    const line = Math.floor(lines.length / 3 + ((k + random()) * lines.length) / 3 / count);
     return { line, character: Math.floor(random() * (lines[line].length + 1)) };
   });
 }
 
-/** Just inside `count` (+ 1 for a warm-up edit) unfilled placeholders (`[` + here) spread over the middle third. */
+/** Just inside `count` unfilled placeholders (`[` + here, one per line) spread over the middle third. */
 function intoPlaceholders(d: Doc, count: number): Edit[] {
   const third = d.lines / 3;
   const candidates = d.placeholderStarts.filter((p) => p.line >= third && p.line < 2 * third && p.bracket);
   if (candidates.length === 0) throw new Error(`${d.spec.name}: no placeholder in the middle third`);
-  const step = candidates.length / (count + 1);
+  const step = candidates.length / count;
   const edits: Edit[] = [];
-  for (let k = 0; k <= count && k < candidates.length; k++) {
+  for (let k = 0; k < count && k < candidates.length; k++) {
     const p = candidates[Math.floor(k * step)];
     // Edits on one line shift the later ones: one edit per line.
     if (edits.some((e) => e.line === p.line)) continue;
@@ -631,8 +632,13 @@ function intoPlaceholders(d: Doc, count: number): Edit[] {
   return edits;
 }
 
-/** Opens the document (unless `openUri` is open already), types one character at each place, and times each to its diagnostics. */
-async function editSeries(client: BenchClient, mode: 'pull' | 'push', d: Doc, places: Edit[], timeoutMs: number, openUri?: string): Promise<number[]> {
+/**
+ * Opens the document (unless `openUri` is open already), types one character at each place, and
+ * times each to its diagnostics, but for `warm` of them (spread among the others) typed first,
+ * untimed: a user types many characters, so the server's code is warm when it matters. Edits are
+ * on different lines, so none moves another's place.
+ */
+async function editSeries(client: BenchClient, mode: 'pull' | 'push', d: Doc, places: Edit[], warm: number, timeoutMs: number, openUri?: string): Promise<number[]> {
   const uri = openUri ?? `file:///bench/edit-${mode}-${d.spec.name}-${places[0].line}-${places[0].character}.md`;
   if (!openUri) {
     await client.open(uri, d.text);
@@ -641,16 +647,17 @@ async function editSeries(client: BenchClient, mode: 'pull' | 'push', d: Doc, pl
   }
   const times: number[] = [];
   let version = openUri ? client.versionOf(uri) : 1;
-  // Places are edited bottom-up so that each stays where it was computed (one per line anyway).
-  const ordered = [...places].sort((a, b) => b.line - a.line || b.character - a.character);
-  // The first edit is not timed: the first edit after an open may set things up.
+  const stride = Math.max(1, Math.floor(places.length / Math.max(1, warm)));
+  const isWarm = (i: number) => i % stride === 0 && i / stride < warm;
+  const ordered = [...places.filter((_, i) => isWarm(i)), ...places.filter((_, i) => !isWarm(i))];
+  const warmCount = places.length - places.filter((_, i) => !isWarm(i)).length;
   for (const [i, at] of ordered.entries()) {
     version++;
     const t0 = performance.now();
     await client.insert(uri, version, at, 'x');
     if (mode === 'pull') await client.pull(uri);
     else await client.pushed(uri, version, timeoutMs);
-    if (i > 0) times.push(performance.now() - t0);
+    if (i >= warmCount) times.push(performance.now() - t0);
   }
   client.setVersion(uri, version);
   if (!openUri) await client.close(uri);
