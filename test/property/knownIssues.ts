@@ -62,3 +62,11 @@ export function choiceValueInCode(line: string): boolean {
   const field = fieldValue(line);
   return field !== undefined && /^[*_]*`/.test(field.value) && hit('choice value in inline code');
 }
+
+/**
+ * Regression "a placeholder right after the colon (**Severity**:[...])": the completion replaces
+ * the placeholder without the space a clean line has, giving "**Severity**:HIGH".
+ */
+export function placeholderAgainstColon(line: string): boolean {
+  return /(?:\*\*[ \t]*:|:\*\*)(?:\[|_{3,})/.test(line) && hit('placeholder right after the colon');
+}
