@@ -7,7 +7,8 @@
  * Scaling is checked on a ladder of sizes, each four times the one before, up to the full size:
  * a step may take at most `maxRatio` times the step before (4 for linear; 16 would be quadratic),
  * and the full size must stay within its budget. A super-linear input fails at the first steep
- * step, while the sizes are still small, so a test of an open bug (todo) stays quick.
+ * step, or at the first step whose time, scaled linearly to the full size, is over the budget,
+ * while the sizes are still small, so a test of an open bug (todo) stays quick.
  *
  * Times are CPU times of this process (user + system), not wall-clock: other work on the
  * machine does not count against the service.
@@ -94,6 +95,11 @@ function checkScaling(name: string, make: (n: number) => string, full: number, o
     if (previous !== undefined && ms >= floorMs) {
       const ratio = ms / Math.max(previous, floorMs / 2);
       assert.ok(ratio < maxRatio, `${name}: ${ms.toFixed(0)} ms at size ${n} is ${ratio.toFixed(1)}x the ${previous.toFixed(1)} ms of a quarter of it (${report.join(', ')})`);
+    }
+    // Growing at least linearly, the full size would take this long: stop climbing if over budget.
+    const projected = (ms * full) / n;
+    if (n < full && ms >= floorMs) {
+      assert.ok(projected < budgetMs, `${name}: ${ms.toFixed(0)} ms already at size ${n}, so at least ${projected.toFixed(0)} ms at ${full}, over the ${budgetMs} ms budget (${report.join(', ')})`);
     }
     previous = ms;
   }
