@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, CompletionItem, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import * as serviceModule from '../../server/src/service';
-import type { Analysis } from '../../server/src/service';
+import { EditableText, type Analysis } from '../../server/src/service';
 import { applyEdits, editsOf, service } from '../support/service';
 import { choiceCursorInNote, choiceValueInCode, codeSpanExistingId, placeholderAgainstColon, unclosedCommentOnLine } from './knownIssues';
 import { resolvePosition, safeIndex, splitLspLines, type EditSeed } from './arbitraries';
@@ -151,24 +151,15 @@ export interface ContentChange {
 
 /**
  * The analysis of a document after a sequence of LSP content changes (each relative to the text
- * the previous ones left), analysed after every change as the server does while the author types.
- * Uses the service's incremental text (EditableText) when it exports one, else plain texts.
+ * the previous ones left), analysed after every change as the server does while the author types:
+ * the text is kept in the service's EditableText, so each analysis reuses the per-line work of
+ * the one before. This is the one place to change when the incremental API changes.
  */
 export function analyzeAfterEdits(initialText: string, edits: readonly ContentChange[]): Analysis {
-  const Editable = (serviceModule as unknown as { EditableText?: new (text: string) => { apply(change: ContentChange): void } }).EditableText;
-  if (Editable) {
-    const text = new Editable(initialText);
-    service.analyze(text as never);
-    for (const change of edits) {
-      text.apply(change);
-      service.analyze(text as never);
-    }
-    return service.analyze(text as never);
-  }
-  let text = initialText;
+  const text = new EditableText(initialText);
   service.analyze(text);
   for (const change of edits) {
-    text = applyContentChange(text, change);
+    text.apply(change);
     service.analyze(text);
   }
   return service.analyze(text);
@@ -202,8 +193,6 @@ function resolveEdits(initial: string, seeds: readonly EditSeed[]): { edits: Con
   }
   return { edits, final: text };
 }
-
-// ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
 // The properties, one function each
