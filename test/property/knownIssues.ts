@@ -70,3 +70,11 @@ export function choiceValueInCode(line: string): boolean {
 export function placeholderAgainstColon(line: string): boolean {
   return /(?:\*\*[ \t]*:|:\*\*)(?:\[|_{3,})/.test(line) && hit('placeholder right after the colon');
 }
+
+/**
+ * Regression "inserting a section into a document that is one line of whitespace": the section
+ * is appended after the spaces or tab on that line, so "    ## Incident Summary" is indented code.
+ */
+export function whitespaceOnlyDocument(text: string): boolean {
+  return /^[ \t]+$/.test(text) && hit('insert section into a document of one whitespace line');
+}
