@@ -72,9 +72,10 @@ export function placeholderAgainstColon(line: string): boolean {
 }
 
 /**
- * Regression "inserting a section into a document that is one line of whitespace": the section
- * is appended after the spaces or tab on that line, so "    ## Incident Summary" is indented code.
+ * Regression "inserting a section into a document that is one line of whitespace" (after a BOM
+ * or not): the section is appended after the spaces or tab on that line, so
+ * "    ## Incident Summary" is indented code.
  */
 export function whitespaceOnlyDocument(text: string): boolean {
-  return /^[ \t]+$/.test(text) && hit('insert section into a document of one whitespace line');
+  return /^\ufeff?[ \t]+$/.test(text) && hit('insert section into a document of one whitespace line');
 }
