@@ -8,7 +8,7 @@ import type { CodeAction, CompletionItem, Diagnostic, Position, Range, TextEdit 
 import * as serviceModule from '../../server/src/service';
 import { EditableText, type Analysis } from '../../server/src/service';
 import { applyEdits, editsOf, service } from '../support/service';
-import { choiceCursorInNote, choiceValueInCode, codeSpanExistingId, placeholderAgainstColon, unclosedCommentOnLine, whitespaceOnlyDocument } from './knownIssues';
+import { choiceValueInCode, codeSpanExistingId, unclosedCommentOnLine, whitespaceOnlyDocument } from './knownIssues';
 import { resolvePosition, safeIndex, splitLspLines, type EditSeed } from './arbitraries';
 
 export const uri = 'file:///generated/pm.md';
@@ -311,6 +311,11 @@ export function checkFixAll(text: string): void {
 }
 
 const fieldPattern = /^(.*?)(\*\*([^*]+?)\*\*[ \t]*:|\*\*([^*]+?):\*\*)([ \t]*)(.*)$/;
+/** What follows a value's main part: a note in parentheses, after a dash or punctuation, a comment or code. */
+function noteAfterValue(value: string): string {
+  const main = value.split(/\s*\(|\s+[-–—]\s|\s*[:;,]\s|<!--|`/)[0].trimEnd();
+  return value.slice(main.length).trim() === '' ? '' : value.slice(main.length);
+}
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every completion item, applied, keeps the line count and leaves a clean value on the cursor's line. */
@@ -334,7 +339,7 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
   const line = resultLines[position.line];
   const after = service.analyze(result);
   if (item.kind === 20 /* EnumMember: a choice value */) {
-    if (choiceCursorInNote(before, position.character) || unclosedCommentOnLine(before) || choiceValueInCode(before)) return;
+    if (unclosedCommentOnLine(before) || choiceValueInCode(before)) return;
     const problems = diagnosticsOf(after).filter((d) => d.range.start.line === position.line && (d.code === 'invalid-choice' || d.code === 'unfilled-placeholder'));
     assert.deepEqual(problems.map((d) => d.message), [], `choice '${item.label}' leaves a problem on ${JSON.stringify(line)}`);
     const m = fieldPattern.exec(before);
@@ -346,8 +351,13 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
     // (U+FEFF counts as a space, as the service reads it.)
     assert.match(line.slice(labelPart.length), new RegExp(`^[ \\t\\ufeff]*[*_]*${escapeRegExp(item.label)}(?![\\p{L}\\p{N}])`, 'u'), `choice '${item.label}' leaves ${JSON.stringify(line)}`);
     // A placeholder or nothing after the label: the line becomes exactly "**Label**: VALUE".
-    if (/^(?:\[[^\]]*\]|_{3,})?[ \t]*$/.test(value) && !placeholderAgainstColon(before)) {
+    if (/^(?:\[[^\]]*\]|_{3,})?[ \t]*$/.test(value)) {
       assert.equal(line, `${labelPart}${space || ' '}${item.label}`, `choice '${item.label}' on ${JSON.stringify(before)}`);
+    }
+    // A note after the value stays whole wherever the cursor is in it ("SEV1 (pa|ged)").
+    const note = noteAfterValue(value);
+    if (note && position.character > labelPart.length + space.length + value.length - note.length) {
+      assert.ok(line.trimEnd().endsWith(note.trimEnd()), `choice '${item.label}' at ${position.character} cuts the note of ${JSON.stringify(before)}: ${JSON.stringify(line)}`);
     }
     return;
   }

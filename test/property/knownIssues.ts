@@ -31,19 +31,6 @@ function fieldValue(line: string): { value: string; start: number } | undefined 
 }
 
 /**
- * Regression "choice completion with the cursor after the value, in a note or comment": the
- * replaced range is stretched from the value to the cursor, so part of what follows goes
- * ("SEV1 (pa|ged)" gives "MEDIUMged)", "R<|!---->" gives "CRITICAL!---->").
- */
-export function choiceCursorInNote(line: string, character: number): boolean {
-  const field = fieldValue(line);
-  if (!field) return false;
-  const main = field.value.split(/\s*\(|\s+[-–—]\s|\s*[:;,]\s|<!--|`/)[0].trimEnd();
-  const rest = field.value.slice(main.length);
-  return rest.trim() !== '' && character > field.start + main.length && hit('choice completion with the cursor in a note');
-}
-
-/**
  * Regression "text appended after an unclosed <!-- on a line": a choice completion or quick fix,
  * or the cells padding a short timeline row, land inside the comment, where they do not count.
  * (The service also reads CommonMark's empty comment `<!-->` as unclosed: `-->` is looked for
@@ -61,14 +48,6 @@ export function unclosedCommentOnLine(line: string): boolean {
 export function choiceValueInCode(line: string): boolean {
   const field = fieldValue(line);
   return field !== undefined && /^[*_]*`/.test(field.value) && hit('choice value in inline code');
-}
-
-/**
- * Regression "a placeholder right after the colon (**Severity**:[...])": the completion replaces
- * the placeholder without the space a clean line has, giving "**Severity**:HIGH".
- */
-export function placeholderAgainstColon(line: string): boolean {
-  return /(?:\*\*[ \t]*:|:\*\*)(?:\[|_{3,})/.test(line) && hit('placeholder right after the colon');
 }
 
 /**

@@ -129,7 +129,6 @@ describe('regressions: new documents', () => {
 describe('regressions: choice completion around the value', () => {
   it(
     'with the cursor inside a note or comment after the value, keeps it whole',
-    { todo: "needs fix in server: choice completion stretches its range from the value to a cursor in the note, eating half of it ('MEDIUMged)')" },
     () => {
       // "**Severity**: SEV1 (pa|ged)": today the line becomes "**Severity**: MEDIUMged)".
       assert.equal(complete(severity('SEV1 (paged)'), severityLine, 22, 'MEDIUM'), '**Severity**: MEDIUM (paged)');
@@ -140,6 +139,12 @@ describe('regressions: choice completion around the value', () => {
       assert.equal(complete('# Incident Summary\n**Severity**:R<!---->', 1, 15, 'CRITICAL'), '**Severity**:CRITICAL<!---->');
     },
   );
+
+  it('a note after a placeholder stays, wherever the cursor is', () => {
+    const text = severity('[CRITICAL/HIGH/MEDIUM/LOW] (paged at 02:10)');
+    for (const character of [14, 20, 41, 45, 56]) assert.equal(complete(text, severityLine, character, 'LOW'), '**Severity**: LOW (paged at 02:10)', `cursor at ${character}`);
+    assert.equal(splitLines(apply(text, actions(text, severityLine).find((a) => a.title === 'Set Severity to LOW')))[severityLine], '**Severity**: LOW (paged at 02:10)');
+  });
 
   it(
     'after an unclosed <!-- on the line, the value does not go into the comment',
@@ -165,7 +170,6 @@ describe('regressions: choice completion around the value', () => {
 
   it(
     'a placeholder right after the colon becomes "**Label**: VALUE", with the space',
-    { todo: "needs fix in server: completion on '**Severity**:[CRITICAL/HIGH/MEDIUM/LOW]' (or ':___') gives '**Severity**:HIGH' without a space" },
     () => {
       assert.equal(complete(severity('').replace('**Severity**: ', '**Severity**:[CRITICAL/HIGH/MEDIUM/LOW]'), severityLine, 14, 'HIGH'), '**Severity**: HIGH');
       // Minimised from the properties: a blank right after the colon.

@@ -3,7 +3,8 @@
  * per allowed value ("Set Severity to HIGH").
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import { filledValue, mainSpan, matchChoice } from '../rules/fieldValues';
+import { filledValue, matchChoice } from '../rules/fieldValues';
+import { replaceableValueSpan } from '../rules/valueSpan';
 import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
@@ -19,12 +20,8 @@ export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
     const value = filledValue(analysis, index);
     if (value !== undefined && matchChoice(value, spec.values)) continue;
     const field = doc.fields[index];
-    const text = doc.text.lines[line];
-    // Keep a note after a wrong value ("SEV1 (pager)") and its emphasis; replace a placeholder entirely.
-    const span = value === undefined ? { start: 0, end: field.valueEnd - field.valueStart } : mainSpan(value);
-    const start = field.valueStart + span.start;
-    const end = field.valueStart + span.end;
-    const prefix = field.valueStart === field.valueEnd && !/\s/.test(text[field.valueStart - 1] ?? ' ') ? ' ' : '';
+    // Keep a note after a wrong value ("SEV1 (pager)") and its emphasis; replace a placeholder.
+    const { start, end, prefix } = replaceableValueSpan(analysis, index);
     const diagnostics = [
       ...diagnosticsOn(request, 'invalid-choice', line),
       ...diagnosticsOn(request, 'unfilled-placeholder', line),

@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { mainSpan } from '../rules/fieldValues';
+import { replaceableValueSpan } from '../rules/valueSpan';
 
 export function choiceCompletions(analysis: Analysis, position: Position): CompletionItem[] | undefined {
   const { doc } = analysis;
@@ -16,22 +16,17 @@ export function choiceCompletions(analysis: Analysis, position: Position): Compl
   const line = doc.text.lines[field.line];
 
   const hasPlaceholder = field.hasPlaceholder;
-  const current = line.slice(field.valueStart, field.valueEnd);
-  // Keep an author's note and emphasis around a real value: in "**HIGH** (halted trading)" only HIGH is replaced.
-  const span = hasPlaceholder || current === '' ? { start: 0, end: current.length } : mainSpan(current);
-  const valueStart = field.valueStart + span.start;
-  let start = valueStart;
-  let end = field.valueStart + span.end;
-  // The range must hold the cursor; a cursor on the label completes the whole value.
-  const onValue = position.character >= start && position.character <= end;
-  const prefix = start > 0 && !/[\s*_]/.test(line[start - 1]) && start === end ? ' ' : '';
-  if (!onValue && position.character > end) end = position.character;
-  if (!onValue && position.character < start) {
-    // On the label: insert at the value, but VS Code needs the range to contain the cursor.
-    start = position.character;
-  }
-  const replaced = line.slice(start, end);
+  const { start: valueStart, end: valueEnd, prefix } = replaceableValueSpan(analysis, fieldIndex);
+  const cursor = position.character;
+  // VS Code needs the range to hold the cursor. On the label, the range starts at the cursor
+  // and the label's text is written back; in a note after the value, the range ends at the
+  // cursor and the note's text up to it is written back, so no character of either is lost.
+  const start = Math.min(cursor, valueStart);
+  const end = Math.max(cursor, valueEnd);
   const labelPart = line.slice(start, valueStart);
+  let notePart = line.slice(valueEnd, end);
+  if (line.slice(end).trim() === '') notePart = notePart.trimEnd();
+  const replaced = line.slice(start, end);
 
   return spec.values.map((choice, index) => ({
     label: choice.value,
@@ -40,11 +35,11 @@ export function choiceCompletions(analysis: Analysis, position: Position): Compl
     documentation: choice.meaning ? { kind: MarkupKind.Markdown, value: `**${choice.value}**: ${choice.meaning}` } : undefined,
     sortText: String(index).padStart(4, '0'),
     // Whatever the cursor sits in (a placeholder, a label), every value stays in the list.
-    filterText: hasPlaceholder || labelPart ? `${replaced}${choice.value}` : choice.value,
+    filterText: hasPlaceholder || replaced !== line.slice(valueStart, valueEnd) ? `${replaced}${choice.value}` : choice.value,
     preselect: index === 0 && hasPlaceholder ? true : undefined,
     textEdit: {
       range: { start: { line: field.line, character: start }, end: { line: field.line, character: end } },
-      newText: `${labelPart}${prefix}${choice.value}`,
+      newText: `${labelPart}${prefix}${choice.value}${notePart}`,
     },
   }));
 }

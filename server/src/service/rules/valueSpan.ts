@@ -1,0 +1,40 @@
+/**
+ * The part of a field's value that a new value replaces, shared by the choice completion and the
+ * choice quick fixes so both write the same line.
+ */
+import type { Analysis } from '../analysis';
+import { isSpace } from '../text/markdownText';
+import { mainSpan } from './fieldValues';
+
+export interface ValueSpan {
+  /** Line offsets of the text to replace. */
+  start: number;
+  end: number;
+  /** A space to write before the new value: a placeholder against the label gets one. */
+  prefix: string;
+}
+
+/**
+ * Field `fieldIndex`'s replaceable span. A real value keeps its emphasis and the author's note
+ * ("**SEV1** (pager)": only SEV1). A placeholder goes with what is glued to it, but a note after
+ * it stays ("[CRITICAL/HIGH/MEDIUM/LOW] (paged)": the placeholder only). An empty value is an
+ * insertion point.
+ */
+export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): ValueSpan {
+  const field = analysis.doc.fields[fieldIndex];
+  const line = analysis.doc.text.lines[field.line];
+  let start = field.valueStart;
+  let end = field.valueEnd;
+  const whole = field.hasPlaceholder || start === end;
+  if (field.hasPlaceholder) {
+    let lastEnd = start;
+    for (const p of analysis.placeholdersOnLine(field.line)) if (p.start >= start && p.end > lastEnd) lastEnd = p.end;
+    if (lastEnd < end && isSpace(line.charCodeAt(lastEnd))) end = lastEnd;
+  } else if (start !== end) {
+    const span = mainSpan(line.slice(start, end));
+    end = start + span.end;
+    start += span.start;
+  }
+  const prefix = whole && start > 0 && !isSpace(line.charCodeAt(start - 1)) ? ' ' : '';
+  return { start, end, prefix };
+}
