@@ -8,7 +8,7 @@ import type { CodeAction, CompletionItem, Diagnostic, Position, Range, TextEdit 
 import * as serviceModule from '../../server/src/service';
 import { EditableText, type Analysis } from '../../server/src/service';
 import { applyEdits, editsOf, service } from '../support/service';
-import { choiceValueInCode, codeSpanExistingId, unclosedCommentOnLine, whitespaceOnlyDocument } from './knownIssues';
+import { choiceValueInCode, codeSpanExistingId, unclosedCommentOnLine } from './knownIssues';
 import { resolvePosition, safeIndex, splitLspLines, type EditSeed } from './arbitraries';
 
 export const uri = 'file:///generated/pm.md';
@@ -253,7 +253,6 @@ export function checkQuickFix(text: string, fix: CodeAction): void {
   const line = lines[edits[0]?.range.start.line ?? 0];
   if ((fix.title.startsWith('Set ') || fix.title.startsWith('Add the missing cell')) && unclosedCommentOnLine(line)) return;
   if (fix.title.startsWith('Set ') && choiceValueInCode(line)) return;
-  if (fix.title.startsWith('Insert section') && whitespaceOnlyDocument(text)) return;
   const fixed = applyChecked(text, lines, edits, `quick fix '${fix.title}'`);
   const after = diagnosticsOf(service.analyze(fixed));
   const moved = splitLspLines(fixed).length !== lines.length || edits.some((e) => e.range.start.line !== e.range.end.line || breakCount(e.newText) > 0);

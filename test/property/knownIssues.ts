@@ -49,12 +49,3 @@ export function choiceValueInCode(line: string): boolean {
   const field = fieldValue(line);
   return field !== undefined && /^[*_]*`/.test(field.value) && hit('choice value in inline code');
 }
-
-/**
- * Regression "inserting a section into a document that is one line of whitespace" (after a BOM
- * or not): the section is appended after the spaces or tab on that line, so
- * "    ## Incident Summary" is indented code.
- */
-export function whitespaceOnlyDocument(text: string): boolean {
-  return /^\ufeff?[ \t]+$/.test(text) && hit('insert section into a document of one whitespace line');
-}

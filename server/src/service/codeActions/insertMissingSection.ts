@@ -83,6 +83,11 @@ function insertionFor(
     // At the end of the document, after its last non-blank line and a blank line.
     let last = lines.length - 1;
     while (last > 0 && lines[last].trim() === '') last--;
+    const bom = lines[0].charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (lines[last].trim() === '' && lines[0].length > bom) {
+      // Only whitespace: appended after spaces or a tab the heading would be indented code.
+      return { line: 0, character: bom, text: body.join(eol) + eol, title: section.title };
+    }
     const br = doc.text.breaks?.[last] || eol;
     const gap = lines[last].trim() === '' ? '' : br + br;
     return { line: last, character: lines[last].length, text: gap + body.join(br), title: section.title };
