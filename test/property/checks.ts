@@ -251,7 +251,7 @@ export function checkQuickFix(text: string, fix: CodeAction): void {
   const errorsBefore = countBy(diagnostics, (d) => d.severity === 1);
   const edits = editsOf(fix.edit, uri);
   const line = lines[edits[0]?.range.start.line ?? 0];
-  if ((fix.title.startsWith('Set ') || fix.title.startsWith('Add the missing cell')) && unclosedCommentOnLine(line)) return;
+  if (fix.title.startsWith('Set ') && unclosedCommentOnLine(line)) return;
   if (fix.title.startsWith('Set ') && choiceValueInCode(line)) return;
   const fixed = applyChecked(text, lines, edits, `quick fix '${fix.title}'`);
   const after = diagnosticsOf(service.analyze(fixed));
