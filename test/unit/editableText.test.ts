@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditableText } from '../../server/src/service/text/editableText';
 import { splitLines } from '../../server/src/service/text/lines';
 import { service, templateText } from '../support/service';
@@ -40,6 +41,34 @@ describe('EditableText', () => {
           assert.equal(doc.getText(), expected);
           assert.equal(doc.memo.length, doc.lines.length);
         }
+      }),
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 2000) },
+    );
+  });
+
+  it('agrees with vscode-languageserver-textdocument, the LSP reference, on incremental changes', () => {
+    // The server edits its own line array instead of a TextDocument (the analysis then reuses
+    // unchanged lines); this keeps it honest against the library editors' clients are tested with.
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { maxLength: 6 }), (initial, edits) => {
+        const doc = new EditableText(initial);
+        let reference = TextDocument.create('file:///a.md', 'markdown', 1, initial);
+        for (const { a, b, text } of edits) {
+          // Positions inside the document, as clients send them (the reference's incremental line
+          // offsets go wrong on positions past the end).
+          const inside = (p: { line: number; character: number }) => {
+            const line = Math.min(p.line, doc.lines.length - 1);
+            return { line, character: Math.min(p.character, doc.lines[line].length) };
+          };
+          const [start, end] = [inside(a), inside(b)].sort((p, q) => p.line - q.line || p.character - q.character);
+          doc.apply({ range: { start, end }, text });
+          reference = TextDocument.update(reference, [{ range: { start, end }, text }], reference.version + 1);
+          assert.equal(doc.getText(), reference.getText());
+          assert.equal(doc.lines.length, reference.lineCount);
+        }
+        doc.apply({ text: initial });
+        reference = TextDocument.update(reference, [{ text: initial }], reference.version + 1);
+        assert.equal(doc.getText(), reference.getText());
       }),
       { numRuns: Number(process.env.FC_NUM_RUNS ?? 2000) },
     );
