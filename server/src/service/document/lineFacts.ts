@@ -4,7 +4,7 @@
  * after an edit only the edited lines are examined again; the pass over all lines that joins
  * them into a document (parse.ts) is cheap.
  */
-import { maskCommentsAndCode, trimRange } from '../text/markdownText';
+import { isWhitespace, maskCommentsAndCode, trimRange } from '../text/markdownText';
 import type { Cell } from './model';
 import { parseTime, type ParsedTime } from './time';
 
@@ -58,7 +58,6 @@ const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const boldFieldPattern = /^(\s*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\*\*([^*]+?)(?::\*\*|\*\*[ \t]*:)/;
 const codeFieldPattern = /^(\s*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&().\-]{0,60}?)[ \t]*:(?=[ \t]|$)/;
 const listItemPattern = /^(\s*)(?:([-*+])|(\d{1,9})[.)])[ \t]+/;
-const delimiterRowPattern = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
 const bracketPattern = /\[([^[\]\n]*)\]/g;
 const blankPattern = /_{3,}/g;
@@ -94,7 +93,7 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     const m = headingPattern.exec(line);
     if (m) {
       const titleStart = m[0].length;
-      const title = line.slice(titleStart).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '').trim();
+      const title = withoutClosingSequence(line.slice(titleStart)).trim();
       const colon = title.indexOf(':');
       facts.heading = { level: m[1].length, titleStart, title, sectionTitle: colon > 0 ? title.slice(0, colon) : title };
     }
@@ -104,7 +103,7 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
   const masked = maskCommentsAndCode(line);
   facts.masked = masked;
   facts.hasPipe = masked.indexOf('|') !== -1;
-  facts.delimiterRow = facts.hasPipe || ch === 45 || ch === 58 ? delimiterRowPattern.test(line) && line.indexOf('-') !== -1 : false;
+  facts.delimiterRow = facts.hasPipe || ch === 45 || ch === 58 ? isDelimiterRow(line) : false;
   facts.thematicBreak = (ch === 95 || ch === 45 || ch === 42) && thematicBreakPattern.test(line);
 
   if (facts.heading) {
@@ -222,6 +221,66 @@ function findBlanks(masked: string, marks: Mark[]): void {
     if (isWordChar(masked.charCodeAt(start - 1)) || isWordChar(masked.charCodeAt(end))) continue;
     marks.push({ start, end, text: '', kind: 'blank' });
   }
+}
+
+/**
+ * A heading's text without its closing sequence: "Title ##" -> "Title", and "##" -> "". The same
+ * as .replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, ''), in one pass from the end (the
+ * first regex backtracks quadratically on a long run of spaces not followed by #).
+ */
+function withoutClosingSequence(text: string): string {
+  // [ \t]+#+[ \t]*$
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && text.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
+  if (hashes < end) {
+    let before = hashes;
+    while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+    if (before < hashes) text = text.slice(0, before);
+  }
+  // ^#+[ \t]*$
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) === 35) k++;
+  if (k === 0) return text;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return k === text.length ? '' : text;
+}
+
+/**
+ * A GFM table delimiter row ("| --- | :-: |", "---|---"): the same as
+ * /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/, read in one pass (the regex backtracks
+ * quadratically on runs of whitespace).
+ */
+function isDelimiterRow(line: string): boolean {
+  const n = line.length;
+  let k = skipWhitespace(line, 0);
+  if (line.charCodeAt(k) === 124 /* | */) k = skipWhitespace(line, k + 1);
+  k = skipDelimiterCell(line, k);
+  while (k !== -1) {
+    k = skipWhitespace(line, k);
+    if (k === n) return true;
+    if (line.charCodeAt(k) !== 124) return false;
+    k = skipWhitespace(line, k + 1);
+    if (k === n) return true;
+    k = skipDelimiterCell(line, k);
+  }
+  return false;
+}
+
+/** After ":?-+:?" at k, or -1. */
+function skipDelimiterCell(line: string, k: number): number {
+  if (line.charCodeAt(k) === 58 /* : */) k++;
+  const dashes = k;
+  while (line.charCodeAt(k) === 45 /* - */) k++;
+  if (k === dashes) return -1;
+  if (line.charCodeAt(k) === 58) k++;
+  return k;
+}
+
+function skipWhitespace(line: string, k: number): number {
+  while (k < line.length && isWhitespace(line.charCodeAt(k))) k++;
+  return k;
 }
 
 function firstNonSpace(line: string): number {

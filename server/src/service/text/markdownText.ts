@@ -53,6 +53,23 @@ export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xfeff;
 }
 
+/** A character of a regular expression's \s: Unicode white space, line terminators and U+FEFF. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** "Lowercase words" for a hint taken from a placeholder, keeping acronyms (CPU, API). */
 export function toHint(text: string): string {
   const trimmed = text.trim();
