@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../analysis';
 import type { ChoiceValue } from '../template/schema';
+import { isWhitespace } from '../text/markdownText';
 
 /** The field's value text, or undefined when it is empty or still holds a placeholder. */
 export function filledValue(analysis: Analysis, fieldIndex: number): string | undefined {
@@ -21,11 +22,37 @@ export function matchChoice(text: string, values: readonly ChoiceValue[]): Choic
 
 /** The part of the value before a note: "Hardware (disk)" -> "Hardware". */
 export function mainPart(text: string): string {
-  return stripEmphasis(stripEmphasis(text).split(noteSeparator)[0]);
+  const value = stripEmphasis(text);
+  const note = noteStart(value);
+  return stripEmphasis(note === -1 ? value : value.slice(0, note));
 }
 
-/** What starts a note after a value: " (", " - ", ": ", ", ". */
-const noteSeparator = /\s*\(|\s+[-–—]\s|\s*[:;,]\s/;
+/**
+ * Where a note starts after a value, with the white space before it: at "(", " - " (or an en or
+ * em dash), ": ", "; " or ", "; -1 when there is none. The first match of
+ * /\s*\(|\s+[-–—]\s|\s*[:;,]\s/, found in one pass (the regex backtracks quadratically on a long
+ * run of white space).
+ */
+function noteStart(text: string): number {
+  /** Where the run of white space before k starts, or -1. */
+  let space = -1;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (isWhitespace(code)) {
+      if (space === -1) space = k;
+      continue;
+    }
+    const start = space === -1 ? k : space;
+    if (code === 40 /* ( */) return start;
+    if (code === 58 /* : */ || code === 59 /* ; */ || code === 44 /* , */) {
+      if (isWhitespace(text.charCodeAt(k + 1))) return start;
+    } else if (code === 45 /* - */ || code === 0x2013 || code === 0x2014) {
+      if (space !== -1 && isWhitespace(text.charCodeAt(k + 1))) return start;
+    }
+    space = -1;
+  }
+  return -1;
+}
 
 /**
  * Where the main part of a value sits in it, inside any emphasis: in "**SEV1** (pager)" it is
@@ -38,8 +65,20 @@ export function mainSpan(text: string): { start: number; end: number } {
   return start === -1 ? { start: 0, end: text.length } : { start, end: start + main.length };
 }
 
+/**
+ * The text without * and _ at its ends, trimmed: the same as .replace(/^[*_]+|[*_]+$/g, '').trim(),
+ * whose second regex is tried at every character of a long run of * or _ (quadratic).
+ */
 function stripEmphasis(text: string): string {
-  return text.replace(/^[*_]+|[*_]+$/g, '').trim();
+  let start = 0;
+  let end = text.length;
+  while (start < end && isEmphasis(text.charCodeAt(start))) start++;
+  while (end > start && isEmphasis(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end).trim();
+}
+
+function isEmphasis(code: number): boolean {
+  return code === 42 /* * */ || code === 95 /* _ */;
 }
 
 const notApplicable = /^(?:n\/?a|none|unknown|not applicable|-|—)(?:\s|$|\()/i;
@@ -75,5 +114,19 @@ export function readDate(text: string): boolean {
     return m >= 1 && m <= 12 && date.getUTCDate() === d;
   }
   // "Nov 27, 2026", "27 November 2026"
-  return /\b\d{4}\b/.test(t) && !Number.isNaN(Date.parse(t.split(/\s+\(/)[0]));
+  return /\b\d{4}\b/.test(t) && !Number.isNaN(Date.parse(t.slice(0, noteInParentheses(t))));
+}
+
+/**
+ * Where a note in parentheses starts, with the white space before it, or the text's length: the
+ * first match of /\s+\(/ without its backtracking, quadratic on a long run of white space.
+ */
+function noteInParentheses(text: string): number {
+  for (let k = text.indexOf('('); k !== -1; k = text.indexOf('(', k + 1)) {
+    if (!isWhitespace(text.charCodeAt(k - 1))) continue;
+    let start = k - 1;
+    while (start > 0 && isWhitespace(text.charCodeAt(start - 1))) start--;
+    return start;
+  }
+  return text.length;
 }
