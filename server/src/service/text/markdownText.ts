@@ -8,36 +8,59 @@
  * Comments spanning lines are not handled here: the parser marks those lines itself.
  */
 export function maskCommentsAndCode(line: string): string {
-  if (line.indexOf('<!--') === -1 && line.indexOf('`') === -1) return line;
+  const firstTick = line.indexOf('`');
+  if (firstTick === -1 && line.indexOf('<!--') === -1) return line;
+  // The runs of backticks, and the longest run from each one to the end of the line: a run with
+  // no run at least as long after it opens no code span, known at once rather than by a search
+  // to the end of the line for each one (quadratic on runs of decreasing length).
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  for (let k = firstTick; k !== -1; ) {
+    let end = k + 1;
+    while (line.charCodeAt(end) === 96 /* ` */) end++;
+    runStart.push(k);
+    runEnd.push(end);
+    k = line.indexOf('`', end);
+  }
+  const runs = runStart.length;
+  const longestFrom = new Int32Array(runs + 1);
+  for (let r = runs - 1; r >= 0; r--) longestFrom[r] = Math.max(runEnd[r] - runStart[r], longestFrom[r + 1]);
+
   let out = '';
+  /** line[copied, i) is still to be copied as it is. */
+  let copied = 0;
+  /** The first run that ends after i. */
+  let run = 0;
   let i = 0;
   while (i < line.length) {
-    if (line.startsWith('<!--', i)) {
+    const code = line.charCodeAt(i);
+    if (code === 60 /* < */ && line.startsWith('<!--', i)) {
       const end = line.indexOf('-->', i + 4);
       const stop = end === -1 ? line.length : end + 3;
-      out += ' '.repeat(stop - i);
-      i = stop;
+      out += line.slice(copied, i) + ' '.repeat(stop - i);
+      i = copied = stop;
       continue;
     }
-    if (line.charCodeAt(i) === 96 /* ` */) {
-      let ticks = 1;
-      while (line.charCodeAt(i + ticks) === 96) ticks++;
-      const fence = '`'.repeat(ticks);
-      const end = line.indexOf(fence, i + ticks);
-      if (end === -1) {
-        out += fence;
-        i += ticks;
+    if (code === 96) {
+      while (runEnd[run] <= i) run++;
+      // The ticks from i to the end of its run (a run's first ticks may have closed a span).
+      const ticks = runEnd[run] - i;
+      if (longestFrom[run + 1] < ticks) {
+        // No closing run: the ticks are text.
+        i = runEnd[run];
         continue;
       }
-      const stop = end + ticks;
-      out += ' '.repeat(stop - i);
-      i = stop;
+      // The span closes at the first later run of at least as many ticks, on its first ticks.
+      let close = run + 1;
+      while (runEnd[close] - runStart[close] < ticks) close++;
+      const stop = runStart[close] + ticks;
+      out += line.slice(copied, i) + ' '.repeat(stop - i);
+      i = copied = stop;
       continue;
     }
-    out += line[i];
     i++;
   }
-  return out;
+  return copied === 0 ? line : out + line.slice(copied);
 }
 
 /** Trimmed [start, end) of line[from, to). */
