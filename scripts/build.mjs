@@ -1,8 +1,16 @@
 // Bundles the extension client and the language server, one esbuild bundle per entry point.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { argv } from 'node:process';
+import { parse } from 'yaml';
 
 const watch = argv.includes('--watch');
+
+/** The default template's schema, read from YAML (with --watch, once: restart it after editing the schema). */
+function defaultSchema() {
+  return parse(readFileSync('templates/postmortem/postmortem-template.schema.yaml', 'utf8'), { uniqueKeys: true, maxAliasCount: 200 });
+}
+
 const common = {
   bundle: true,
   minify: true,
@@ -13,8 +21,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   metafile: true,
-  // The default template and its schema are bundled as text.
-  loader: { '.md': 'text', '.yaml': 'text' },
+  // The default template is bundled as text.
+  loader: { '.md': 'text' },
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
@@ -24,6 +32,9 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
     // yaml's ES module build lets esbuild drop what the server does not use (stringify...).
     alias: { yaml: './node_modules/yaml/browser/index.js' },
+    // The default schema goes in as JSON, so the server parses no YAML as it starts (the service
+    // still reads YAML schemas); the server checks it as it would a YAML one.
+    define: { POSTMORTEM_DEFAULT_SCHEMA_JSON: JSON.stringify(JSON.stringify(defaultSchema())) },
   },
 ];
 for (const entry of entries) {

@@ -25,7 +25,7 @@ import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
 import { matchesFiles } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
-import { codeActionKinds, completionTriggerCharacters, createPostmortemService, type Analysis } from './service';
+import { codeActionKinds, completionTriggerCharacters, createPostmortemService, type Analysis, type PostmortemService } from './service';
 import { headingKey } from './service/document/normalize';
 import { SettingsStore } from './settings';
 
@@ -37,7 +37,15 @@ const logError = (message: string) => connection.console.error(message);
 process.on('uncaughtException', (error) => logError(`Uncaught exception: ${error?.stack ?? error}`));
 process.on('unhandledRejection', (reason) => logError(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
 
-const service = createPostmortemService(defaultTemplate.templateText, defaultTemplate.schemaText, defaultTemplate.schemaFileName);
+/**
+ * The service, made when first needed: the initialize request is answered without it, so the
+ * editor hears back sooner, and it is made right after (see onInitialized).
+ */
+let serviceInstance: PostmortemService | undefined;
+function service(): PostmortemService {
+  serviceInstance ??= createPostmortemService(defaultTemplate.templateText, defaultTemplate.schema(), defaultTemplate.schemaFileName);
+  return serviceInstance;
+}
 const documents = new TextDocuments(lineDocuments);
 const docsBaseUri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
 
@@ -64,14 +72,14 @@ function tooLarge(document: LineDocument): number | undefined {
 
 /** For a document too large to parse: do its headings alone make it a post-mortem? */
 function headingsLookLikePostmortem(lines: readonly string[]): boolean {
-  const wanted = new Set(service.template.topSectionKeys);
+  const wanted = new Set(service().template.topSectionKeys);
   const found = new Set<string>();
   for (const line of lines) {
     if (line.charCodeAt(0) !== 35 /* # */) continue;
     const key = headingKey(line.replace(/^#+\s*/, ''));
     if (wanted.has(key)) found.add(key);
   }
-  return wanted.size > 0 && found.size / wanted.size >= service.template.schema.detection.minSectionShare;
+  return wanted.size > 0 && found.size / wanted.size >= service().template.schema.detection.minSectionShare;
 }
 
 /** The analysis of each open document's current version, shared by every request on it. */
@@ -81,7 +89,7 @@ const analyses = new Map<string, { version: number; analysis: Analysis | undefin
 function analysisOf(document: LineDocument): Analysis | undefined {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
-  const analysis = tooLarge(document) === undefined ? service.analyze(document.text) : undefined;
+  const analysis = tooLarge(document) === undefined ? service().analyze(document.text) : undefined;
   analyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }
@@ -111,7 +119,7 @@ async function diagnose(document: LineDocument): Promise<Diagnostic[]> {
   }
   if (!(await isPostmortem(document, analysis))) return [];
   const s = await settings.get(document.uri);
-  return service.diagnostics(analysis, { levels: s.rules, docsBaseUri });
+  return service().diagnostics(analysis, { levels: s.rules, docsBaseUri });
 }
 
 /**
@@ -165,6 +173,8 @@ connection.onInitialized(() => {
   if (configurationChangeRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   }
+  // Ready for the first document, unless one is already here to make it.
+  setImmediate(service);
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -231,7 +241,7 @@ connection.onCompletion(
     if (!document) return null;
     const analysis = analysisOf(document);
     if (!analysis || !(await isPostmortem(document, analysis))) return null;
-    return service.completions(analysis, params.position);
+    return service().completions(analysis, params.position);
   }),
 );
 
@@ -241,7 +251,7 @@ connection.onCodeAction(
     if (!document) return [];
     const analysis = analysisOf(document);
     if (!analysis || !(await isPostmortem(document, analysis))) return [];
-    return service.codeActions({
+    return service().codeActions({
       analysis,
       uri: document.uri,
       version: document.version,
@@ -255,7 +265,7 @@ connection.onCodeAction(
 
 connection.onRequest(
   newDocumentRequest,
-  guarded('New post-mortem', (params: NewDocumentParams) => handleNewDocument(service, params)),
+  guarded('New post-mortem', (params: NewDocumentParams) => handleNewDocument(service(), params)),
 );
 
 documents.listen(connection);

@@ -8,6 +8,7 @@ import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { getCompletions } from './completion';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
+import type { SchemaSource } from './template/schema';
 import { createTemplateModel, type TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
 
@@ -21,8 +22,9 @@ export interface PostmortemService {
   newDocument(input: NewDocumentInput): NewDocument;
 }
 
-export function createPostmortemService(templateText: string, schemaText: string, schemaFileName?: string): PostmortemService {
-  const template = createTemplateModel(templateText, schemaText, schemaFileName);
+/** `schema`: the template's schema as YAML text, or its data already read (as the server's default schema is). */
+export function createPostmortemService(templateText: string, schema: SchemaSource, schemaFileName?: string): PostmortemService {
+  const template = createTemplateModel(templateText, schema, schemaFileName);
   return {
     template,
     analyze: (text) => analyze(text, template),

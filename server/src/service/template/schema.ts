@@ -75,6 +75,14 @@ export class SchemaError extends Error {
 
 const maxSchemaLength = 1_000_000;
 
+/** A schema as YAML text, or as its data already read (plain objects and arrays, as from JSON.parse). */
+export type SchemaSource = string | { readonly [key: string]: unknown };
+
+/** Reads and checks a schema from YAML text or from data; throws SchemaError. */
+export function readSchema(source: SchemaSource, fileName = 'schema'): TemplateSchema {
+  return typeof source === 'string' ? parseSchema(source, fileName) : schemaFromData(source, fileName);
+}
+
 /** Parses and checks a schema; throws SchemaError listing every problem with its line. */
 export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSchema {
   if (yamlText.length > maxSchemaLength) {
@@ -97,15 +105,27 @@ export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSche
     throw new SchemaError([{ line: 0, message: (error as Error).message }], fileName);
   }
   const root = doc.contents;
-  const nodeAt = (path: (string | number)[]): Node | null | undefined => {
-    const found = doc.getIn(path, true) as Node | null | undefined;
-    return found ?? root;
-  };
+  if (!isMap(root)) throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
+  return checkSchema(data, fileName, (path) => lineOf((doc.getIn(path, true) as Node | null | undefined) ?? root));
+}
+
+/**
+ * Checks a schema already read into plain data (the default schema, turned from YAML into JSON
+ * when the server is built, so that the server parses no YAML as it starts); problems are
+ * reported without lines.
+ */
+export function schemaFromData(data: unknown, fileName = 'schema'): TemplateSchema {
+  return checkSchema(data, fileName, () => 0);
+}
+
+/** Checks the data of a schema; `lineAt` gives the line of the value at a path. */
+function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | number)[]) => number): TemplateSchema {
+  const problems: SchemaProblem[] = [];
   const problem = (path: (string | number)[], message: string) => {
-    problems.push({ line: lineOf(nodeAt(path)), message: `${path.join('.') || 'schema'}: ${message}` });
+    problems.push({ line: lineAt(path), message: `${path.join('.') || 'schema'}: ${message}` });
   };
 
-  if (!isMap(root) || typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;

@@ -6,7 +6,7 @@
 import { parseDocument } from '../document/parse';
 import type { ParsedDocument } from '../document/model';
 import { headingKey, labelKey, placeholderKey } from '../document/normalize';
-import { parseSchema, type FieldSpec, type TemplateSchema } from './schema';
+import { readSchema, type FieldSpec, type SchemaSource, type TemplateSchema } from './schema';
 
 export interface TemplateSection {
   /** Heading keys from the top-level section down to this one (the title above is left out). */
@@ -43,8 +43,9 @@ export interface TemplateModel {
 
 const bracketPattern = /\[([^[\]\n]*)\]/g;
 
-export function createTemplateModel(templateText: string, schemaText: string, schemaFileName = 'schema'): TemplateModel {
-  const schema = parseSchema(schemaText, schemaFileName);
+/** `schema`: the schema's YAML text, or its data already read (see readSchema). */
+export function createTemplateModel(templateText: string, schemaSource: SchemaSource, schemaFileName = 'schema'): TemplateModel {
+  const schema = readSchema(schemaSource, schemaFileName);
   const placeholderKeys = collectPlaceholderKeys(templateText);
   const template = parseDocument(templateText, {
     isPlaceholder: placeholderTest(placeholderKeys),
