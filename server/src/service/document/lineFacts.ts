@@ -110,11 +110,11 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     const colon = facts.heading.title.indexOf(':');
     if (colon > 0) {
       const afterColon = facts.heading.titleStart + line.slice(facts.heading.titleStart).indexOf(':') + 1;
-      facts.field = fieldFacts(facts.heading.sectionTitle.trim(), afterColon, masked);
+      facts.field = fieldFacts(facts.heading.sectionTitle.trim(), afterColon, masked, line);
     }
   } else if (ch === 42 || ch === 45 || ch === 43 || (ch >= 48 && ch <= 57)) {
     const bold = boldFieldPattern.exec(masked);
-    if (bold) facts.field = fieldFacts(bold[2].trim(), bold[0].length, masked);
+    if (bold) facts.field = fieldFacts(bold[2].trim(), bold[0].length, masked, line);
     else {
       const item = listItemPattern.exec(masked);
       if (item) facts.item = { number: item[3] !== undefined ? Number(item[3]) : null };
@@ -158,7 +158,7 @@ export function codeFacts(line: string, options: FactOptions): LineFacts {
     if (m) facts.fence = { char: m[1][0], length: m[1].length, hasInfo: m[2].trim() !== '', validOpening: false };
   }
   const field = codeFieldPattern.exec(line);
-  if (field) facts.field = fieldFacts(field[2].trim(), field[0].length, line);
+  if (field) facts.field = fieldFacts(field[2].trim(), field[0].length, line, line);
   if (line.indexOf('[') !== -1) findBrackets(line, false, facts.marks, options);
   return facts;
 }
@@ -186,9 +186,36 @@ export function cellsOf(facts: LineFacts): Cell[] {
   return cells;
 }
 
-function fieldFacts(label: string, afterColon: number, masked: string): FieldFacts {
-  const [valueStart, valueEnd] = trimRange(masked, afterColon, masked.length);
+/**
+ * The value after a field's colon, in the masked line (comments and code spans are no value),
+ * except that a value written as code (`HIGH`) is the author's value, and an empty value sits
+ * right after the colon's spaces: before a comment, where a new value is to be written.
+ */
+function fieldFacts(label: string, afterColon: number, masked: string, line: string): FieldFacts {
+  let [valueStart, valueEnd] = trimRange(masked, afterColon, masked.length);
+  const first = trimRange(line, afterColon, line.length)[0];
+  if (first < valueStart && line.charCodeAt(first) === 96 /* ` */ && masked.charCodeAt(first) !== 96) {
+    valueEnd = Math.max(valueEnd, codeSpanEnd(line, first));
+    valueStart = first;
+  } else if (valueStart === valueEnd) {
+    valueStart = valueEnd = first;
+  }
   return { label, valueStart, valueEnd };
+}
+
+/** The end of the code span opening at `open` (a run of backticks closed by a run at least as long, as maskCommentsAndCode reads it). */
+function codeSpanEnd(line: string, open: number): number {
+  let ticks = open;
+  while (line.charCodeAt(ticks) === 96) ticks++;
+  const n = ticks - open;
+  for (let k = ticks; ; ) {
+    const run = line.indexOf('`', k);
+    if (run === -1) return line.length;
+    let end = run;
+    while (line.charCodeAt(end) === 96) end++;
+    if (end - run >= n) return run + n;
+    k = end;
+  }
 }
 
 function findBrackets(text: string, markdown: boolean, marks: Mark[], options: FactOptions): void {
