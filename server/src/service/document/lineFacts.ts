@@ -59,7 +59,6 @@ const boldFieldPattern = /^(\s*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\*\*([^*]+?)(?
 const codeFieldPattern = /^(\s*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&().\-]{0,60}?)[ \t]*:(?=[ \t]|$)/;
 const listItemPattern = /^(\s*)(?:([-*+])|(\d{1,9})[.)])[ \t]+/;
 const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
-const bracketPattern = /\[([^[\]\n]*)\]/g;
 const blankPattern = /_{3,}/g;
 
 export function markdownFacts(raw: string, options: FactOptions): LineFacts {
@@ -73,7 +72,7 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     hasPipe: false,
     delimiterRow: false,
     thematicBreak: false,
-    marks: [],
+    marks: noMarks,
     masked: line,
   };
   const c0 = firstNonSpace(line);
@@ -128,8 +127,8 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     }
   }
 
-  if (masked.indexOf('[') !== -1) findBrackets(masked, true, facts.marks, options);
-  if (!facts.thematicBreak && masked.indexOf('___') !== -1) findBlanks(masked, facts.marks);
+  if (masked.indexOf('[') !== -1) facts.marks = findBrackets(masked, true, facts.marks, options);
+  if (!facts.thematicBreak && masked.indexOf('___') !== -1) facts.marks = findBlanks(masked, facts.marks);
   if (facts.marks.length > 1) facts.marks.sort((a, b) => a.start - b.start);
   return facts;
 }
@@ -144,7 +143,7 @@ export function codeFacts(line: string, options: FactOptions): LineFacts {
     hasPipe: false,
     delimiterRow: false,
     thematicBreak: false,
-    marks: [],
+    marks: noMarks,
     masked: line,
   };
   const c0 = firstNonSpace(line);
@@ -159,7 +158,7 @@ export function codeFacts(line: string, options: FactOptions): LineFacts {
   }
   const field = codeFieldPattern.exec(line);
   if (field) facts.field = fieldFacts(field[2].trim(), field[0].length, line, line);
-  if (line.indexOf('[') !== -1) findBrackets(line, false, facts.marks, options);
+  if (line.indexOf('[') !== -1) facts.marks = findBrackets(line, false, facts.marks, options);
   return facts;
 }
 
@@ -218,27 +217,56 @@ function codeSpanEnd(line: string, open: number): number {
   }
 }
 
-function findBrackets(text: string, markdown: boolean, marks: Mark[], options: FactOptions): void {
-  bracketPattern.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = bracketPattern.exec(text)) !== null) {
-    const start = m.index;
-    const end = start + m[0].length;
+/** The marks of a line without any: shared, never written. */
+const noMarks: Mark[] = Object.freeze([]) as unknown as Mark[];
+
+/**
+ * Template placeholders in brackets: the matches of /\[([^[\]\n]*)\]/g, found by a scan that
+ * makes no strings for brackets that cannot be placeholders.
+ */
+function findBrackets(text: string, markdown: boolean, marks: Mark[], options: FactOptions): Mark[] {
+  const length = text.length;
+  let open = text.indexOf('[');
+  while (open !== -1) {
+    // The bracket closes at the next ] unless a [ or a line break comes first.
+    let close = open + 1;
+    let code = 0;
+    while (close < length) {
+      code = text.charCodeAt(close);
+      if (code === 93 /* ] */ || code === 91 /* [ */ || code === 10) break;
+      close++;
+    }
+    if (close === length) break;
+    if (code !== 93) {
+      open = code === 91 ? close : text.indexOf('[', close + 1);
+      continue;
+    }
+    const start = open;
+    const end = close + 1;
+    open = text.indexOf('[', end);
     if (markdown) {
       const before = text.charCodeAt(start - 1);
       const after = text.charCodeAt(end);
       // Images, links, reference links, footnotes and link definitions are the author's own.
       if (before === 33 /* ! */ || before === 93 /* ] */ || before === 92 /* \ */) continue;
       if (after === 40 /* ( */ || after === 91 /* [ */) continue;
-      if (after === 58 /* : */ && text.slice(0, start).trim() === '') continue;
+      if (after === 58 /* : */ && onlyWhitespace(text, 0, start)) continue;
     }
-    const inner = m[1];
-    if (inner.charCodeAt(0) === 94 /* ^ */ || !options.isPlaceholder(inner)) continue;
+    if (text.charCodeAt(start + 1) === 94 /* ^ */) continue;
+    const inner = text.slice(start + 1, close);
+    if (!options.isPlaceholder(inner)) continue;
+    if (marks === noMarks) marks = [];
     marks.push({ start, end, text: inner, kind: 'bracket' });
   }
+  return marks;
 }
 
-function findBlanks(masked: string, marks: Mark[]): void {
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isWhitespace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function findBlanks(masked: string, marks: Mark[]): Mark[] {
   blankPattern.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = blankPattern.exec(masked)) !== null) {
@@ -246,8 +274,10 @@ function findBlanks(masked: string, marks: Mark[]): void {
     const end = start + m[0].length;
     // foo___bar is an identifier, not a blank.
     if (isWordChar(masked.charCodeAt(start - 1)) || isWordChar(masked.charCodeAt(end))) continue;
+    if (marks === noMarks) marks = [];
     marks.push({ start, end, text: '', kind: 'blank' });
   }
+  return marks;
 }
 
 /**

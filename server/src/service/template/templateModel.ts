@@ -6,6 +6,7 @@
 import { parseDocument } from '../document/parse';
 import type { ParsedDocument } from '../document/model';
 import { headingKey, labelKey, placeholderKey } from '../document/normalize';
+import { isWhitespace } from '../text/markdownText';
 import { readSchema, type FieldSpec, type SchemaSource, type TemplateSchema } from './schema';
 
 export interface TemplateSection {
@@ -93,11 +94,16 @@ export function createTemplateModel(templateText: string, schemaSource: SchemaSo
 /**
  * Whether a bracket text is one of the template's placeholders. Answers are remembered: the
  * same texts come back on every keystroke. The memory is bounded for documents of many distinct
- * bracket texts (logs).
+ * bracket texts (logs). Most bracket texts that are no placeholder ([2026-11-21T20:06:55.619Z],
+ * [WARN] in logs) are told at once by their first and last characters, without a key or a look-up.
  */
 export function placeholderTest(keys: ReadonlySet<string>): (text: string) => boolean {
+  const ends = new Set<number>();
+  for (const key of keys) if (key) ends.add(key.charCodeAt(0) * 0x10000 + key.charCodeAt(key.length - 1));
   let known = new Map<string, boolean>();
   return (text) => {
+    const textEnds = keyEnds(text);
+    if (textEnds !== -1 && !ends.has(textEnds)) return false;
     let answer = known.get(text);
     if (answer === undefined) {
       answer = keys.has(placeholderKey(text));
@@ -106,6 +112,29 @@ export function placeholderTest(keys: ReadonlySet<string>): (text: string) => bo
     }
     return answer;
   };
+}
+
+/**
+ * The first and last characters that placeholderKey(text) would have (first * 0x10000 + last),
+ * when both come from ASCII characters, so are known without making the key; else -1.
+ */
+function keyEnds(text: string): number {
+  let first = 0;
+  let last = text.length - 1;
+  while (first <= last && isWhitespace(text.charCodeAt(first))) first++;
+  while (last > first && isWhitespace(text.charCodeAt(last))) last--;
+  if (first > last) return -1;
+  const a = asciiKeyChar(text.charCodeAt(first));
+  const b = asciiKeyChar(text.charCodeAt(last));
+  return a === -1 || b === -1 ? -1 : a * 0x10000 + b;
+}
+
+/** An ASCII character as placeholderKey leaves it (lower case, a digit as #), or -1 for any other. */
+function asciiKeyChar(code: number): number {
+  if (code >= 128) return -1;
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code >= 48 && code <= 57) return 35;
+  return code;
 }
 
 /** Bracket texts of the template, other than links, images, footnotes and task boxes. */
