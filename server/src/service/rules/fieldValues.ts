@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis';
 import type { ChoiceValue } from '../template/schema';
-import { isWhitespace } from '../text/markdownText';
+import { isWhitespace, stripEmphasis } from '../text/markdownText';
 
 /** The field's value text, or undefined when it is empty or still holds a placeholder. */
 export function filledValue(analysis: Analysis, fieldIndex: number): string | undefined {
@@ -63,22 +63,6 @@ export function mainSpan(text: string): { start: number; end: number } {
   const main = mainPart(text);
   const start = text.indexOf(main, lead);
   return start === -1 ? { start: 0, end: text.length } : { start, end: start + main.length };
-}
-
-/**
- * The text without * and _ at its ends, trimmed: the same as .replace(/^[*_]+|[*_]+$/g, '').trim(),
- * whose second regex is tried at every character of a long run of * or _ (quadratic).
- */
-function stripEmphasis(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isEmphasis(text.charCodeAt(start))) start++;
-  while (end > start && isEmphasis(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end).trim();
-}
-
-function isEmphasis(code: number): boolean {
-  return code === 42 /* * */ || code === 95 /* _ */;
 }
 
 const notApplicable = /^(?:n\/?a|none|unknown|not applicable|-|—)(?:\s|$|\()/i;

@@ -76,6 +76,22 @@ export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xfeff;
 }
 
+/**
+ * The text without * and _ at its ends, trimmed: the same as .replace(/^[*_]+|[*_]+$/g, '').trim(),
+ * whose second regex is tried at every character of a long run of * or _ (quadratic).
+ */
+export function stripEmphasis(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isEmphasis(text.charCodeAt(start))) start++;
+  while (end > start && isEmphasis(text.charCodeAt(end - 1))) end--;
+  return (start === 0 && end === text.length ? text : text.slice(start, end)).trim();
+}
+
+function isEmphasis(code: number): boolean {
+  return code === 42 /* * */ || code === 95 /* _ */;
+}
+
 /** A character of a regular expression's \s: Unicode white space, line terminators and U+FEFF. */
 export function isWhitespace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
