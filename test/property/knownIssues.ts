@@ -1,51 +1,23 @@
 /**
- * Known server bugs the properties found, each waiting for a fix in server/ and pinned by a todo
- * test in test/regressions/service.regressions.test.ts. While a bug is open its guard here lets
- * the properties skip exactly the inputs that hit it, so the properties keep hunting for other
- * bugs instead of failing on this one every run.
+ * Known server bugs the properties found and that are not fixed yet. None is open now.
  *
- * When the server is fixed: flip the regression test from todo to a normal test, and delete the
- * guard here (and its call in checks.ts). A guard that no longer matches anything is harmless
- * but hides nothing either; `knownIssueHits` shows how often each one fired.
+ * How to use it when one is: pin the bug with a `todo` test in
+ * test/regressions/service.regressions.test.ts, and add a guard here, a predicate that calls
+ * `knownIssue(name)` on exactly the inputs that hit the bug and that checks.ts consults before
+ * asserting, so the properties keep hunting for other bugs instead of failing on this one every
+ * run. The property run prints how often each guard fired. When the server is fixed, flip the
+ * regression test to a normal test and delete the guard.
+ *
+ * The guards that were here (all fixed, each with its regression test): a choice completion with
+ * the cursor in a note, text appended after an unclosed <!--, a value written as inline code, a
+ * placeholder right after the colon, a section inserted into a document of one whitespace line,
+ * an existing Incident ID in inline code.
  */
 
 export const knownIssueHits = new Map<string, number>();
 
-function hit(name: string): true {
+/** Records that a guard fired for open issue `name`; returns true for use in a guard's condition. */
+export function knownIssue(name: string): true {
   knownIssueHits.set(name, (knownIssueHits.get(name) ?? 0) + 1);
   return true;
-}
-
-/**
- * Regression "an existing Incident ID written as inline code": the new document's ID is compared
- * with the field's value, and a code span is not part of a value, so `INC-20261128-01` is reused.
- */
-export function codeSpanExistingId(ids: readonly string[], id: string): boolean {
-  return ids.some((raw) => raw.replace(/^[*_]+/, '').startsWith(`\`${id}`)) && hit('existing Incident ID in inline code');
-}
-
-/** The value part of a field line (after `**Label**:`), or undefined. */
-function fieldValue(line: string): { value: string; start: number } | undefined {
-  const m = /^(.*?\*\*[^*]+?(?:\*\*[ \t]*:|:\*\*)[ \t]*)(.*)$/.exec(line);
-  return m ? { value: m[2], start: m[1].length } : undefined;
-}
-
-/**
- * Regression "text appended after an unclosed <!-- on a line": a choice completion or quick fix,
- * or the cells padding a short timeline row, land inside the comment, where they do not count.
- * (The service also reads CommonMark's empty comment `<!-->` as unclosed: `-->` is looked for
- * after the `<!--`.)
- */
-export function unclosedCommentOnLine(line: string): boolean {
-  const open = line.lastIndexOf('<!--');
-  return open !== -1 && line.indexOf('-->', open + 4) === -1 && hit('text appended after an unclosed <!--');
-}
-
-/**
- * Regression "a choice value written as inline code (`HIGH`)": the code span is not the value,
- * so the field counts as unfilled and completion appends after it ("`HIGH` MEDIUM").
- */
-export function choiceValueInCode(line: string): boolean {
-  const field = fieldValue(line);
-  return field !== undefined && /^[*_]*`/.test(field.value) && hit('choice value in inline code');
 }

@@ -120,7 +120,7 @@ describe('regressions: new documents', () => {
     }
   });
 
-  it('an existing ID written as inline code is taken', { todo: 'needs fix in server: an Incident ID in a code span (`INC-…`) is not read as the ID, so it is reused' }, () => {
+  it('an existing ID written as inline code is taken', () => {
     assert.equal(service.newDocument({ title: 'B', date: '2026-11-28', existingTexts: [written(`\`${first.incidentId}\``)] }).incidentId, 'INC-20261128-02');
   });
 });
@@ -147,13 +147,14 @@ describe('regressions: choice completion around the value', () => {
 
   it(
     'after an unclosed <!-- on the line, the value does not go into the comment',
-    { todo: 'needs fix in server: the choice completion and quick fix append the value after an unclosed <!--, inside the comment, where it still counts as unfilled' },
     () => {
       const text = severity('<!--');
-      const completed = complete(text, severityLine, 14, 'MEDIUM');
-      assert.ok(!completed.replace(/<!--.*$/, '').trim().endsWith('**Severity**:'), `the value went into the comment: ${completed}`);
+      for (const character of [14, 16, 18]) assert.equal(complete(text, severityLine, character, 'MEDIUM'), '**Severity**: MEDIUM <!--', `cursor at ${character}`);
       const fixed = apply(text, actions(text, severityLine).find((a) => a.title === 'Set Severity to MEDIUM'));
+      assert.equal(splitLines(fixed)[severityLine], '**Severity**: MEDIUM <!--');
       assert.equal(diagnose(fixed).filter((d) => d.range.start.line === severityLine).length, 0, splitLines(fixed)[severityLine]);
+      // A closed comment after an empty value: the value goes before it, too.
+      assert.equal(complete(severity('<!-- ask SRE -->'), severityLine, 30, 'LOW'), '**Severity**: LOW <!-- ask SRE -->');
     },
   );
 
@@ -177,9 +178,15 @@ describe('regressions: choice completion around the value', () => {
 
   it(
     'replaces a value written as inline code',
-    { todo: 'needs fix in server: a choice value in a code span (`HIGH`) is no value: reported unfilled, and completion appends after it (`HIGH` MEDIUM)' },
     () => {
       assert.equal(complete(severity('`HIGH`'), severityLine, 14, 'MEDIUM'), '**Severity**: MEDIUM');
+      // It is a value: valid when allowed, named when not.
+      assert.deepEqual(diagnose(severity('`HIGH`')).filter((d) => d.range.start.line === severityLine), []);
+      assert.deepEqual(diagnose(severity('**`high`** (paged)')).filter((d) => d.range.start.line === severityLine), []);
+      assert.deepEqual(
+        diagnose(severity('`SEV1`')).filter((d) => d.range.start.line === severityLine).map((d) => d.code),
+        ['invalid-choice'],
+      );
     },
   );
 });

@@ -21,7 +21,7 @@ export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
     if (value !== undefined && matchChoice(value, spec.values)) continue;
     const field = doc.fields[index];
     // Keep a note after a wrong value ("SEV1 (pager)") and its emphasis; replace a placeholder.
-    const { start, end, prefix } = replaceableValueSpan(analysis, index);
+    const { start, end, prefix, suffix } = replaceableValueSpan(analysis, index);
     const diagnostics = [
       ...diagnosticsOn(request, 'invalid-choice', line),
       ...diagnosticsOn(request, 'unfilled-placeholder', line),
@@ -34,7 +34,7 @@ export function choiceFixActions(request: CodeActionRequest): CodeAction[] {
         edit: versionedEdit(request, [
           {
             range: { start: { line, character: start }, end: { line, character: end } },
-            newText: prefix + choice.value,
+            newText: prefix + choice.value + suffix,
           },
         ]),
       });

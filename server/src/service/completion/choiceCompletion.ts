@@ -16,7 +16,7 @@ export function choiceCompletions(analysis: Analysis, position: Position): Compl
   const line = doc.text.lines[field.line];
 
   const hasPlaceholder = field.hasPlaceholder;
-  const { start: valueStart, end: valueEnd, prefix } = replaceableValueSpan(analysis, fieldIndex);
+  const { start: valueStart, end: valueEnd, prefix, suffix } = replaceableValueSpan(analysis, fieldIndex);
   const cursor = position.character;
   // VS Code needs the range to hold the cursor. On the label, the range starts at the cursor
   // and the label's text is written back; in a note after the value, the range ends at the
@@ -39,7 +39,7 @@ export function choiceCompletions(analysis: Analysis, position: Position): Compl
     preselect: index === 0 && hasPlaceholder ? true : undefined,
     textEdit: {
       range: { start: { line: field.line, character: start }, end: { line: field.line, character: end } },
-      newText: `${labelPart}${prefix}${choice.value}${notePart}`,
+      newText: `${labelPart}${prefix}${choice.value}${suffix}${notePart}`,
     },
   }));
 }

@@ -16,8 +16,17 @@ export function filledValue(analysis: Analysis, fieldIndex: number): string | un
 
 /** The allowed value the text names, with an optional note after it, or undefined. */
 export function matchChoice(text: string, values: readonly ChoiceValue[]): ChoiceValue | undefined {
-  const value = mainPart(text).toLowerCase();
+  const value = withoutCodeTicks(mainPart(text)).toLowerCase();
   return values.find((candidate) => candidate.value.toLowerCase() === value);
+}
+
+/** A value written as code (`HIGH`) names the same value as without its backticks. */
+function withoutCodeTicks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 96 /* ` */) start++;
+  while (end > start && text.charCodeAt(end - 1) === 96) end--;
+  return text.slice(start, end).trim();
 }
 
 /** The part of the value before a note: "Hardware (disk)" -> "Hardware". */

@@ -12,13 +12,15 @@ export interface ValueSpan {
   end: number;
   /** A space to write before the new value: a placeholder against the label gets one. */
   prefix: string;
+  /** A space to write after it: an empty value before a comment ("**Severity**: <!-- -->") gets one. */
+  suffix: string;
 }
 
 /**
  * Field `fieldIndex`'s replaceable span. A real value keeps its emphasis and the author's note
  * ("**SEV1** (pager)": only SEV1). A placeholder goes with what is glued to it, but a note after
  * it stays ("[CRITICAL/HIGH/MEDIUM/LOW] (paged)": the placeholder only). An empty value is an
- * insertion point.
+ * insertion point, after the colon and before any comment (a value inside one would not count).
  */
 export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): ValueSpan {
   const field = analysis.doc.fields[fieldIndex];
@@ -36,5 +38,6 @@ export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): Va
     start += span.start;
   }
   const prefix = whole && start > 0 && !isSpace(line.charCodeAt(start - 1)) ? ' ' : '';
-  return { start, end, prefix };
+  const suffix = field.valueStart === field.valueEnd && end < line.length && !isSpace(line.charCodeAt(end)) ? ' ' : '';
+  return { start, end, prefix, suffix };
 }
