@@ -30,7 +30,13 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   // A snapshot: the caller may edit its lines in place (EditableText) after this parse.
   const lines = typeof source === 'string' ? text.lines : text.lines.slice();
   const count = lines.length;
-  const memo = (text.memo ?? new Array(count)) as (LineFacts | undefined)[];
+  // Facts are kept beside lines that will be edited (an EditableText's memo) for the next parse
+  // to reuse. A text given as a string is parsed once: its facts are dropped as soon as their
+  // line is read (the last one is kept, for the look-ahead at a table's delimiter row), so a
+  // young-generation collection during the parse does not copy tens of thousands of them.
+  const memo = (typeof source === 'string' ? undefined : (text.memo ?? new Array(count))) as (LineFacts | undefined)[] | undefined;
+  let lastLine = -1;
+  let lastFacts: LineFacts | undefined;
   const lineKinds = new Uint8Array(count);
   const sectionOfLine = new Int32Array(count);
   const headings: Heading[] = [];
@@ -40,10 +46,14 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   const placeholders: Placeholder[] = [];
 
   const facts = (i: number, code: boolean): LineFacts => {
-    const known = memo[i];
+    const known = memo ? memo[i] : lastLine === i ? lastFacts : undefined;
     if (known !== undefined && known.text === lines[i] && known.code === code) return known;
     const fresh = code ? codeFacts(lines[i], options) : markdownFacts(lines[i], options);
-    memo[i] = fresh;
+    if (memo) memo[i] = fresh;
+    else {
+      lastLine = i;
+      lastFacts = fresh;
+    }
     return fresh;
   };
 
