@@ -34,7 +34,8 @@ export function analyze(text: string | LineText, template: TemplateModel): Analy
     frontMatterKey: template.schema.detection.frontMatterKey,
   });
   let timeline: Timeline | undefined | null = null;
-  const specs = new Map<number, FieldSpec | undefined>();
+  /** Field specs by field index, resolved when first asked for (null: resolved to none). */
+  const specs: (FieldSpec | null | undefined)[] = new Array(doc.fields.length);
   let byLine: Map<number, Placeholder[]> | undefined;
 
   const sectionPath = (index: number): string[] => {
@@ -52,8 +53,9 @@ export function analyze(text: string | LineText, template: TemplateModel): Analy
     },
     looksLikePostmortem: looksLikePostmortem(doc, template),
     fieldSpec(index: number) {
-      if (!specs.has(index)) specs.set(index, resolveField(doc.fields[index], doc, template));
-      return specs.get(index);
+      let spec = specs[index];
+      if (spec === undefined) specs[index] = spec = resolveField(doc.fields[index], doc, template) ?? null;
+      return spec ?? undefined;
     },
     sectionPath,
     placeholdersOnLine(line: number) {
@@ -91,16 +93,42 @@ export function findSection(doc: ParsedDocument, path: readonly string[]): numbe
 }
 
 function resolveField(field: FieldLine, doc: ParsedDocument, template: TemplateModel): FieldSpec | undefined {
-  const candidates = template.fieldsByLabel.get(labelKey(field.label));
+  const candidates = template.fieldsByLabel.get(labelKeyOf(field.label));
   if (!candidates) return undefined;
   for (const spec of candidates) {
     if (spec.section === undefined) return spec;
-    const wanted = headingKey(spec.section);
+    const wanted = sectionKeyOf(spec);
     for (let k = field.section; k !== -1; k = doc.headings[k].parent) {
       if (doc.headings[k].key === wanted && k !== fieldHeading(field, doc)) return spec;
     }
   }
   return undefined;
+}
+
+/**
+ * Keys of field labels, remembered: a document repeats a few labels on every analysis (the memory
+ * is bounded for documents of many distinct labels).
+ */
+let labelKeys = new Map<string, string>();
+function labelKeyOf(label: string): string {
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    if (labelKeys.size > 10000) labelKeys = new Map();
+    key = labelKey(label);
+    labelKeys.set(label, key);
+  }
+  return key;
+}
+
+/** The heading key of a field spec's section, made once per spec. */
+const sectionKeys = new WeakMap<FieldSpec, string>();
+function sectionKeyOf(spec: FieldSpec): string {
+  let key = sectionKeys.get(spec);
+  if (key === undefined) {
+    key = headingKey(spec.section ?? '');
+    sectionKeys.set(spec, key);
+  }
+  return key;
 }
 
 /** A heading that is itself a field ("### Review Date: ...") is not its own section. */
