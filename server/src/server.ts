@@ -65,8 +65,7 @@ const sent = new DiagnosticsCache();
 const maxDocumentLength = 20_000_000;
 
 function tooLarge(document: LineDocument): number | undefined {
-  let length = 0;
-  for (const line of document.text.lines) length += line.length + 1;
+  const length = document.text.length;
   return length > maxDocumentLength ? length : undefined;
 }
 

@@ -39,6 +39,7 @@ describe('EditableText', () => {
           assert.deepEqual(doc.lines, fresh.lines);
           assert.deepEqual(doc.breaks, fresh.breaks);
           assert.equal(doc.getText(), expected);
+          assert.equal(doc.length, expected.length);
           assert.equal(doc.memo.length, doc.lines.length);
         }
       }),
@@ -64,6 +65,7 @@ describe('EditableText', () => {
           doc.apply({ range: { start, end }, text });
           reference = TextDocument.update(reference, [{ range: { start, end }, text }], reference.version + 1);
           assert.equal(doc.getText(), reference.getText());
+          assert.equal(doc.length, reference.getText().length);
           assert.equal(doc.lines.length, reference.lineCount);
         }
         doc.apply({ text: initial });

@@ -19,12 +19,15 @@ export class EditableText implements LineText {
   lines: string[];
   breaks: string[];
   memo: unknown[];
+  /** Characters in the text, line breaks included (as getText().length), kept up to date by each edit. */
+  length: number;
 
   constructor(text: string) {
     const split = splitLines(text);
     this.lines = split.lines;
     this.breaks = split.breaks;
     this.memo = new Array(this.lines.length);
+    this.length = text.length;
   }
 
   get eol(): string {
@@ -45,6 +48,7 @@ export class EditableText implements LineText {
       this.lines = split.lines;
       this.breaks = split.breaks;
       this.memo = new Array(this.lines.length);
+      this.length = change.text.length;
       return;
     }
     const start = this.clamp(change.range.start);
@@ -69,6 +73,10 @@ export class EditableText implements LineText {
       newLines = newLines.slice(0, -1);
       newBreaks = newBreaks.slice(0, -1);
     }
+    // The window's text replaces that of its lines (a tail dropped above is empty).
+    let replaced = 0;
+    for (let i = first; i <= last; i++) replaced += this.lines[i].length + this.breaks[i].length;
+    this.length += window.length - replaced;
     // Unchanged lines keep their memo; every line in the window is looked at again.
     this.lines = splice(this.lines, first, last - first + 1, newLines);
     this.breaks = splice(this.breaks, first, last - first + 1, newBreaks);
