@@ -56,10 +56,34 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
       x.code !== y.code ||
       x.message !== y.message ||
       x.codeDescription?.href !== y.codeDescription?.href ||
-      (x.data !== undefined || y.data !== undefined ? JSON.stringify(x.data) !== JSON.stringify(y.data) : false)
+      !sameData(x.data, y.data)
     ) {
       return false;
     }
   }
   return true;
+}
+
+/**
+ * Whether two diagnostics' data (JSON values: the rule and what its quick fix needs) are equal,
+ * compared in place: turning both into JSON for every diagnostic on every keystroke made garbage.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.prototype.hasOwnProperty.call(y, key) || !sameData(x[key], y[key])) return false;
+    keys++;
+  }
+  for (const key in y) if (Object.prototype.hasOwnProperty.call(y, key)) keys--;
+  return keys === 0;
 }
