@@ -143,6 +143,10 @@ describe('regressions: choice completion around the value', () => {
     const text = severity('[CRITICAL/HIGH/MEDIUM/LOW] (paged at 02:10)');
     for (const character of [14, 20, 41, 45, 56]) assert.equal(complete(text, severityLine, character, 'LOW'), '**Severity**: LOW (paged at 02:10)', `cursor at ${character}`);
     assert.equal(splitLines(apply(text, actions(text, severityLine).find((a) => a.title === 'Set Severity to LOW')))[severityLine], '**Severity**: LOW (paged at 02:10)');
+    // Found by npm run fuzz: text glued to the placeholder after a U+FEFF is no note, and goes with it.
+    const glued = severity('[CRITICAL/HIGH/MEDIUM/LOW]\ufeffa');
+    assert.equal(complete(glued, severityLine, 20, 'LOW'), '**Severity**: LOW');
+    assert.equal(splitLines(apply(glued, actions(glued, severityLine).find((a) => a.title === 'Set Severity to LOW')))[severityLine], '**Severity**: LOW');
   });
 
   it(

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis';
 import { isSpace } from '../text/markdownText';
-import { mainSpan } from './fieldValues';
+import { mainPart, mainSpan } from './fieldValues';
 
 export interface ValueSpan {
   /** Line offsets of the text to replace. */
@@ -31,7 +31,8 @@ export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): Va
   if (field.hasPlaceholder) {
     let lastEnd = start;
     for (const p of analysis.placeholdersOnLine(field.line)) if (p.start >= start && p.end > lastEnd) lastEnd = p.end;
-    if (lastEnd < end && isSpace(line.charCodeAt(lastEnd))) end = lastEnd;
+    // Kept when it reads as a note, as after a real value ("HIGH (paged)").
+    if (lastEnd < end && mainPart(`x${line.slice(lastEnd, end)}`) === 'x') end = lastEnd;
   } else if (start !== end) {
     const span = mainSpan(line.slice(start, end));
     end = start + span.end;
