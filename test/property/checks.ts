@@ -308,6 +308,11 @@ export function checkFixAll(text: string): void {
 const fieldPattern = /^(.*?)(\*\*([^*]+?)\*\*[ \t]*:|\*\*([^*]+?):\*\*)([ \t]*)(.*)$/;
 /** What follows a value's main part: a note in parentheses, after a dash or punctuation, a comment or code. */
 function noteAfterValue(value: string): string {
+  const placeholder = /^(?:\[[^\]]*\]|_{3,})/.exec(value);
+  if (placeholder) {
+    const rest = value.slice(placeholder[0].length);
+    return /^\s*\(|^\s+[-–—]\s|^\s*[:;,]\s/.test(rest) ? rest : '';
+  }
   const main = value.split(/\s*\(|\s+[-–—]\s|\s*[:;,]\s|<!--|`/)[0].trimEnd();
   return value.slice(main.length).trim() === '' ? '' : value.slice(main.length);
 }
