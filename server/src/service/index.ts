@@ -2,10 +2,11 @@
  * The post-mortem language service: plain functions over a document's text, with no LSP
  * connection, so the server, the tests, the benchmark and any CLI share them.
  */
-import type { CodeAction, CompletionList, Diagnostic, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from './analysis';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { getCompletions } from './completion';
+import { getHover } from './hover';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
 import type { SchemaSource } from './template/schema';
@@ -18,6 +19,8 @@ export interface PostmortemService {
   analyze(text: string | LineText): Analysis;
   diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
   completions(analysis: Analysis, position: Position, now?: Date): CompletionList | null;
+  /** What the field under the cursor expects (its allowed values with their meaning). */
+  hover(analysis: Analysis, position: Position): Hover | null;
   codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
   newDocument(input: NewDocumentInput): NewDocument;
 }
@@ -30,6 +33,7 @@ export function createPostmortemService(templateText: string, schema: SchemaSour
     analyze: (text) => analyze(text, template),
     diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
     completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
+    hover: (analysis, position) => getHover(analysis, position),
     codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
     newDocument: (input) => createNewDocument(template, input),
   };
