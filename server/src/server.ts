@@ -25,8 +25,10 @@ import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
 import { matchesFiles } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
-import { codeActionKinds, completionTriggerCharacters, createPostmortemService, type Analysis, type PostmortemService } from './service';
+import { codeActionKinds, completionTriggerCharacters, serviceFor, type Analysis, type PostmortemService } from './service';
 import { headingKey } from './service/document/normalize';
+import { schemaFromData } from './service/template/schema';
+import { templateModelOf } from './service/template/templateModel';
 import { SettingsStore } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -43,7 +45,7 @@ process.on('unhandledRejection', (reason) => logError(`Unhandled rejection: ${(r
  */
 let serviceInstance: PostmortemService | undefined;
 function service(): PostmortemService {
-  serviceInstance ??= createPostmortemService(defaultTemplate.templateText, defaultTemplate.schema(), defaultTemplate.schemaFileName);
+  serviceInstance ??= serviceFor(templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName)));
   return serviceInstance;
 }
 const documents = new TextDocuments(lineDocuments);

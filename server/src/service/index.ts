@@ -27,7 +27,14 @@ export interface PostmortemService {
 
 /** `schema`: the template's schema as YAML text, or its data already read (as the server's default schema is). */
 export function createPostmortemService(templateText: string, schema: SchemaSource, schemaFileName?: string): PostmortemService {
-  const template = createTemplateModel(templateText, schema, schemaFileName);
+  return serviceFor(createTemplateModel(templateText, schema, schemaFileName));
+}
+
+/**
+ * The service over a template model (see templateModelOf): the server makes its model from the
+ * default schema's data, so its bundle needs no YAML parser.
+ */
+export function serviceFor(template: TemplateModel): PostmortemService {
   return {
     template,
     analyze: (text) => analyze(text, template),

@@ -46,7 +46,14 @@ const bracketPattern = /\[([^[\]\n]*)\]/g;
 
 /** `schema`: the schema's YAML text, or its data already read (see readSchema). */
 export function createTemplateModel(templateText: string, schemaSource: SchemaSource, schemaFileName = 'schema'): TemplateModel {
-  const schema = readSchema(schemaSource, schemaFileName);
+  return templateModelOf(templateText, readSchema(schemaSource, schemaFileName));
+}
+
+/**
+ * The model of a template whose schema is already read and checked (readSchema, schemaFromData).
+ * What does not read YAML itself (the server) uses this, and leaves the YAML parser out.
+ */
+export function templateModelOf(templateText: string, schema: TemplateSchema): TemplateModel {
   const placeholderKeys = collectPlaceholderKeys(templateText);
   const template = parseDocument(templateText, {
     isPlaceholder: placeholderTest(placeholderKeys),
