@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits, repoRoot, templateText } from '../support/service';
 import { TestClient } from '../support/lspClient';
 
@@ -69,6 +69,21 @@ describe('push diagnostics (clients without pull support)', () => {
     const change = set.edit?.documentChanges?.[0] as { textDocument: { version: number }; edits: TextEdit[] };
     assert.equal(change.textDocument.version, 2);
     assert.equal(applyEdits('**Severity**: SEV1', change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: 0 }, end: { ...e.range.end, line: 0 } } }))), '**Severity**: LOW');
+  });
+});
+
+describe('hover', () => {
+  let client: TestClient;
+  before(async () => (client = await TestClient.start()));
+  after(() => client.stop());
+
+  it('on a field line of a post-mortem: the allowed values with their meaning; nothing in a README', async () => {
+    await client.open(pmUri, templateText);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: pmUri }, position: { line: severityLine, character: 4 } });
+    assert.match((hover?.contents as MarkupContent).value, /- `HIGH`: Major function degraded/);
+    assert.deepEqual(hover?.range?.start, { line: severityLine, character: 0 });
+    await client.open(readmeUri, readme);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: readmeUri }, position: { line: 0, character: 1 } }), null);
   });
 });
 
