@@ -161,6 +161,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
+      hoverProvider: true,
       codeActionProvider: { codeActionKinds, resolveProvider: false },
       diagnosticProvider: pullDiagnostics
         ? { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false }
@@ -243,6 +244,16 @@ connection.onCompletion(
     const analysis = analysisOf(document);
     if (!analysis || !(await isPostmortem(document, analysis))) return null;
     return service().completions(analysis, params.position);
+  }),
+);
+
+connection.onHover(
+  guarded('Hover', async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = analysisOf(document);
+    if (!analysis || !(await isPostmortem(document, analysis))) return null;
+    return service().hover(analysis, params.position);
   }),
 );
 
