@@ -5,7 +5,8 @@
  * them into a document (parse.ts) is cheap.
  */
 import { isWhitespace, maskCommentsAndCode, trimRange } from '../text/markdownText';
-import type { Cell } from './model';
+import type { Cell, TableRow } from './model';
+import type { TimelineRow } from './timeline';
 import { parseTime, type ParsedTime } from './time';
 
 export interface Mark {
@@ -47,6 +48,13 @@ export interface LineFacts {
   cells?: Cell[];
   /** The time read from one cell of the line, when the line is a timeline row. */
   time?: { column: number; value: ParsedTime | undefined };
+  /**
+   * The table row and timeline row last made of this line, handed out again by the next parse
+   * when they would be equal: after a keystroke most rows of a long table are the same objects,
+   * long promoted to the old generation, instead of thousands of new ones.
+   */
+  row?: TableRow;
+  timelineRow?: TimelineRow;
 }
 
 export interface FactOptions {

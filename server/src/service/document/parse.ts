@@ -150,7 +150,9 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     if (f.hasPipe) {
       if (table) {
         const cells = cellsOf(f);
-        table.rows.push({ line: i, cells });
+        let row = f.row;
+        if (row === undefined || row.line !== i || row.cells !== cells) f.row = row = { line: i, cells };
+        table.rows.push(row);
         addCellMarks(f, cells, i, tables.length - 1, table.rows.length - 1);
         continue;
       }
@@ -230,7 +232,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   function addCellMarks(f: LineFacts, cells: readonly Cell[], line: number, tableIndex: number, row: number): void {
     // Owners are made only for cells that hold a placeholder: most cells hold none.
     let column = 0;
-    for (const m of f.marks) {
+    for (let k = 0; k < f.marks.length; k++) {
+      const m = f.marks[k];
       while (column < cells.length && cells[column].outerEnd < m.end) column++;
       if (column === cells.length) return;
       const cell = cells[column];

@@ -105,21 +105,34 @@ function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, timeCol
     if (p.owner.type === 'cell' && p.owner.table === tableIndex && p.owner.column === timeColumn) placeholderLines.add(p.line);
   }
   const keyOf = timeKeyer();
+  const memo = doc.text.memo as (LineFacts | undefined)[] | undefined;
   return table.rows.map((row, index) => {
     const cell = row.cells[timeColumn];
-    let time: RowTime;
-    if (!cell) time = { state: 'missing' };
-    else if (cell.start === cell.end) time = { state: 'empty' };
-    else if (placeholderLines.has(row.line)) time = { state: 'placeholder' };
+    const line = doc.text.lines[row.line];
+    const known = memo?.[row.line];
+    const facts = known !== undefined && known.text === line && !known.code ? known : undefined;
+    let state: RowTime['state'];
+    let parsed: ParsedTime | undefined;
+    let key = 0;
+    if (!cell) state = 'missing';
+    else if (cell.start === cell.end) state = 'empty';
+    else if (placeholderLines.has(row.line)) state = 'placeholder';
     else {
-      const facts = doc.text.memo?.[row.line] as LineFacts | undefined;
-      const parsed =
-        facts && facts.text === doc.text.lines[row.line] && !facts.code
-          ? cellTime(facts, timeColumn, cell)
-          : parseTime(doc.text.lines[row.line].slice(cell.start, cell.end));
-      if (!parsed) time = { state: 'invalid' };
-      else time = { state: 'ok', time: parsed, key: keyOf(parsed) };
+      parsed = facts ? cellTime(facts, timeColumn, cell) : parseTime(line.slice(cell.start, cell.end));
+      if (!parsed) state = 'invalid';
+      else {
+        state = 'ok';
+        key = keyOf(parsed);
+      }
     }
-    return { row, index, time };
+    // The row this line made in the last parse, if it is the same.
+    const last = facts?.timelineRow;
+    if (last !== undefined && last.row === row && last.index === index && last.time.state === state && (state !== 'ok' || (last.time.state === 'ok' && last.time.time === parsed && last.time.key === key))) {
+      return last;
+    }
+    const time: RowTime = state === 'ok' ? { state, time: parsed!, key } : { state };
+    const timelineRow: TimelineRow = { row, index, time };
+    if (facts) facts.timelineRow = timelineRow;
+    return timelineRow;
   });
 }
