@@ -82,6 +82,15 @@ describe('regressions: choice values in emphasis', () => {
 });
 
 describe('regressions: timeline rows', () => {
+  it('counts a last cell that is only a code span, so padding the row fixes it', () => {
+    // Found by a 10,000-case run: "| Incident start | `[ | `" read as one cell, padded to five.
+    const text = '## Timeline\n\n| Time | Event | Component | Action Taken |\n|------|-------|-----------|--------------|\n| 00:01 | `[ | `\n| `00:02` | b |\n';
+    for (const line of [4, 5]) {
+      const fixed = apply(text, actions(text, line).find((a) => a.title.startsWith('Add the missing cell')));
+      assert.equal(count(diagnose(fixed).filter((d) => d.range.start.line === line), 'timeline-cell-count'), 0, JSON.stringify(splitLines(fixed)[line]));
+    }
+  });
+
   it('pads a row that is a lone pipe to the column count', () => {
     const text = '# Timeline\nTime|e\n-\n|';
     const fixed = apply(text, actions(text, 3).find((a) => a.title.startsWith('Add the missing cell')));
@@ -133,9 +142,9 @@ describe('regressions: choice completion around the value', () => {
       assert.equal(complete(severity('SEV1 (paged)'), severityLine, 22, 'MEDIUM'), '**Severity**: MEDIUM (paged)');
       // Minimised: the cursor after the dash of "e — e".
       const text = '# Incident Classification\n**Category**:e — e';
-      assert.equal(complete(text, 1, 16, 'Infrastructure'), '**Category**:Infrastructure — e');
+      assert.equal(complete(text, 1, 16, 'Infrastructure'), '**Category**: Infrastructure — e');
       // Minimised: the cursor inside a comment right after the value ("R<|!---->").
-      assert.equal(complete('# Incident Summary\n**Severity**:R<!---->', 1, 15, 'CRITICAL'), '**Severity**:CRITICAL<!---->');
+      assert.equal(complete('# Incident Summary\n**Severity**:R<!---->', 1, 15, 'CRITICAL'), '**Severity**: CRITICAL<!---->');
     },
   );
 
@@ -177,6 +186,8 @@ describe('regressions: choice completion around the value', () => {
       assert.equal(complete(severity('').replace('**Severity**: ', '**Severity**:[CRITICAL/HIGH/MEDIUM/LOW]'), severityLine, 14, 'HIGH'), '**Severity**: HIGH');
       // Minimised from the properties: a blank right after the colon.
       assert.equal(complete('# Likelihood of Recurrence\r\n**After Fixes**:___', 1, 16, 'HIGH'), '**After Fixes**: HIGH');
+      // Found by a 10,000-case run: bracketed text that is no placeholder, against the colon.
+      assert.equal(complete('# Incident Summary\n**Severity**:[x]', 1, 13, 'CRITICAL'), '**Severity**: CRITICAL');
     },
   );
 

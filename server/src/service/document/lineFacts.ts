@@ -175,7 +175,12 @@ export function cellsOf(facts: LineFacts): Cell[] {
   if (facts.cells) return facts.cells;
   const masked = facts.masked;
   const cells: Cell[] = [];
+  // A first or last cell that is only code (`x`) is still a cell, though masked; a comment
+  // before the first pipe or after the last is no cell (an author's aside).
   let [start, end] = trimRange(masked, 0, masked.length);
+  const [rawStart, rawEnd] = trimRange(facts.text, 0, facts.text.length);
+  if (rawStart < start && !facts.text.startsWith('<!--', rawStart)) start = rawStart;
+  if (rawEnd > end && !facts.text.startsWith('<!--', trimRange(facts.text, end, rawEnd)[0])) end = rawEnd;
   if (masked.charCodeAt(start) === 124 /* | */) start++;
   if (end > start && masked.charCodeAt(end - 1) === 124 && masked.charCodeAt(end - 2) !== 92) end--;
   let cellStart = start;

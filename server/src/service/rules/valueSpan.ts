@@ -10,7 +10,7 @@ export interface ValueSpan {
   /** Line offsets of the text to replace. */
   start: number;
   end: number;
-  /** A space to write before the new value: a placeholder against the label gets one. */
+  /** A space to write before the new value: a value or placeholder against the label gets one. */
   prefix: string;
   /** A space to write after it: an empty value before a comment ("**Severity**: <!-- -->") gets one. */
   suffix: string;
@@ -27,7 +27,6 @@ export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): Va
   const line = analysis.doc.text.lines[field.line];
   let start = field.valueStart;
   let end = field.valueEnd;
-  const whole = field.hasPlaceholder || start === end;
   if (field.hasPlaceholder) {
     let lastEnd = start;
     for (const p of analysis.placeholdersOnLine(field.line)) if (p.start >= start && p.end > lastEnd) lastEnd = p.end;
@@ -38,7 +37,7 @@ export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): Va
     end = start + span.end;
     start += span.start;
   }
-  const prefix = whole && start > 0 && !isSpace(line.charCodeAt(start - 1)) ? ' ' : '';
+  const prefix = start === field.valueStart && start > 0 && !isSpace(line.charCodeAt(start - 1)) ? ' ' : '';
   const suffix = field.valueStart === field.valueEnd && end < line.length && !isSpace(line.charCodeAt(end)) ? ' ' : '';
   return { start, end, prefix, suffix };
 }
