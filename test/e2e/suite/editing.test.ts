@@ -72,6 +72,19 @@ describe('Completion and code actions', () => {
     await waitForDiagnostics(uri, (d) => !d.some((x) => x.range.start.line === line), 'the Severity diagnostic gone');
   });
 
+  it('hovering Severity shows the four values with their meaning', async () => {
+    const uri = await scratchCopy('postmortems/blank.md');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics on a copy of the template');
+    const line = findLine(editor.document, severityPlaceholderLine);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    for (const value of ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']) assert.ok(text.includes(`\`${value}\`:`), `hover lacks ${value}: ${text}`);
+  });
+
   it('Ctrl+. on a timeline row offers "Insert timeline row", which adds a row of 4 cells', async () => {
     const uri = await scratchCopy('postmortems/2026-03-14-checkout-latency.md');
     const editor = await open(uri);
