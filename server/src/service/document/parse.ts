@@ -41,7 +41,6 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   const sectionOfLine = new Int32Array(count);
   const headings: Heading[] = [];
   const fields: FieldLine[] = [];
-  const fieldOfLine = new Map<number, number>();
   const tables: Table[] = [];
   const placeholders: Placeholder[] = [];
 
@@ -86,7 +85,10 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       }
       lineKinds[i] = LineKind.Code;
       let owner = sectionOwner;
-      if (f.field) owner = { type: 'field', field: addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'code') };
+      if (f.field) {
+        const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'code');
+        if (f.marks.length) owner = { type: 'field', field };
+      }
       addMarks(f.marks, i, owner);
       continue;
     }
@@ -134,7 +136,10 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       listLabel = undefined;
       itemCount = 0;
       let owner = sectionOwner;
-      if (f.field) owner = { type: 'field', field: addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'heading') };
+      if (f.field) {
+        const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'heading');
+        if (f.marks.length) owner = { type: 'field', field };
+      }
       addMarks(f.marks, i, owner);
       continue;
     }
@@ -182,7 +187,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
         listLabel = f.field.label;
         itemCount = 0;
       }
-      addMarks(f.marks, i, { type: 'field', field });
+      if (f.marks.length) addMarks(f.marks, i, { type: 'field', field });
       continue;
     }
 
@@ -205,7 +210,27 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   if (table) closeTable(table, count);
   while (open.length) headings[open.pop() as number].end = count;
 
-  return { text: { lines, eol: text.eol, memo, breaks: typeof source === 'string' ? text.breaks : text.breaks?.slice() }, lineKinds, headings, sectionOfLine, fields, fieldOfLine, tables, placeholders, frontMatterFlag, unclosedBlock: fenceChar || inComment ? blockStart : -1 };
+  // Field by line is for requests at a position (completion, quick fixes, hover), not for the
+  // diagnostics of every keystroke: made when first asked for.
+  let fieldOfLine: Map<number, number> | undefined;
+  return {
+    text: { lines, eol: text.eol, memo, breaks: typeof source === 'string' ? text.breaks : text.breaks?.slice() },
+    lineKinds,
+    headings,
+    sectionOfLine,
+    fields,
+    get fieldOfLine() {
+      if (!fieldOfLine) {
+        fieldOfLine = new Map();
+        for (let k = 0; k < fields.length; k++) fieldOfLine.set(fields[k].line, k);
+      }
+      return fieldOfLine;
+    },
+    tables,
+    placeholders,
+    frontMatterFlag,
+    unclosedBlock: fenceChar || inComment ? blockStart : -1,
+  };
 
   function closeTable(t: Table, line: number): undefined {
     t.end = line;
@@ -214,7 +239,6 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 
   function addField(line: number, label: string, valueStart: number, valueEnd: number, style: FieldLine['style']): number {
     fields.push({ line, label, valueStart, valueEnd, section, style, hasPlaceholder: false });
-    fieldOfLine.set(line, fields.length - 1);
     return fields.length - 1;
   }
 
