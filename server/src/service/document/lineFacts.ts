@@ -65,7 +65,6 @@ const headingPattern = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const boldFieldPattern = /^(\s*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\*\*([^*]+?)(?::\*\*|\*\*[ \t]*:)/;
 const codeFieldPattern = /^(\s*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&().\-]{0,60}?)[ \t]*:(?=[ \t]|$)/;
-const listItemPattern = /^(\s*)(?:([-*+])|(\d{1,9})[.)])[ \t]+/;
 const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
 const blankPattern = /_{3,}/g;
 
@@ -123,8 +122,8 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     const bold = boldFieldPattern.exec(masked);
     if (bold) facts.field = fieldFacts(bold[2].trim(), bold[0].length, masked, line);
     else {
-      const item = listItemPattern.exec(masked);
-      if (item) facts.item = { number: item[3] !== undefined ? Number(item[3]) : null };
+      const item = listItemNumber(masked);
+      if (item !== undefined) facts.item = { number: item };
     }
   }
   if (c0 === 0 && !facts.field && !facts.item && !facts.heading) {
@@ -351,6 +350,28 @@ function skipDelimiterCell(line: string, k: number): number {
 function skipWhitespace(line: string, k: number): number {
   while (k < line.length && isWhitespace(line.charCodeAt(k))) k++;
   return k;
+}
+
+/**
+ * A list item's number (null for a bullet), or undefined when the line is no list item: the
+ * same as /^(\s*)(?:([-*+])|(\d{1,9})[.)])[ \t]+/, read without making a match.
+ */
+function listItemNumber(text: string): number | null | undefined {
+  let k = 0;
+  while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
+  const code = text.charCodeAt(k);
+  let number: number | null = null;
+  if (code === 45 /* - */ || code === 42 /* * */ || code === 43 /* + */) k++;
+  else {
+    const digits = k;
+    number = 0;
+    while (k - digits < 10 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) number = number * 10 + text.charCodeAt(k++) - 48;
+    if (k === digits || k - digits > 9) return undefined;
+    const mark = text.charCodeAt(k);
+    if (mark !== 46 /* . */ && mark !== 41 /* ) */) return undefined;
+    k++;
+  }
+  return isSpace(text.charCodeAt(k)) ? number : undefined;
 }
 
 function firstNonSpace(line: string): number {

@@ -95,13 +95,21 @@ function timeOfDayOf(hours: number, minutes: number, seconds: number, meridiem: 
 function dateTimeOf(year: number, month: number, day: number, hours: number, minutes: number, seconds: number, zone: string | undefined, format: TimeFormat): ParsedTime | undefined {
   if (month < 1 || month > 12 || hours > 23 || minutes > 59 || seconds > 59) return undefined;
   const ms = Date.UTC(year, month - 1, day, hours, minutes, seconds);
-  if (new Date(ms).getUTCDate() !== day) return undefined;
+  // The day must exist in its month (as new Date(ms).getUTCDate() === day, without the Date).
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
   let offset = 0;
   if (zone && /^[+-]/.test(zone)) {
     const digits = zone.replace(':', '');
     offset = (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * (zone[0] === '-' ? -1 : 1);
   }
   return { seconds: ms / 1000 - offset * 60, hasDate: true, format };
+}
+
+/** Days in a month of a year as Date.UTC reads the year (0-99 are 1900-1999). */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
