@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits, repoRoot, templateText } from '../support/service';
 import { TestClient } from '../support/lspClient';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 
 const pmUri = 'file:///work/incidents/2026-11-20-payments.md';
 const readmeUri = 'file:///work/README.md';
@@ -245,6 +247,28 @@ describe('resilience', () => {
       assert.equal(list.items.length, 4);
       assert.equal((await client.pushed(pmUri, 1)).length, 186);
       assert.ok(client.logs.some((l) => l.includes('fault injected into Completion')), 'the failure is logged');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('answers a request cancelled before it ran with RequestCancelled, and the next one normally', async () => {
+    const client = await TestClient.start();
+    try {
+      await client.open(pmUri, templateText);
+      const params = { textDocument: { uri: pmUri }, position: { line: severityLine, character: 16 } };
+      // An edit to a large post-mortem keeps the server busy analysing it; the request and its
+      // cancellation, sent meanwhile as an editor does when the user types on, are both read
+      // before the request is dispatched.
+      await client.open('file:///work/large.md', templateText + ('\n| 00:01 | Event | [Component] | Step |').repeat(40_000));
+      await client.pushed('file:///work/large.md', 1);
+      await client.change('file:///work/large.md', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+      const source = new CancellationTokenSource();
+      const cancelled = client.connection.sendRequest('textDocument/completion', params, source.token);
+      source.cancel();
+      await assert.rejects(cancelled, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+      const list = await client.request<CompletionList>('textDocument/completion', params);
+      assert.equal(list.items.length, 4);
     } finally {
       await client.stop();
     }
