@@ -313,6 +313,8 @@ function noteAfterValue(value: string): string {
     const rest = value.slice(placeholder[0].length);
     return /^\s*\(|^\s+[-–—]\s|^\s*[:;,]\s/.test(rest) ? rest : '';
   }
+  // A value written as code (`HIGH`) is the value itself; after a value, code is a note.
+  if (/^[*_]*`/.test(value)) return '';
   const main = value.split(/\s*\(|\s+[-–—]\s|\s*[:;,]\s|<!--|`/)[0].trimEnd();
   return value.slice(main.length).trim() === '' ? '' : value.slice(main.length);
 }
