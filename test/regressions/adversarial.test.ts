@@ -203,6 +203,11 @@ describe('adversarial inputs: long runs of spaces and tabs', { concurrency: fals
     checkScaling('"**Severity**: a<_>b"', (n) => templateText.replace('[CRITICAL/HIGH/MEDIUM/LOW]', `a${'_'.repeat(n)}b`), mb, { steps: 6 });
   });
 
+  it('a timeline time with a long run of *', () => {
+    // Emphasis is stripped from a time cell's ends too (parseTime), once per row.
+    checkScaling('timeline time "0<*>0"', (n) => templateText.replace('| 00:20 |', `| 0${'*'.repeat(n)}0 |`), mb, { steps: 6 });
+  });
+
   it('a date field value with a long run of spaces', () => {
     checkScaling('"### Review Date: 2026-01-01<spaces>b"', (n) => templateText.replace('### Review Date: [Date, 1 week after incident]', `### Review Date: Nov 27 2026${' '.repeat(n)}b`), mb, { steps: 6 });
   });
