@@ -3,7 +3,7 @@
  * reads (one per rule, with its default level and description), and the packaging allow-list.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultFolder } from '../../client/src/newPostmortem/targetFolder';
@@ -84,5 +84,15 @@ describe('manifest', () => {
     const covered = (file: string) => included.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2))));
     const files = ['dist/client.js', 'dist/server.js', 'package.json', ...contributes.snippets.map((s: { path: string }) => s.path), ...contributes.grammars.map((g: { path: string }) => g.path)];
     for (const file of files.map((f) => f.replace(/^\.\//, ''))) assert.ok(covered(file), `${file} is not packaged by .vscodeignore`);
+    // The README is packaged with its relative links as they are (vsce --no-rewrite-relative-links):
+    // what they name must exist and ship, or the extension's details page has dead links.
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
+    assert.ok(links.length >= 9, `README links: ${links.join(', ')}`);
+    for (const link of links) {
+      assert.ok(existsSync(join(repoRoot, link)), `README links to ${link}, which does not exist`);
+      assert.ok(covered(link), `README links to ${link}, which the .vsix does not ship (.vscodeignore)`);
+    }
+    assert.match(manifest.scripts.package, /--no-rewrite-relative-links/);
   });
 });
