@@ -36,6 +36,9 @@ const entries = [
     // still reads YAML schemas); the server checks it as it would a YAML one.
     define: { POSTMORTEM_DEFAULT_SCHEMA_JSON: JSON.stringify(JSON.stringify(defaultSchema())) },
   },
+  // The YAML reader of custom templates' schemas (postmortem.template): the server loads it only
+  // when that setting names a template, so the YAML parser stays off its start-up path.
+  { entryPoints: ['server/src/schemaReader.ts'], outfile: 'dist/schemaReader.js', alias: { yaml: './node_modules/yaml/browser/index.js' } },
 ];
 for (const entry of entries) {
   const options = { ...common, ...entry };

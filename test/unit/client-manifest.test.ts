@@ -82,7 +82,7 @@ describe('manifest', () => {
     assert.equal(ignore[0], '**', '.vscodeignore starts by excluding everything');
     const included = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     const covered = (file: string) => included.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2))));
-    const files = ['dist/client.js', 'dist/server.js', 'package.json', ...contributes.snippets.map((s: { path: string }) => s.path), ...contributes.grammars.map((g: { path: string }) => g.path)];
+    const files = ['dist/client.js', 'dist/server.js', 'dist/schemaReader.js', 'package.json', ...contributes.snippets.map((s: { path: string }) => s.path), ...contributes.grammars.map((g: { path: string }) => g.path)];
     for (const file of files.map((f) => f.replace(/^\.\//, ''))) assert.ok(covered(file), `${file} is not packaged by .vscodeignore`);
     // The README is packaged with its relative links as they are (vsce --no-rewrite-relative-links):
     // what they name must exist and ship, or the extension's details page has dead links.

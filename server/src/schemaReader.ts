@@ -1,0 +1,20 @@
+/**
+ * Reads a custom template's YAML schema. Bundled apart from the server (dist/schemaReader.js,
+ * see scripts/build.mjs) and loaded only when `postmortem.template` names a template, so the
+ * YAML parser stays off the server's start-up path. It answers with data, never a throw, so
+ * nothing depends on error classes being shared between the two bundles.
+ */
+import { parseSchema, SchemaError, type SchemaProblem, type TemplateSchema } from './service/template/schema';
+
+export type SchemaReadResult = { schema: TemplateSchema; problems?: undefined } | { schema?: undefined; problems: SchemaProblem[] };
+
+export type SchemaReader = (yamlText: string, fileName: string) => SchemaReadResult;
+
+export const readSchemaYaml: SchemaReader = (yamlText, fileName) => {
+  try {
+    return { schema: parseSchema(yamlText, fileName) };
+  } catch (error) {
+    if (error instanceof SchemaError) return { problems: error.problems };
+    return { problems: [{ line: 0, message: `cannot be read as a schema: ${(error as Error)?.message ?? error}` }] };
+  }
+};
