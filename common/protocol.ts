@@ -17,6 +17,12 @@ export interface PostmortemSettings {
   files?: string[];
   /** Folder, relative to the workspace folder, where New Post-Mortem creates documents. */
   folder?: string;
+  /**
+   * Path of a custom template's Markdown file, relative to the first workspace folder (or
+   * absolute, in a trusted workspace only); its schema is `<name>.schema.yaml` beside it.
+   * Empty or absent: the shipped template.
+   */
+  template?: string;
 }
 
 /** Sent by the client at start-up as `initializationOptions`. */
@@ -29,6 +35,18 @@ export interface InitializationOptions {
   cursorCommand?: string;
   /** Settings for clients that do not answer `workspace/configuration`. */
   settings?: PostmortemSettings;
+  /**
+   * Whether the user trusts the workspace (VS Code's `workspace.isTrusted`). Absent counts as
+   * untrusted: a `postmortem.template` path must then lie inside a workspace folder.
+   */
+  trusted?: boolean;
+}
+
+/** Client to server, when the user grants the workspace trust after start-up. */
+export const workspaceTrustedNotification = 'postmortem/workspaceTrusted';
+
+export interface WorkspaceTrustedParams {
+  trusted: boolean;
 }
 
 /** `postmortem/newDocument`: the text of a new post-mortem, made from the template. */

@@ -2,6 +2,7 @@
  * The language server: a thin adapter between LSP and the pure post-mortem service.
  * Run as `node dist/server.js --stdio` (any editor) or over IPC (VS Code).
  */
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -19,7 +20,9 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { newDocumentRequest, type InitializationOptions, type NewDocumentParams } from '../../common/protocol';
+import { newDocumentRequest, workspaceTrustedNotification, type InitializationOptions, type NewDocumentParams, type WorkspaceTrustedParams } from '../../common/protocol';
+import { TemplateManager } from './customTemplate/manager';
+import type { SchemaReader } from './schemaReader';
 import { defaultTemplate } from './defaultTemplate';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
@@ -30,6 +33,7 @@ import { headingKey } from './service/document/normalize';
 import { schemaFromData } from './service/template/schema';
 import { templateModelOf } from './service/template/templateModel';
 import { SettingsStore } from './settings';
+import { URI } from './uri';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.log(message);
@@ -45,9 +49,15 @@ process.on('unhandledRejection', (reason) => logError(`Unhandled rejection: ${(r
  */
 let serviceInstance: PostmortemService | undefined;
 function service(): PostmortemService {
+  const custom = templates?.service();
+  if (custom) return custom;
   serviceInstance ??= serviceFor(templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName)));
   return serviceInstance;
 }
+/** The `postmortem.template` setting's template (see customTemplate/). */
+let templates: TemplateManager | undefined;
+/** The YAML schema reader, bundled apart (dist/schemaReader.js) and loaded only for a custom template. */
+const schemaReader = (): SchemaReader => (createRequire(__filename)(path.join(__dirname, 'schemaReader.js')) as typeof import('./schemaReader')).readSchemaYaml;
 const documents = new TextDocuments(lineDocuments);
 const docsBaseUri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
 
@@ -84,14 +94,14 @@ function headingsLookLikePostmortem(lines: readonly string[]): boolean {
 }
 
 /** The analysis of each open document's current version, shared by every request on it. */
-const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
+const analyses = new Map<string, { version: number; service: PostmortemService; analysis: Analysis | undefined }>();
 
 /** The document's analysis, or undefined for a document too large to analyse. */
 function analysisOf(document: LineDocument): Analysis | undefined {
   const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.analysis;
+  if (cached && cached.version === document.version && cached.service === service()) return cached.analysis;
   const analysis = tooLarge(document) === undefined ? service().analyze(document.text) : undefined;
-  analyses.set(document.uri, { version: document.version, analysis });
+  analyses.set(document.uri, { version: document.version, service: service(), analysis });
   return analysis;
 }
 
@@ -104,6 +114,7 @@ async function isPostmortem(document: LineDocument, analysis: Analysis | undefin
 }
 
 async function diagnose(document: LineDocument): Promise<Diagnostic[]> {
+  await templates?.settled();
   const analysis = analysisOf(document);
   if (!analysis) {
     const length = tooLarge(document) ?? 0;
@@ -156,6 +167,17 @@ connection.onInitialize((params): InitializeResult => {
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, log);
   settings.setGlobal(options.settings);
+  const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
+  templates = new TemplateManager({
+    connection,
+    setting: async () => (await settings.window()).template,
+    workspaceFolders: workspaceFolders.map((f) => URI.toPath(f)).filter((f): f is string => f !== undefined),
+    trusted: options.trusted === true,
+    readSchema: schemaReader,
+    onChange: reanalyseAll,
+    clientWatches: !!watchedFiles?.dynamicRegistration,
+    relativePatterns: !!watchedFiles?.relativePatternSupport,
+  });
 
   return {
     capabilities: {
@@ -177,19 +199,29 @@ connection.onInitialized(() => {
   }
   // Ready for the first document, unless one is already here to make it.
   setImmediate(service);
+  void templates?.reload();
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.clear();
-  sent.clear();
   const raw = (change.settings as Record<string, unknown> | undefined)?.postmortem;
   if (raw !== undefined) settings.setGlobal(raw);
+  reanalyseAll();
+  void templates?.reload();
+});
+
+connection.onDidChangeWatchedFiles((change) => templates?.filesChanged(change.changes));
+connection.onNotification(workspaceTrustedNotification, (params: WorkspaceTrustedParams) => templates?.setTrusted(params?.trusted === true));
+
+/** Diagnostics of every open document again, after the settings or the template changed. */
+function reanalyseAll(): void {
+  sent.clear();
   if (pullDiagnostics) {
     if (refreshSupport) connection.languages.diagnostics.refresh();
   } else {
     for (const document of documents.all()) schedulePush(document);
   }
-});
+}
 
 // Pull diagnostics (VS Code and other clients that announce support).
 connection.languages.diagnostics.on(
@@ -277,7 +309,10 @@ connection.onCodeAction(
 
 connection.onRequest(
   newDocumentRequest,
-  guarded('New post-mortem', (params: NewDocumentParams) => handleNewDocument(service(), params)),
+  guarded('New post-mortem', async (params: NewDocumentParams) => {
+    await templates?.settled();
+    return handleNewDocument(service(), params);
+  }),
 );
 
 documents.listen(connection);

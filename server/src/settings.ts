@@ -27,6 +27,10 @@ export function sanitizeSettings(raw: unknown, log: (message: string) => void): 
     else log('Setting postmortem.files must be a list of glob patterns; ignoring it.');
   }
   if (typeof r.folder === 'string') settings.folder = r.folder;
+  if (r.template !== undefined && r.template !== null) {
+    if (typeof r.template === 'string') settings.template = r.template.trim();
+    else log('Setting postmortem.template must be a path (a string); using the shipped template.');
+  }
   return settings;
 }
 
@@ -50,6 +54,16 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+
+  /** Window-scoped settings (`postmortem.template`): not per document, and not cached. */
+  async window(): Promise<PostmortemSettings> {
+    if (!this.pull) return this.global;
+    try {
+      return sanitizeSettings(await this.connection.workspace.getConfiguration(configurationSection), this.log);
+    } catch {
+      return this.global;
+    }
   }
 
   get(uri: string): Promise<PostmortemSettings> {
