@@ -8,6 +8,7 @@ import { registerSetCursorCommand } from './commands/setCursor';
 import { clientName, createLanguageClient } from './languageClient';
 import { RestartBudget } from './restartBudget';
 import { ServerController } from './serverController';
+import { registerWorkspaceTrust } from './workspaceTrust';
 
 export const restartServerCommand = 'postmortem.restartServer';
 
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     output,
     registerSetCursorCommand(),
     registerNewPostmortemCommand(serverController, output),
+    registerWorkspaceTrust(serverController, output),
     vscode.commands.registerCommand(restartServerCommand, async () => {
       budget.reset();
       await serverController.restart();

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationSection, type InitializationOptions } from '../../common/protocol';
 import { createErrorHandler, type ErrorHandlerOptions } from './errorHandler';
+import { isWorkspaceTrusted } from './workspaceTrust';
 
 /** Client id: also the prefix of the `postmortem.trace.server` setting the client reads. */
 export const clientId = 'postmortem';
@@ -48,7 +49,8 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { cursorCommand };
+  // Trust as it is now: a restarted server gets it anew, a running one by notification (workspaceTrust.ts).
+  const initializationOptions: InitializationOptions = { cursorCommand, trusted: isWorkspaceTrusted() };
   let client: PostmortemLanguageClient | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
