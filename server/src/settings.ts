@@ -60,7 +60,9 @@ export class SettingsStore {
   async window(): Promise<PostmortemSettings> {
     if (!this.pull) return this.global;
     try {
-      return sanitizeSettings(await this.connection.workspace.getConfiguration(configurationSection), this.log);
+      // A client with nothing configured answers null: the initialization options then stand.
+      const raw: unknown = await this.connection.workspace.getConfiguration(configurationSection);
+      return raw === null || raw === undefined ? this.global : sanitizeSettings(raw, this.log);
     } catch {
       return this.global;
     }
