@@ -174,7 +174,7 @@ connection.onInitialize((params): InitializeResult => {
     workspaceFolders: workspaceFolders.map((f) => URI.toPath(f)).filter((f): f is string => f !== undefined),
     trusted: options.trusted === true,
     readSchema: schemaReader,
-    onChange: reanalyseAll,
+    onChange: templateChanged,
     clientWatches: !!watchedFiles?.dynamicRegistration,
     relativePatterns: !!watchedFiles?.relativePatternSupport,
   });
@@ -212,6 +212,16 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles((change) => templates?.filesChanged(change.changes));
 connection.onNotification(workspaceTrustedNotification, (params: WorkspaceTrustedParams) => templates?.setTrusted(params?.trusted === true));
+
+/**
+ * Another template is in use. The facts memoised beside each document's lines were read with the
+ * old template's placeholders, so they go with the analyses.
+ */
+function templateChanged(): void {
+  analyses.clear();
+  for (const document of documents.all()) document.text.memo = new Array(document.text.lines.length);
+  reanalyseAll();
+}
 
 /** Diagnostics of every open document again, after the settings or the template changed. */
 function reanalyseAll(): void {
