@@ -25,11 +25,23 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /** Workspace client capabilities added to the default ones (didChangeWatchedFiles...). */
+  workspaceCapabilities?: Record<string, unknown>;
+}
+
+export interface Registration {
+  id: string;
+  method: string;
+  registerOptions?: unknown;
 }
 
 export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** window/showMessage notifications. */
+  readonly messages: Array<{ type: number; message: string }> = [];
+  /** Capabilities the server registered (client/registerCapability), unregistered ones removed. */
+  readonly registrations = new Map<string, Registration>();
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
 
@@ -47,7 +59,20 @@ export class TestClient {
       client.logs.push(params.message);
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings?.() ?? null));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      client.messages.push(params);
+      client.notify();
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      for (const r of params.registrations) client.registrations.set(r.id, r);
+      client.notify();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', (params: { unregisterations: Registration[] }) => {
+      for (const r of params.unregisterations) client.registrations.delete(r.id);
+      client.notify();
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
       client.notify();
@@ -65,6 +90,7 @@ export class TestClient {
           didChangeConfiguration: { dynamicRegistration: true },
           diagnostics: options.pull ? { refreshSupport: true } : undefined,
           workspaceEdit: { documentChanges: true },
+          ...options.workspaceCapabilities,
         },
         textDocument: {
           diagnostic: options.pull ? { dynamicRegistration: false } : undefined,

@@ -10,24 +10,7 @@ import { describe, it } from 'node:test';
 import { loadTemplate, maxTemplateFileBytes, templateFilesOf, type LoadResult } from '../../server/src/customTemplate/loader';
 import { readSchemaYaml } from '../../server/src/schemaReader';
 import { createPostmortemService } from '../../server/src/service';
-
-export const customTemplate = '# Outage report\n\n## Summary\n\n**Impact**: [NONE/SOME/ALL]\n\n## Steps\n\n| When | What |\n|---|---|\n| [time] | [what] |\n';
-export const customSchema = [
-  'name: Outage report',
-  'requiredSections: [Summary, Steps]',
-  'fields:',
-  '  - label: Impact',
-  '    section: Summary',
-  '    kind: choice',
-  '    values:',
-  '      - { value: NONE, meaning: Nobody noticed. }',
-  '      - { value: SOME, meaning: Some users were affected. }',
-  '      - { value: ALL, meaning: Everyone was affected. }',
-  'timeline:',
-  '  section: Steps',
-  '  columns: { time: When, event: What }',
-  '',
-].join('\n');
+import { customSchema, customTemplate } from '../support/customTemplate';
 
 /** A temp workspace with `files` (path to text) in it; returns its real path. */
 function workspace(files: Record<string, string> = {}): string {
