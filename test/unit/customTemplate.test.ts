@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadTemplate, maxTemplateFileBytes, templateFilesOf, type LoadResult } from '../../server/src/customTemplate/loader';
+import { templateMismatches } from '../../server/src/customTemplate/consistency';
 import { readSchemaYaml } from '../../server/src/schemaReader';
 import { createPostmortemService } from '../../server/src/service';
+import { schemaText, templateText } from '../support/service';
 import { customSchema, customTemplate } from '../support/customTemplate';
 
 /** A temp workspace with `files` (path to text) in it; returns its real path. */
@@ -151,6 +153,33 @@ describe('custom template loader', () => {
     assert.deepEqual(templateFilesOf('docs/Team.MD', { workspaceFolders: ['/ws'], trusted: false }), {
       templatePath: join('/ws', 'docs/Team.MD'),
       schemaPath: join('/ws', 'docs/Team.schema.yaml'),
+    });
+  });
+
+  describe('schema against its template', () => {
+    const mismatches = (template: string, schema: string) => {
+      const read = readSchemaYaml(schema, 'x.schema.yaml');
+      assert.ok(read.schema, JSON.stringify(read.problems));
+      return templateMismatches(createPostmortemService(template, schema), read.lineOf).map((m) => `${m.in}:${m.line + 1}: ${m.message}`);
+    };
+
+    it('finds nothing wrong with the shipped pair or the custom one', () => {
+      assert.deepEqual(mismatches(templateText, schemaText), []);
+      assert.deepEqual(mismatches(customTemplate, customSchema), []);
+    });
+
+    it('points at a required section or timeline section the template does not have', () => {
+      const schema = customSchema.replace('requiredSections: [Summary, Steps]', 'requiredSections:\n  - Summary\n  - Sumary > Details').replace('  section: Steps', '  section: Timeline');
+      assert.deepEqual(mismatches(customTemplate, schema), [
+        "schema:4: requiredSections.1: 'Sumary > Details' is not a section of the template",
+        "schema:14: timeline.section: the template has no section 'Timeline' holding a table with a 'When' column",
+      ]);
+    });
+
+    it('refuses a template without sections', () => {
+      assert.deepEqual(mismatches('# Just a title\n\n**Impact**: [NONE/SOME/ALL]\n', 'name: x\n'), [
+        'template:1: the template has no sections (## headings), so no document would be recognised as one of its post-mortems',
+      ]);
     });
   });
 });

@@ -28,7 +28,7 @@ export interface TemplateFiles {
 }
 
 export type LoadResult =
-  | (TemplateFiles & { ok: true; templateText: string; schemaText: string; schema: TemplateSchema })
+  | (TemplateFiles & { ok: true; templateText: string; schemaText: string; schema: TemplateSchema; schemaLineOf: (path: (string | number)[]) => number })
   | (Partial<TemplateFiles> & { ok: false; problems: TemplateProblem[]; texts: Map<string, string> });
 
 export interface LoadOptions {
@@ -135,5 +135,5 @@ export async function loadTemplate(setting: string, options: LoadOptions): Promi
   if (read.problems) {
     return fail(...read.problems.map((p) => ({ file: schemaPath, line: p.line, message: `${schemaPath}:${p.line + 1}: ${p.message}` })));
   }
-  return { ok: true, templatePath, schemaPath, templateText: template.text, schemaText: schemaFile.text, schema: read.schema };
+  return { ok: true, templatePath, schemaPath, templateText: template.text, schemaText: schemaFile.text, schema: read.schema, schemaLineOf: read.lineOf };
 }

@@ -20,6 +20,7 @@ import type { SchemaReader } from '../schemaReader';
 import { serviceFor, type PostmortemService } from '../service';
 import { templateModelOf } from '../service/template/templateModel';
 import { URI } from '../uri';
+import { templateMismatches, type Mismatch } from './consistency';
 import { loadTemplate, type TemplateProblem } from './loader';
 
 export const templateDiagnosticCode = 'template-schema';
@@ -128,11 +129,25 @@ export class TemplateManager {
       return;
     }
     let service: PostmortemService;
+    let mismatches: Mismatch[];
     try {
       service = serviceFor(templateModelOf(result.templateText, result.schema));
+      mismatches = templateMismatches(service, result.schemaLineOf);
     } catch (error) {
       this.use(undefined);
       this.report([{ file: result.templatePath, line: 0, message: `Template ${result.templatePath}: cannot be used: ${(error as Error)?.message ?? error}` }]);
+      return;
+    }
+    if (mismatches.length > 0) {
+      this.use(undefined);
+      const texts = new Map([[result.templatePath, result.templateText], [result.schemaPath, result.schemaText]]);
+      this.report(
+        mismatches.map((m) => {
+          const file = m.in === 'schema' ? result.schemaPath : result.templatePath;
+          return { file, line: m.line, message: `${file}:${m.line + 1}: ${m.message}` };
+        }),
+        texts,
+      );
       return;
     }
     this.report([]);

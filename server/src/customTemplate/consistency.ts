@@ -1,0 +1,39 @@
+/**
+ * What a schema says of its template that the template does not bear out: a required section
+ * or the timeline section that is not in the template (every post-mortem made from it would
+ * then be wrong), or a template without sections (no document would be recognised as one).
+ * Checked on the template itself, with the same analysis the rules use.
+ */
+import type { PostmortemService } from '../service';
+
+export interface Mismatch {
+  /** Which of the two files the problem is in. */
+  in: 'template' | 'schema';
+  /** 0-based line. */
+  line: number;
+  message: string;
+}
+
+/** `lineOf`: the schema line of the value at a path (as the schema reader gives it). */
+export function templateMismatches(service: PostmortemService, lineOf: (path: (string | number)[]) => number = () => 0): Mismatch[] {
+  const model = service.template;
+  const mismatches: Mismatch[] = [];
+  if (model.topSectionKeys.length === 0) {
+    mismatches.push({ in: 'template', line: 0, message: 'the template has no sections (## headings), so no document would be recognised as one of its post-mortems' });
+    return mismatches;
+  }
+  const analysis = service.analyze(model.templateText);
+  model.requiredSections.forEach((required, i) => {
+    if (analysis.findSection(required.path) !== -1) return;
+    mismatches.push({ in: 'schema', line: lineOf(['requiredSections', i]), message: `requiredSections.${i}: '${required.name}' is not a section of the template` });
+  });
+  const timeline = model.schema.timeline;
+  if (timeline && analysis.timeline === undefined) {
+    mismatches.push({
+      in: 'schema',
+      line: lineOf(['timeline', 'section']),
+      message: `timeline.section: the template has no section '${timeline.section}' holding a table with a '${timeline.columns.time}' column`,
+    });
+  }
+  return mismatches;
+}
