@@ -33,6 +33,16 @@ describe('template schema', () => {
     assert.deepEqual(problems('- a\n- b\n'), ['custom.yaml:1: the schema must be a YAML mapping']);
   });
 
+  it('reports unknown keys and wrong types inside the schema too, at their lines', () => {
+    assert.deepEqual(problems('fields:\n  - label: A\n    kind: number\n    mni: 0\n  - label: B\n    kind: choice\n    values:\n      - { value: X, meanin: y }\ndetection: often\ntimeline:\n  section: T\n  columns: { time: When, evnt: What }\nnewDocument:\n  idFromat: x\n'), [
+      'custom.yaml:4: fields.0.mni: unknown key (expected one of label, section, kind, values, min, max, integer)',
+      'custom.yaml:8: fields.1.values.0.meanin: unknown key (expected one of value, meaning)',
+      'custom.yaml:9: detection: must be a mapping of minSectionShare, frontMatterKey',
+      'custom.yaml:12: timeline.columns.evnt: unknown key (expected one of time, event, component)',
+      'custom.yaml:14: newDocument.idFromat: unknown key (expected one of titlePrefix, idField, idFormat, dateField)',
+    ]);
+  });
+
   it('refuses alias bombs instead of expanding them', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);

@@ -134,6 +134,18 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
 
+  /** A mapping's keys must be among `allowed` (a misspelt key would be ignored silently otherwise). */
+  const mapping = (value: unknown, path: (string | number)[], allowed: readonly string[]): Record<string, unknown> => {
+    if (value === undefined) return {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problem(path, `must be a mapping of ${allowed.join(', ')}`);
+      return {};
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) problem([...path, key], `unknown key (expected one of ${allowed.join(', ')})`);
+    }
+    return value as Record<string, unknown>;
+  };
   const str = (value: unknown, path: (string | number)[], fallback?: string): string => {
     if (typeof value === 'string' && value.trim() !== '') return value;
     if (value === undefined && fallback !== undefined) return fallback;
@@ -153,7 +165,7 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
     }
     return value.map((item, i) => {
       if (typeof item === 'string') return { value: item, meaning: '' };
-      const entry = (item ?? {}) as Record<string, unknown>;
+      const entry = mapping(item ?? {}, [...path, i], ['value', 'meaning']);
       return {
         value: str(entry.value, [...path, i, 'value']),
         meaning: typeof entry.meaning === 'string' ? entry.meaning : '',
@@ -161,7 +173,7 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
     });
   };
 
-  const detectionRaw = (raw.detection ?? {}) as Record<string, unknown>;
+  const detectionRaw = mapping(raw.detection, ['detection'], ['minSectionShare', 'frontMatterKey']);
   const minSectionShare = num(detectionRaw.minSectionShare, ['detection', 'minSectionShare']) ?? 0.5;
   if (minSectionShare <= 0 || minSectionShare > 1) {
     problem(['detection', 'minSectionShare'], 'must be a number above 0 and at most 1');
@@ -182,7 +194,7 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
         problem(path, 'must be a mapping with label and kind');
         return;
       }
-      const entry = f as Record<string, unknown>;
+      const entry = mapping(f, path, ['label', 'section', 'kind', 'values', 'min', 'max', 'integer']);
       const kind = (entry.kind ?? 'text') as FieldKind;
       if (!fieldKinds.includes(kind)) {
         problem([...path, 'kind'], `unknown kind '${String(entry.kind)}' (expected one of ${fieldKinds.join(', ')})`);
@@ -205,8 +217,8 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
 
   let timeline: TimelineSpec | undefined;
   if (raw.timeline !== undefined) {
-    const t = (raw.timeline ?? {}) as Record<string, unknown>;
-    const columns = (t.columns ?? {}) as Record<string, unknown>;
+    const t = mapping(raw.timeline ?? {}, ['timeline'], ['section', 'columns', 'milestones']);
+    const columns = mapping(t.columns, ['timeline', 'columns'], ['time', 'event', 'component']);
     timeline = {
       section: str(t.section, ['timeline', 'section']),
       columns: {
@@ -219,7 +231,7 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
     };
   }
 
-  const nd = (raw.newDocument ?? {}) as Record<string, unknown>;
+  const nd = mapping(raw.newDocument, ['newDocument'], ['titlePrefix', 'idField', 'idFormat', 'dateField']);
   const newDocument: NewDocumentSpec = {
     titlePrefix: typeof nd.titlePrefix === 'string' ? nd.titlePrefix : '',
     idField: nd.idField === undefined ? undefined : str(nd.idField, ['newDocument', 'idField']),
@@ -227,7 +239,8 @@ function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | n
     dateField: nd.dateField === undefined ? undefined : str(nd.dateField, ['newDocument', 'dateField']),
   };
 
-  if (problems.length) throw new SchemaError(problems, fileName);
+  // In file order, so the first problem told is the first in the file.
+  if (problems.length) throw new SchemaError(problems.sort((a, b) => a.line - b.line), fileName);
   return {
     name: str(raw.name, ['name'], 'Post-mortem'),
     detection: {
