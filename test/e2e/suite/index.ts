@@ -48,6 +48,7 @@ export function run(): Promise<void> {
   require('./diagnostics.test');
   require('./editing.test');
   require('./commands.test');
+  require('./customTemplate.test');
   require('./settings.test');
 
   return new Promise((resolve, reject) => {
