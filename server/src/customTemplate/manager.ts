@@ -61,9 +61,15 @@ export class TemplateManager {
     return this.current?.service;
   }
 
-  /** Resolves when no load is running (at once, mostly). */
-  settled(): Promise<void> {
-    return this.running ?? Promise.resolve();
+  /**
+   * Resolves when no load is running (at once, mostly), or after `maxWaitMs`: a client that never
+   * answers workspace/configuration, or a file system that hangs, must not hold diagnostics up.
+   */
+  settled(maxWaitMs = 2000): Promise<void> {
+    const running = this.running;
+    if (!running) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([running, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)))]).finally(() => clearTimeout(timer));
   }
 
   setTrusted(trusted: boolean): void {
