@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { customSchema, customTemplate } from '../support/customTemplate';
 import { serverPath } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 
@@ -36,5 +37,26 @@ describe('Neovim', { skip }, () => {
     assert.deepEqual(result.completion, ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
     assert.deepEqual(result.actions.slice(0, 4), ['Set Severity to CRITICAL', 'Set Severity to HIGH', 'Set Severity to MEDIUM', 'Set Severity to LOW']);
     assert.equal(result.severityLine, '**Severity**: HIGH');
+  });
+
+  it('uses a custom template named in init_options (postmortem.template)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-nvim-'));
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates/outage.md'), customTemplate);
+    writeFileSync(join(dir, 'templates/outage.schema.yaml'), customSchema);
+    const file = join(dir, 'report.md');
+    writeFileSync(file, '# Outage report\n\n## Summary\n\n**Impact**: HALF\n\n## Steps\n\n| When | What |\n|---|---|\n| 10:00 | a |\n');
+    const out = join(dir, 'result.json');
+    const lua = `lua _G.pm_server=${JSON.stringify(serverPath)} _G.pm_root=${JSON.stringify(dir)} _G.pm_file=${JSON.stringify(file)} _G.pm_out=${JSON.stringify(out)}`;
+    const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', lua, '-c', `luafile ${join(repoRoot, 'test/neovim/customTemplate.lua')}`], {
+      encoding: 'utf8',
+      timeout: 30000,
+      env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: dir },
+    });
+    assert.equal(run.status, 0, `nvim failed: ${run.stderr}${run.stdout}`);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(result.waited, true, 'diagnostics arrived');
+    assert.deepEqual(result.diagnostics, [{ lnum: 4, message: "Impact 'HALF' is not one of NONE, SOME, ALL", code: 'invalid-choice' }]);
+    assert.deepEqual(result.completion, ['NONE', 'SOME', 'ALL']);
   });
 });
