@@ -74,7 +74,8 @@ export class SettingsStore {
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: configurationSection })
-        .then((raw) => sanitizeSettings(raw, this.log))
+        // Nothing configured there (Neovim answers null): the initialization options stand.
+        .then((raw) => (raw === null || raw === undefined ? this.global : sanitizeSettings(raw, this.log)))
         .catch(() => this.global);
       this.cache.set(uri, settings);
     }

@@ -200,6 +200,17 @@ describe('settings from initialization options (clients without workspace/config
       await client.stop();
     }
   });
+
+  it('uses them when workspace/configuration answers null (Neovim without `settings`)', async () => {
+    const client = await TestClient.start({ settings: () => null, initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
+    try {
+      await client.open(pmUri, templateText);
+      const diagnostics = await client.pushed(pmUri, 1);
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 4));
+    } finally {
+      await client.stop();
+    }
+  });
 });
 
 describe('postmortem/newDocument', () => {
