@@ -149,6 +149,26 @@ describe('postmortem.template (client without workspace/configuration or file wa
     }
   });
 
+  it('refuses a template without sections with a warning, and publishes nothing on the template itself', async () => {
+    const ws = workspace();
+    const templatePath = join(ws.root, 'templates/outage.md');
+    writeFileSync(templatePath, '# Just a title\n\n**Impact**: [NONE/SOME/ALL]\n');
+    writeFileSync(join(ws.root, 'templates/outage.schema.yaml'), customSchema);
+    const client = await TestClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: 'templates/outage.md' } } });
+    try {
+      const warning = await client.until(() => client.messages.find((m) => m.type === 2), 'a warning');
+      assert.equal(
+        warning.message,
+        `Cannot use the post-mortem template; using the shipped one instead. ${templatePath}:1: the template has no sections (## headings), so no document would be recognised as one of its post-mortems`,
+      );
+      await client.open(ws.file('shipped.md'), templateText);
+      assert.equal((await client.pushed(ws.file('shipped.md'), 1)).length, 186);
+      assert.equal(client.published.get(ws.file('templates/outage.md')), undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('refuses a template outside the workspace until the workspace is trusted', async () => {
     const outside = workspace();
     writeFileSync(join(outside.root, 'templates/outage.schema.yaml'), customSchema);

@@ -178,7 +178,9 @@ export class TemplateManager {
 
     const byFile = new Map<string, Diagnostic[]>();
     for (const problem of problems) {
-      if (problem.file === undefined) continue;
+      // Only the schema file gets diagnostics: the template is Markdown, whose diagnostics the
+      // server publishes as a document's when it is open (one would replace the other).
+      if (problem.file === undefined || /\.md$/i.test(problem.file)) continue;
       const lines = texts.get(problem.file)?.split(/\r\n|\r|\n/);
       const line = lines ? Math.min(problem.line, lines.length - 1) : problem.line;
       const end = lines?.[line]?.length ?? 0;
