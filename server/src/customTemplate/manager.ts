@@ -109,10 +109,6 @@ export class TemplateManager {
     return this.running;
   }
 
-  dispose(): void {
-    this.watch([]);
-  }
-
   private async loadOnce(): Promise<void> {
     const { connection } = this.options;
     const setting = ((await this.options.setting()) ?? '').trim();
