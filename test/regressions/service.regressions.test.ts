@@ -186,6 +186,8 @@ describe('regressions: choice completion around the value', () => {
       assert.equal(complete(severity('').replace('**Severity**: ', '**Severity**:[CRITICAL/HIGH/MEDIUM/LOW]'), severityLine, 14, 'HIGH'), '**Severity**: HIGH');
       // Minimised from the properties: a blank right after the colon.
       assert.equal(complete('# Likelihood of Recurrence\r\n**After Fixes**:___', 1, 16, 'HIGH'), '**After Fixes**: HIGH');
+      // Found by a 20,000-case run: white space after the placeholder, the cursor inside it.
+      assert.equal(complete('# Incident Classification\n**Category**: [AUTO-GENERATED] ', 1, 18, 'Network'), '**Category**: Network');
       // Found by a 10,000-case run: bracketed text that is no placeholder, against the colon.
       assert.equal(complete('# Incident Summary\n**Severity**:[x]', 1, 13, 'CRITICAL'), '**Severity**: CRITICAL');
     },

@@ -37,6 +37,8 @@ export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): Va
     end = start + span.end;
     start += span.start;
   }
+  // White space left at the end of the line goes with the old value: the line ends clean.
+  if (end < line.length && line.slice(end).trim() === '') end = line.length;
   const prefix = start === field.valueStart && start > 0 && !isSpace(line.charCodeAt(start - 1)) ? ' ' : '';
   const suffix = field.valueStart === field.valueEnd && end < line.length && !isSpace(line.charCodeAt(end)) ? ' ' : '';
   return { start, end, prefix, suffix };
