@@ -279,36 +279,37 @@ documents.onDidClose((event) => {
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+/** An open document that is a post-mortem, with its analysis; undefined for any other. */
+async function openPostmortem(uri: string): Promise<{ document: LineDocument; analysis: Analysis } | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const analysis = analysisOf(document);
+  if (!analysis || !(await isPostmortem(document, analysis))) return undefined;
+  return { document, analysis };
+}
+
 connection.onCompletion(
   guarded('Completion', async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = analysisOf(document);
-    if (!analysis || !(await isPostmortem(document, analysis))) return null;
-    return service().completions(analysis, params.position);
+    const open = await openPostmortem(params.textDocument.uri);
+    return open ? service().completions(open.analysis, params.position) : null;
   }),
 );
 
 connection.onHover(
   guarded('Hover', async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = analysisOf(document);
-    if (!analysis || !(await isPostmortem(document, analysis))) return null;
-    return service().hover(analysis, params.position);
+    const open = await openPostmortem(params.textDocument.uri);
+    return open ? service().hover(open.analysis, params.position) : null;
   }),
 );
 
 connection.onCodeAction(
   guarded('Code actions', async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const analysis = analysisOf(document);
-    if (!analysis || !(await isPostmortem(document, analysis))) return [];
+    const open = await openPostmortem(params.textDocument.uri);
+    if (!open) return [];
     return service().codeActions({
-      analysis,
-      uri: document.uri,
-      version: document.version,
+      analysis: open.analysis,
+      uri: open.document.uri,
+      version: open.document.version,
       range: params.range,
       diagnostics: params.context.diagnostics,
       only: params.context.only,

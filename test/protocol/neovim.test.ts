@@ -16,20 +16,29 @@ const hasNeovim = spawnSync('nvim', ['--version']).status === 0;
 // In CI a missing Neovim is a failure (.ci/run installs it), elsewhere the test says why it skips.
 const skip = !hasNeovim && !process.env.CI ? 'nvim is not installed (apt-get install neovim)' : false;
 
+/**
+ * Runs test/neovim/<script> in a headless Neovim with its state in `dir`; the script reads
+ * `_G.pm_server` (the bundled server), the given globals, and writes its findings to
+ * `_G.pm_out`, returned parsed.
+ */
+function runNeovim(dir: string, script: string, globals: Record<string, string>): any {
+  const out = join(dir, 'result.json');
+  const assignments = Object.entries({ pm_server: serverPath, ...globals, pm_out: out }).map(([k, v]) => `_G.${k}=${JSON.stringify(v)}`);
+  const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `lua ${assignments.join(' ')}`, '-c', `luafile ${join(repoRoot, 'test/neovim', script)}`], {
+    encoding: 'utf8',
+    timeout: 30000,
+    env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: dir },
+  });
+  assert.equal(run.status, 0, `nvim failed: ${run.stderr}${run.stdout}`);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
 describe('Neovim', { skip }, () => {
   it('shows the diagnostics, completes Severity and applies its quick fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-nvim-'));
     const file = join(dir, 'incident.md');
     copyFileSync(join(repoRoot, 'templates/postmortem/postmortem-template.md'), file);
-    const out = join(dir, 'result.json');
-    const lua = `lua _G.pm_server=${JSON.stringify(serverPath)} _G.pm_file=${JSON.stringify(file)} _G.pm_out=${JSON.stringify(out)}`;
-    const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', lua, '-c', `luafile ${join(repoRoot, 'test/neovim/client.lua')}`], {
-      encoding: 'utf8',
-      timeout: 30000,
-      env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: dir },
-    });
-    assert.equal(run.status, 0, `nvim failed: ${run.stderr}${run.stdout}`);
-    const result = JSON.parse(readFileSync(out, 'utf8'));
+    const result = runNeovim(dir, 'client.lua', { pm_file: file });
     assert.equal(result.waited, true, 'diagnostics arrived');
     assert.equal(result.diagnostics.length, 186);
     const severity = result.diagnostics.find((d: { message: string }) => d.message.startsWith('Severity'));
@@ -46,15 +55,7 @@ describe('Neovim', { skip }, () => {
     writeFileSync(join(dir, 'templates/outage.schema.yaml'), customSchema);
     const file = join(dir, 'report.md');
     writeFileSync(file, '# Outage report\n\n## Summary\n\n**Impact**: HALF\n\n## Steps\n\n| When | What |\n|---|---|\n| 10:00 | a |\n');
-    const out = join(dir, 'result.json');
-    const lua = `lua _G.pm_server=${JSON.stringify(serverPath)} _G.pm_root=${JSON.stringify(dir)} _G.pm_file=${JSON.stringify(file)} _G.pm_out=${JSON.stringify(out)}`;
-    const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', lua, '-c', `luafile ${join(repoRoot, 'test/neovim/customTemplate.lua')}`], {
-      encoding: 'utf8',
-      timeout: 30000,
-      env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: dir },
-    });
-    assert.equal(run.status, 0, `nvim failed: ${run.stderr}${run.stdout}`);
-    const result = JSON.parse(readFileSync(out, 'utf8'));
+    const result = runNeovim(dir, 'customTemplate.lua', { pm_root: dir, pm_file: file });
     assert.equal(result.waited, true, 'diagnostics arrived');
     assert.deepEqual(result.diagnostics, [{ lnum: 4, message: "Impact 'HALF' is not one of NONE, SOME, ALL", code: 'invalid-choice' }]);
     assert.deepEqual(result.completion, ['NONE', 'SOME', 'ALL']);

@@ -71,19 +71,11 @@ describe('push diagnostics (clients without pull support)', () => {
     assert.equal(change.textDocument.version, 2);
     assert.equal(applyEdits('**Severity**: SEV1', change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: 0 }, end: { ...e.range.end, line: 0 } } }))), '**Severity**: LOW');
   });
-});
 
-describe('hover', () => {
-  let client: TestClient;
-  before(async () => (client = await TestClient.start()));
-  after(() => client.stop());
-
-  it('on a field line of a post-mortem: the allowed values with their meaning; nothing in a README', async () => {
-    await client.open(pmUri, templateText);
+  it('answers hover on a field line: the allowed values with their meaning; nothing in a README', async () => {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: pmUri }, position: { line: severityLine, character: 4 } });
     assert.match((hover?.contents as MarkupContent).value, /- `HIGH`: Major function degraded/);
     assert.deepEqual(hover?.range?.start, { line: severityLine, character: 0 });
-    await client.open(readmeUri, readme);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: readmeUri }, position: { line: 0, character: 1 } }), null);
   });
 });
@@ -189,27 +181,22 @@ describe('timeline editing over LSP', () => {
 });
 
 describe('settings from initialization options (clients without workspace/configuration)', () => {
-  it('uses them', async () => {
-    const client = await TestClient.start({ initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
-    try {
-      await client.open(pmUri, templateText);
-      const diagnostics = await client.pushed(pmUri, 1);
-      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 4));
-    } finally {
-      await client.stop();
-    }
-  });
-
-  it('uses them when workspace/configuration answers null (Neovim without `settings`)', async () => {
-    const client = await TestClient.start({ settings: () => null, initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
-    try {
-      await client.open(pmUri, templateText);
-      const diagnostics = await client.pushed(pmUri, 1);
-      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 4));
-    } finally {
-      await client.stop();
-    }
-  });
+  const cases = [
+    { title: 'uses them', options: {} },
+    { title: 'uses them when workspace/configuration answers null (Neovim without `settings`)', options: { settings: () => null } },
+  ];
+  for (const { title, options } of cases) {
+    it(title, async () => {
+      const client = await TestClient.start({ ...options, initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
+      try {
+        await client.open(pmUri, templateText);
+        const diagnostics = await client.pushed(pmUri, 1);
+        assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 4));
+      } finally {
+        await client.stop();
+      }
+    });
+  }
 });
 
 describe('postmortem/newDocument', () => {
