@@ -204,6 +204,17 @@ describe('regressions: choice completion around the value', () => {
         diagnose(severity('`SEV1`')).filter((d) => d.range.start.line === severityLine).map((d) => d.code),
         ['invalid-choice'],
       );
+      // Numbers, percentages and dates written as code read the same.
+      const coded = templateText
+        .replace('- **Circuit Breaker Trips**: [Number]', '- **Circuit Breaker Trips**: `3`')
+        .replace('CPU Usage: [Percentage]', 'CPU Usage: `97%`')
+        .replace('### Review Date: [Date, 1 week after incident]', '### Review Date: `2026-12-05`');
+      const codedLines = splitLines(coded);
+      for (const prefix of ['- **Circuit Breaker Trips**', 'CPU Usage:', '### Review Date: `']) {
+        const line = codedLines.findIndex((l) => l.startsWith(prefix));
+        assert.ok(line > 0, prefix);
+        assert.deepEqual(diagnose(coded).filter((d) => d.range.start.line === line).map((d) => d.message), [], codedLines[line]);
+      }
     },
   );
 });

@@ -20,13 +20,18 @@ export function matchChoice(text: string, values: readonly ChoiceValue[]): Choic
   return values.find((candidate) => candidate.value.toLowerCase() === value);
 }
 
-/** A value written as code (`HIGH`) names the same value as without its backticks. */
+/** A value written as code (`HIGH`, `42`) names the same value as without its backticks. */
 function withoutCodeTicks(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) === 96 /* ` */) start++;
   while (end > start && text.charCodeAt(end - 1) === 96) end--;
   return text.slice(start, end).trim();
+}
+
+/** The value as it reads: without emphasis and code ticks ("**42**", "`42`", "**`42`**"). */
+function unwrapped(text: string): string {
+  return withoutCodeTicks(stripEmphasis(text));
 }
 
 /** The part of the value before a note: "Hardware (disk)" -> "Hardware". */
@@ -84,7 +89,7 @@ export function readNumber(
   text: string,
   kind: 'number' | 'percentage' = 'number',
 ): { value: number } | { problem: string } | 'not-applicable' {
-  const t = stripEmphasis(text);
+  const t = unwrapped(text);
   if (notApplicable.test(t)) return 'not-applicable';
   const m = /^[~≈<>]?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)([kKmM](?![a-zA-Z]))?(.*)$/.exec(t);
   if (!m) return { problem: 'is not a number' };
@@ -99,7 +104,7 @@ export function readNumber(
 }
 
 export function readDate(text: string): boolean {
-  const t = stripEmphasis(text);
+  const t = unwrapped(text);
   const iso = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
