@@ -4,35 +4,19 @@
  * YAML parser stays off the server's start-up path. It answers with data, never a throw, so
  * nothing depends on error classes being shared between the two bundles.
  */
-import { LineCounter, parseDocument, type Node } from 'yaml';
-import { parseSchema, SchemaError, type SchemaProblem, type TemplateSchema } from './service/template/schema';
+import { parseSchemaWithLines, SchemaError, type SchemaProblem, type TemplateSchema } from './service/template/schema';
 
 export type SchemaReadResult =
-  | { schema: TemplateSchema; problems?: undefined; /** 0-based line of the value at a path (0 when not found). */ lineOf: (path: (string | number)[]) => number }
+  | { schema: TemplateSchema; problems?: undefined; /** 0-based line of the value at a path (the mapping's when not found). */ lineOf: (path: (string | number)[]) => number }
   | { schema?: undefined; problems: SchemaProblem[] };
 
 export type SchemaReader = (yamlText: string, fileName: string) => SchemaReadResult;
 
 export const readSchemaYaml: SchemaReader = (yamlText, fileName) => {
   try {
-    const schema = parseSchema(yamlText, fileName);
-    return { schema, lineOf: lineFinder(yamlText) };
+    return parseSchemaWithLines(yamlText, fileName);
   } catch (error) {
     if (error instanceof SchemaError) return { problems: error.problems };
     return { problems: [{ line: 0, message: `cannot be read as a schema: ${(error as Error)?.message ?? error}` }] };
   }
 };
-
-/** Lines of the values in a schema already found good, for problems found later (consistency.ts). */
-function lineFinder(yamlText: string): (path: (string | number)[]) => number {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter });
-  return (path) => {
-    try {
-      const node = doc.getIn(path, true) as Node | null | undefined;
-      return node?.range ? lineCounter.linePos(node.range[0]).line - 1 : 0;
-    } catch {
-      return 0;
-    }
-  };
-}

@@ -85,6 +85,14 @@ export function readSchema(source: SchemaSource, fileName = 'schema'): TemplateS
 
 /** Parses and checks a schema; throws SchemaError listing every problem with its line. */
 export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSchema {
+  return parseSchemaWithLines(yamlText, fileName).schema;
+}
+
+/**
+ * parseSchema, with the line of the value at a path (0-based) for problems found later, from the
+ * same parse (a custom template's schema is checked against its template afterwards).
+ */
+export function parseSchemaWithLines(yamlText: string, fileName = 'schema'): { schema: TemplateSchema; lineOf: (path: (string | number)[]) => number } {
   if (yamlText.length > maxSchemaLength) {
     throw new SchemaError([{ line: 0, message: `file is larger than ${maxSchemaLength} characters` }], fileName);
   }
@@ -106,7 +114,8 @@ export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSche
   }
   const root = doc.contents;
   if (!isMap(root)) throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
-  return checkSchema(data, fileName, (path) => lineOf((doc.getIn(path, true) as Node | null | undefined) ?? root));
+  const lineAt = (path: (string | number)[]) => lineOf((doc.getIn(path, true) as Node | null | undefined) ?? root);
+  return { schema: checkSchema(data, fileName, lineAt), lineOf: lineAt };
 }
 
 /**
