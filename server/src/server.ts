@@ -98,10 +98,11 @@ const analyses = new Map<string, { version: number; service: PostmortemService; 
 
 /** The document's analysis, or undefined for a document too large to analyse. */
 function analysisOf(document: LineDocument): Analysis | undefined {
+  const current = service();
   const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version && cached.service === service()) return cached.analysis;
-  const analysis = tooLarge(document) === undefined ? service().analyze(document.text) : undefined;
-  analyses.set(document.uri, { version: document.version, service: service(), analysis });
+  if (cached && cached.version === document.version && cached.service === current) return cached.analysis;
+  const analysis = tooLarge(document) === undefined ? current.analyze(document.text) : undefined;
+  analyses.set(document.uri, { version: document.version, service: current, analysis });
   return analysis;
 }
 
