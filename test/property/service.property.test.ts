@@ -13,7 +13,6 @@ import fc from 'fast-check';
 import { dateArb, documentArb, editSeedArb, positionSeedArb, titleArb } from './arbitraries';
 import { checkCompletions, checkDeterminism, checkFixAll, checkIncremental, checkNewDocument, checkQuickFixes, checkRangesAndEdits, existingTextsFrom, levels, ruleIds } from './checks';
 import { baseRuns, casesRun, checkProperty } from './config';
-import { knownIssueHits } from './knownIssues';
 
 const existingArb = fc.array(
   fc.oneof(
@@ -28,8 +27,7 @@ describe('service properties', { concurrency: false }, () => {
     const rows = [...casesRun.entries()].map(
       ([name, { runs, ms, cpuMs }]) => `  ${String(runs).padStart(6)} cases ${(ms / 1000).toFixed(1).padStart(6)} s (cpu ${(cpuMs / 1000).toFixed(1).padStart(5)} s)  ${name}`,
     );
-    const known = [...knownIssueHits.entries()].map(([name, n]) => `  ${String(n).padStart(6)} skipped  ${name}`);
-    console.log(`# property cases (FC_NUM_RUNS=${baseRuns}):\n${rows.join('\n')}${known.length ? `\n# inputs skipped for known open issues (see knownIssues.ts):\n${known.join('\n')}` : ''}`);
+    console.log(`# property cases (FC_NUM_RUNS=${baseRuns}):\n${rows.join('\n')}`);
   });
 
   it('never throws, and every range and edit it returns lies inside the document', () => {
