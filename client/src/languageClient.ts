@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationSection, type InitializationOptions } from '../../common/protocol';
 import { createErrorHandler, type ErrorHandlerOptions } from './errorHandler';
+import { serverEnvironment } from './serverEnvironment';
 import { isWorkspaceTrusted } from './workspaceTrust';
 
 /** Client id: also the prefix of the `postmortem.trace.server` setting the client reads. */
@@ -46,8 +47,8 @@ export function createLanguageClient(
 ): PostmortemLanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { env: serverEnvironment } },
+    debug: { module, transport: TransportKind.ipc, options: { env: serverEnvironment, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Trust as it is now: a restarted server gets it anew, a running one by notification (workspaceTrust.ts).
   const initializationOptions: InitializationOptions = { cursorCommand, trusted: isWorkspaceTrusted() };

@@ -148,7 +148,9 @@ export function sandboxEnv(runDir, extra = {}) {
     XDG_RUNTIME_DIR: join(home, '.runtime'),
   };
   for (const dir of [home, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const env = { ...process.env, HOME: home, ...xdg, ...extra };
+  // As many corporate set-ups have it, so the suite can check the extension starts its server without it.
+  const certificates = { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || '/etc/ssl/certs/ca-certificates.crt' };
+  const env = { ...process.env, HOME: home, ...xdg, ...certificates, ...extra };
   // Nothing of the developer's own editor session leaks in.
   for (const name of Object.keys(env)) {
     if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$)/.test(name)) delete env[name];

@@ -53,7 +53,7 @@ async function runOn(version) {
   const extensionsDir = join(runDir, 'extensions-empty');
   mkdirSync(extensionsDir, { recursive: true });
   const resultsFile = join(runDir, 'results.json');
-  const sandbox = Object.fromEntries(Object.entries(env).filter(([k]) => k === 'HOME' || k.startsWith('XDG_')));
+  const sandbox = Object.fromEntries(Object.entries(env).filter(([k]) => k === 'HOME' || k.startsWith('XDG_') || k === 'NODE_EXTRA_CA_CERTS'));
   try {
     await runTests({
       vscodeExecutablePath,

@@ -3,8 +3,8 @@
  * activates on a post-mortem, and it says nothing about an ordinary Markdown file.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { extension, findLine, open, postmortemDiagnostics, replaceLine, scratchCopy, waitForDiagnostics, workspaceUri } from './helpers';
 
@@ -66,4 +66,37 @@ describe('Packaged extension', () => {
     assert.equal(postmortemDiagnostics(readme).length, 0);
     await replaceLine(readmeEditor, last + 1, '');
   });
+
+  it('starts its language server without NODE_EXTRA_CA_CERTS, which costs every Node start ~40 ms', async function () {
+    if (process.platform !== 'linux') this.skip(); // the server's environment is read from /proc
+    assert.ok(process.env.NODE_EXTRA_CA_CERTS, 'the launcher sets NODE_EXTRA_CA_CERTS for the editor; without it this test proves nothing');
+    const uri = workspaceUri('postmortems/blank.md');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics, so the server is running');
+    const servers = childProcesses().filter((p) => p.argv.some((arg) => arg.endsWith(`${sep}dist${sep}server.js`)));
+    assert.equal(servers.length, 1, `one language server process under the extension host (pid ${process.pid}), found: ${JSON.stringify(childProcesses().map((p) => p.argv))}`);
+    const [server] = servers;
+    assert.ok(server.environment.some((v) => v.startsWith('HOME=')), 'the server environment was read');
+    assert.deepEqual(server.environment.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')), [], 'the server inherited NODE_EXTRA_CA_CERTS');
+  });
 });
+
+/** The extension host's child processes, with their arguments and environment (Linux). */
+function childProcesses(): { pid: number; argv: string[]; environment: string[] }[] {
+  const children: { pid: number; argv: string[]; environment: string[] }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command name, which may hold spaces and parentheses: state, ppid, ...
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const environment = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').filter(Boolean);
+      children.push({ pid: Number(name), argv, environment });
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return children;
+}
