@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { serverEnvironmentFrom } from '../client/src/serverEnvironment';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 interface Published {
@@ -34,11 +35,17 @@ export class BenchClient {
   /**
    * Starts the server and initializes it. `pull`: announce pull diagnostics, as VS Code does;
    * otherwise the server pushes them, as for older Neovim and most other editors. `nodeArgs`:
-   * for the server's node (`--cpu-prof`, for one).
+   * for the server's node (`--cpu-prof`, for one). `env`: the server's environment, by default
+   * the one the extension's client gives it.
    */
-  static async start(serverPath: string, pull: boolean, nodeArgs: readonly string[] = []): Promise<BenchClient> {
+  static async start(
+    serverPath: string,
+    pull: boolean,
+    nodeArgs: readonly string[] = [],
+    env: NodeJS.ProcessEnv = serverEnvironmentFrom(process.env),
+  ): Promise<BenchClient> {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let client: BenchClient | undefined;
     const early: Published[] = [];

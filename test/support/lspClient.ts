@@ -12,6 +12,7 @@ interface PublishDiagnosticsParams {
   version?: number;
   diagnostics: Diagnostic[];
 }
+import { serverEnvironmentFrom } from '../../client/src/serverEnvironment';
 import { repoRoot } from './service';
 
 export const serverPath = join(repoRoot, 'dist/server.js');
@@ -48,7 +49,7 @@ export class TestClient {
   private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...serverEnvironmentFrom(process.env), ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
