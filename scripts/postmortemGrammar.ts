@@ -4,7 +4,7 @@
  * placeholders and choice values the diagnostics know. `npx tsx scripts/postmortemGrammar.ts`
  * writes them; a unit test fails when the committed files are stale.
  */
-import { createTemplateModel } from '../server/src/service/template/templateModel';
+import { createTemplateModel } from '../server/src/service/template/schemaYaml';
 
 export const grammarFileNames = {
   markdown: 'postmortem.injection.tmLanguage.json',

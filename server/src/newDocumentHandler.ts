@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { NewDocumentParams, NewDocumentResult } from '../../common/protocol';
-import type { PostmortemService } from './service';
+import type { PostmortemService } from './service/service';
 
 /** Reading stops after this many files or bytes: enough for any real folder, bounded for a huge one. */
 const maxFiles = 5000;

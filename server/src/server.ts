@@ -28,7 +28,7 @@ import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
 import { matchesFiles } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
-import { codeActionKinds, completionTriggerCharacters, serviceFor, type Analysis, type PostmortemService } from './service';
+import { codeActionKinds, completionTriggerCharacters, serviceFor, type Analysis, type PostmortemService } from './service/service';
 import { headingKey } from './service/document/normalize';
 import { schemaFromData } from './service/template/schema';
 import { templateModelOf } from './service/template/templateModel';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSchema, SchemaError } from '../../server/src/service/template/schema';
+import { SchemaError } from '../../server/src/service/template/schema';
+import { parseSchema } from '../../server/src/service/template/schemaYaml';
 import { createPostmortemService } from '../../server/src/service';
 import { schemaText } from '../support/service';
 

@@ -4,7 +4,7 @@
  * then be wrong), or a template without sections (no document would be recognised as one).
  * Checked on the template itself, with the same analysis the rules use.
  */
-import type { PostmortemService } from '../service';
+import type { PostmortemService } from '../service/service';
 
 export interface Mismatch {
   /** Which of the two files the problem is in. */

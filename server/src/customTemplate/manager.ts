@@ -17,7 +17,7 @@ import {
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
 import type { SchemaReader } from '../schemaReader';
-import { serviceFor, type PostmortemService } from '../service';
+import { serviceFor, type PostmortemService } from '../service/service';
 import { templateModelOf } from '../service/template/templateModel';
 import { URI } from '../uri';
 import { templateMismatches, type Mismatch } from './consistency';

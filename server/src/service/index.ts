@@ -2,54 +2,12 @@
  * The post-mortem language service: plain functions over a document's text, with no LSP
  * connection, so the server, the tests, the benchmark and any CLI share them.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from './analysis';
-import { getCodeActions, type CodeActionRequest } from './codeActions';
-import { getCompletions } from './completion';
-import { getHover } from './hover';
-import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
-import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
-import type { SchemaSource } from './template/schema';
-import { createTemplateModel, type TemplateModel } from './template/templateModel';
-import type { LineText } from './text/lines';
+import { serviceFor, type PostmortemService } from './service';
+import { createTemplateModel, type SchemaSource } from './template/schemaYaml';
 
-export interface PostmortemService {
-  readonly template: TemplateModel;
-  /** Text, or lines kept by an EditableText (then only lines changed since the last call are examined again). */
-  analyze(text: string | LineText): Analysis;
-  diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
-  completions(analysis: Analysis, position: Position, now?: Date): CompletionList | null;
-  /** What the field under the cursor expects (its allowed values with their meaning). */
-  hover(analysis: Analysis, position: Position): Hover | null;
-  codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
-  newDocument(input: NewDocumentInput): NewDocument;
-}
+export * from './service';
 
 /** `schema`: the template's schema as YAML text, or its data already read (as the server's default schema is). */
 export function createPostmortemService(templateText: string, schema: SchemaSource, schemaFileName?: string): PostmortemService {
   return serviceFor(createTemplateModel(templateText, schema, schemaFileName));
 }
-
-/**
- * The service over a template model (see templateModelOf): the server makes its model from the
- * default schema's data, so its bundle needs no YAML parser.
- */
-export function serviceFor(template: TemplateModel): PostmortemService {
-  return {
-    template,
-    analyze: (text) => analyze(text, template),
-    diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
-    completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
-    hover: (analysis, position) => getHover(analysis, position),
-    codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
-    newDocument: (input) => createNewDocument(template, input),
-  };
-}
-
-export { rules } from './rules';
-export { completionTriggerCharacters } from './completion';
-export { codeActionKinds } from './codeActions';
-export { diagnosticSource, type DiagnosticOptions } from './diagnostics';
-export { SchemaError } from './template/schema';
-export type { Analysis } from './analysis';
-export { EditableText } from './text/editableText';

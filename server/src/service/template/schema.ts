@@ -1,9 +1,8 @@
 /**
- * The YAML schema that sits beside a template and tells the service what the template's fields
- * mean. Read with the `yaml` package; every problem is reported with its line so a broken
- * custom schema is easy to mend.
+ * The schema that sits beside a template and tells the service what the template's fields mean,
+ * and its checks. Reading it from YAML is in schemaYaml.ts, so what gets its schema as data (the
+ * server, whose default schema is bundled as JSON) carries no YAML parser.
  */
-import { LineCounter, parseDocument, isMap, type Node } from 'yaml';
 
 export type FieldKind =
   | 'text'
@@ -73,51 +72,6 @@ export class SchemaError extends Error {
   }
 }
 
-const maxSchemaLength = 1_000_000;
-
-/** A schema as YAML text, or as its data already read (plain objects and arrays, as from JSON.parse). */
-export type SchemaSource = string | { readonly [key: string]: unknown };
-
-/** Reads and checks a schema from YAML text or from data; throws SchemaError. */
-export function readSchema(source: SchemaSource, fileName = 'schema'): TemplateSchema {
-  return typeof source === 'string' ? parseSchema(source, fileName) : schemaFromData(source, fileName);
-}
-
-/** Parses and checks a schema; throws SchemaError listing every problem with its line. */
-export function parseSchema(yamlText: string, fileName = 'schema'): TemplateSchema {
-  return parseSchemaWithLines(yamlText, fileName).schema;
-}
-
-/**
- * parseSchema, with the line of the value at a path (0-based) for problems found later, from the
- * same parse (a custom template's schema is checked against its template afterwards).
- */
-export function parseSchemaWithLines(yamlText: string, fileName = 'schema'): { schema: TemplateSchema; lineOf: (path: (string | number)[]) => number } {
-  if (yamlText.length > maxSchemaLength) {
-    throw new SchemaError([{ line: 0, message: `file is larger than ${maxSchemaLength} characters` }], fileName);
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const problems: SchemaProblem[] = [];
-  const lineOf = (node: Node | null | undefined): number =>
-    node?.range ? lineCounter.linePos(node.range[0]).line - 1 : 0;
-  for (const error of doc.errors) {
-    problems.push({ line: lineCounter.linePos(error.pos[0]).line - 1, message: error.message.split('\n')[0] });
-  }
-  if (problems.length) throw new SchemaError(problems, fileName);
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 200 });
-  } catch (error) {
-    throw new SchemaError([{ line: 0, message: (error as Error).message }], fileName);
-  }
-  const root = doc.contents;
-  if (!isMap(root)) throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
-  const lineAt = (path: (string | number)[]) => lineOf((doc.getIn(path, true) as Node | null | undefined) ?? root);
-  return { schema: checkSchema(data, fileName, lineAt), lineOf: lineAt };
-}
-
 /**
  * Checks a schema already read into plain data (the default schema, turned from YAML into JSON
  * when the server is built, so that the server parses no YAML as it starts); problems are
@@ -128,7 +82,7 @@ export function schemaFromData(data: unknown, fileName = 'schema'): TemplateSche
 }
 
 /** Checks the data of a schema; `lineAt` gives the line of the value at a path. */
-function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | number)[]) => number): TemplateSchema {
+export function checkSchema(data: unknown, fileName: string, lineAt: (path: (string | number)[]) => number): TemplateSchema {
   const problems: SchemaProblem[] = [];
   const problem = (path: (string | number)[], message: string) => {
     problems.push({ line: lineAt(path), message: `${path.join('.') || 'schema'}: ${message}` });

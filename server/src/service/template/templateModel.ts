@@ -7,7 +7,7 @@ import { parseDocument } from '../document/parse';
 import type { ParsedDocument } from '../document/model';
 import { headingKey, labelKey, placeholderKey } from '../document/normalize';
 import { isWhitespace } from '../text/markdownText';
-import { readSchema, type FieldSpec, type SchemaSource, type TemplateSchema } from './schema';
+import type { FieldSpec, TemplateSchema } from './schema';
 
 export interface TemplateSection {
   /** Heading keys from the top-level section down to this one (the title above is left out). */
@@ -44,14 +44,9 @@ export interface TemplateModel {
 
 const bracketPattern = /\[([^[\]\n]*)\]/g;
 
-/** `schema`: the schema's YAML text, or its data already read (see readSchema). */
-export function createTemplateModel(templateText: string, schemaSource: SchemaSource, schemaFileName = 'schema'): TemplateModel {
-  return templateModelOf(templateText, readSchema(schemaSource, schemaFileName));
-}
-
 /**
- * The model of a template whose schema is already read and checked (readSchema, schemaFromData).
- * What does not read YAML itself (the server) uses this, and leaves the YAML parser out.
+ * The model of a template whose schema is already read and checked (schemaFromData, or
+ * createTemplateModel in schemaYaml.ts from YAML).
  */
 export function templateModelOf(templateText: string, schema: TemplateSchema): TemplateModel {
   const placeholderKeys = collectPlaceholderKeys(templateText);
