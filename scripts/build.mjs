@@ -1,6 +1,6 @@
 // Bundles the extension client and the language server, one esbuild bundle per entry point.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { argv } from 'node:process';
 import { parse } from 'yaml';
 
@@ -30,14 +30,13 @@ const entries = [
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
-    // yaml's ES module build lets esbuild drop what the server does not use (stringify...).
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
     // The default schema goes in as JSON, so the server parses no YAML as it starts (the service
     // still reads YAML schemas); the server checks it as it would a YAML one.
     define: { POSTMORTEM_DEFAULT_SCHEMA_JSON: JSON.stringify(JSON.stringify(defaultSchema())) },
   },
   // The YAML reader of custom templates' schemas (postmortem.template): the server loads it only
   // when that setting names a template, so the YAML parser stays off its start-up path.
+  // yaml's ES module build lets esbuild drop what the reader does not use (stringify...).
   { entryPoints: ['server/src/schemaReader.ts'], outfile: 'dist/schemaReader.js', alias: { yaml: './node_modules/yaml/browser/index.js' } },
 ];
 for (const entry of entries) {
@@ -46,6 +45,8 @@ for (const entry of entries) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
   } else {
-    await esbuild.build(options);
+    const result = await esbuild.build(options);
+    // What went into each bundle, for the test that keeps unused packages out (test/unit/bundles.test.ts).
+    writeFileSync(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
   }
 }

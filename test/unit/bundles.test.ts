@@ -1,0 +1,56 @@
+/**
+ * What each esbuild bundle holds, read from the metafiles the build writes beside them: the
+ * packages the product uses and nothing else (issue 4), and above all no YAML parser in the
+ * server, which reads the default schema as bundled JSON and loads dist/schemaReader.js only
+ * for a custom template. `npm test` builds before it runs this.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../support/service';
+
+interface Metafile {
+  outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+/** Bytes of each package (or of each source folder of the project) that ended up in a bundle. */
+function contents(bundle: string): Map<string, number> {
+  const meta = JSON.parse(readFileSync(join(repoRoot, 'dist', `${bundle}.meta.json`), 'utf8')) as Metafile;
+  const outputs = Object.values(meta.outputs).filter((o) => o.entryPoint);
+  assert.equal(outputs.length, 1, `dist/${bundle}.meta.json: one bundle`);
+  const bytes = new Map<string, number>();
+  for (const [file, input] of Object.entries(outputs[0].inputs)) {
+    if (input.bytesInOutput === 0) continue; // read, but shaken out
+    const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const owner = inPackage ? inPackage[1] : file.split('/').slice(0, file.startsWith('server/src/') ? 3 : 1).join('/');
+    bytes.set(owner, (bytes.get(owner) ?? 0) + input.bytesInOutput);
+  }
+  return bytes;
+}
+
+const languageServerLibrary = ['vscode-jsonrpc', 'vscode-languageserver', 'vscode-languageserver-protocol', 'vscode-languageserver-types'];
+
+describe('bundles', () => {
+  it('server: the service, the LSP library and picomatch (postmortem.files), and no YAML parser', () => {
+    const server = contents('server');
+    const packages = [...server.keys()].filter((owner) => !/^(server|common|templates)\b/.test(owner)).sort();
+    assert.deepEqual(packages, [...languageServerLibrary, 'picomatch'].sort());
+    assert.ok((server.get('server/src/service') ?? 0) > 20_000, 'the service is in the server bundle');
+    assert.ok(!readFileSync(join(repoRoot, 'dist/server.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/server.js');
+  });
+
+  it('schema reader: the YAML parser and the schema checks, not the rest of the service', () => {
+    const reader = contents('schemaReader');
+    assert.deepEqual([...reader.keys()].sort(), ['server/src/schemaReader.ts', 'server/src/service', 'yaml']);
+    assert.ok(readFileSync(join(repoRoot, 'dist/schemaReader.js'), 'utf8').includes('tag:yaml.org,2002'));
+    assert.ok((reader.get('server/src/service') ?? 0) < 15_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
+  });
+
+  it('client: the LSP client library and its own dependencies, none of the server', () => {
+    const client = contents('client');
+    const owners = [...client.keys()].sort();
+    assert.ok(!owners.some((o) => o.startsWith('server') || o === 'yaml' || o === 'picomatch'), owners.join(', '));
+    assert.ok(owners.includes('vscode-languageclient') && owners.includes('client'), owners.join(', '));
+  });
+});
