@@ -5,7 +5,8 @@ local result = {}
 
 local client_id = vim.lsp.start_client({
   name = 'postmortem',
-  cmd = { 'node', server, '--stdio' },
+  -- As the README suggests for a shell that sets NODE_EXTRA_CA_CERTS.
+  cmd = { 'env', '-u', 'NODE_EXTRA_CA_CERTS', 'node', server, '--stdio' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
 })
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
