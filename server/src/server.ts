@@ -19,6 +19,7 @@ import {
   type CancellationToken,
   type Diagnostic,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { newDocumentRequest, workspaceTrustedNotification, type InitializationOptions, type NewDocumentParams, type WorkspaceTrustedParams } from '../../common/protocol';
 import { TemplateManager } from './customTemplate/manager';
@@ -67,6 +68,7 @@ let refreshSupport = false;
 let configurationChangeRegistration = false;
 let cursorCommand: string | undefined;
 let workspaceFolders: string[] = [];
+let folderChanges = false;
 
 const sent = new DiagnosticsCache();
 
@@ -162,6 +164,7 @@ connection.onInitialize((params): InitializeResult => {
   pullDiagnostics = !!capabilities.textDocument?.diagnostic;
   refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
   configurationChangeRegistration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  folderChanges = !!capabilities.workspace?.workspaceFolders;
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   cursorCommand = typeof options.cursorCommand === 'string' ? options.cursorCommand : undefined;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -172,7 +175,7 @@ connection.onInitialize((params): InitializeResult => {
   templates = new TemplateManager({
     connection,
     setting: async () => (await settings.window()).template,
-    workspaceFolders: workspaceFolders.map((f) => URI.toPath(f)).filter((f): f is string => f !== undefined),
+    workspaceFolders: () => workspaceFolders.map((f) => URI.toPath(f)).filter((f): f is string => f !== undefined),
     trusted: options.trusted === true,
     readSchema: schemaReader,
     onChange: templateChanged,
@@ -189,6 +192,7 @@ connection.onInitialize((params): InitializeResult => {
       diagnosticProvider: pullDiagnostics
         ? { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false }
         : undefined,
+      workspace: folderChanges ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
     serverInfo: { name: 'postmortem-language-server', version: '0.1.0' },
   };
@@ -198,10 +202,29 @@ connection.onInitialized(() => {
   if (configurationChangeRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   }
+  if (folderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      workspaceFoldersChanged(event).catch((error) => logError(`Workspace folders change failed: ${(error as Error)?.stack ?? error}`));
+    });
+  }
   // Ready for the first document, unless one is already here to make it.
   setImmediate(service);
   void templates?.reload();
 });
+
+/**
+ * A folder was added to the workspace or removed from it. `postmortem.files` patterns and a
+ * relative `postmortem.template` are read against the folders, the template against the first:
+ * the client's list, in its order, when it answers; otherwise the event applied to ours.
+ */
+async function workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+  const removed = new Set(event.removed.map((f) => f.uri));
+  const applied = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri).filter((f) => !workspaceFolders.includes(f))];
+  const listed = await connection.workspace.getWorkspaceFolders().catch(() => undefined);
+  workspaceFolders = listed ? listed.map((f) => f.uri) : applied;
+  reanalyseAll();
+  void templates?.reload();
+}
 
 connection.onDidChangeConfiguration((change) => {
   settings.clear();

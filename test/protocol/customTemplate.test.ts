@@ -196,3 +196,40 @@ describe('postmortem.template (client without workspace/configuration or file wa
     }
   });
 });
+
+describe('workspace folders added and removed while the server runs', () => {
+  it('reads a relative postmortem.template against the folder added later, and drops it when the folder goes', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws.root, 'templates/outage.schema.yaml'), customSchema);
+    const client = await TestClient.start({
+      initializationOptions: { settings: { template: 'templates/outage.md' } },
+      workspaceCapabilities: { workspaceFolders: true },
+    });
+    try {
+      let folders: { uri: string; name: string }[] | Error = [];
+      client.connection.onRequest('workspace/workspaceFolders', () => {
+        if (folders instanceof Error) throw folders;
+        return folders;
+      });
+      const doc = ws.file('report.md');
+      await client.open(doc, report);
+      assert.deepEqual(await client.pushed(doc, 1), [], 'without a folder the shipped template is in use, and this is none of its post-mortems');
+
+      // The server asks for the list, in the client's order.
+      folders = [{ uri: ws.uri, name: 'ws' }];
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: folders, removed: [] } });
+      const checked = await client.until(() => {
+        const d = client.published.get(doc)?.diagnostics;
+        return d && d.length === 1 ? d : undefined;
+      }, 'the report checked with the template of the added folder');
+      assert.deepEqual(messages(checked), ["Impact 'HALF' is not one of NONE, SOME, ALL"]);
+
+      // A client that cannot list its folders: the event itself is applied.
+      folders = new Error('no list');
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: ws.uri, name: 'ws' }] } });
+      await client.until(() => client.published.get(doc)?.diagnostics.length === 0, 'the shipped template again once the folder is gone');
+    } finally {
+      await client.stop();
+    }
+  });
+});

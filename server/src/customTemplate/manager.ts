@@ -29,7 +29,8 @@ export interface TemplateManagerOptions {
   connection: Connection;
   /** The current `postmortem.template` setting. */
   setting: () => Promise<string | undefined>;
-  workspaceFolders: readonly string[];
+  /** The workspace folders as paths, now: folders can be added and removed while the server runs. */
+  workspaceFolders: () => readonly string[];
   trusted: boolean;
   readSchema: () => SchemaReader;
   /** Called after the template in use changed: the open documents must be analysed again. */
@@ -118,7 +119,7 @@ export class TemplateManager {
       this.use(undefined);
       return;
     }
-    const result = await loadTemplate(setting, { workspaceFolders: this.options.workspaceFolders, trusted: this.trusted, readSchema: this.options.readSchema });
+    const result = await loadTemplate(setting, { workspaceFolders: this.options.workspaceFolders(), trusted: this.trusted, readSchema: this.options.readSchema });
     this.watch([result.templatePath, result.schemaPath].filter((p): p is string => p !== undefined));
     if (!result.ok) {
       this.use(undefined);
