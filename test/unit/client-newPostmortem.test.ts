@@ -1,13 +1,16 @@
 /** The pure and file-system parts of New Post-Mortem: names, folder, exclusive creation, errors. */
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createExclusively, describeCreateError, ensureFolder } from '../../client/src/newPostmortem/createFile';
+import { folderLockPath, withFolderLock } from '../../client/src/newPostmortem/folderLock';
 import { chooseFileName, fileNameCandidates, lineEndingFor, localDate, slugify, withLineEndings } from '../../client/src/newPostmortem/fileNames';
 import { resolveTargetFolder } from '../../client/src/newPostmortem/targetFolder';
 import { readNewDocumentResult, validateTitle } from '../../client/src/newPostmortem/validation';
+import { repoRoot } from '../support/service';
 
 describe('new post-mortem file names', () => {
   it('dates in local time as YYYY-MM-DD', () => {
@@ -155,6 +158,72 @@ describe('creating the file', async () => {
       assert.match(describeCreateError(error, folder), /permission denied/);
     } finally {
       await fs.chmod(folder, 0o755);
+    }
+  });
+});
+
+describe('New Post-Mortem in several windows at once', () => {
+  it('gives every post-mortem its own Incident ID: the folder lock makes each window see the files of the others', async () => {
+    const root = await fs.mkdtemp(join(tmpdir(), 'pm-windows-'));
+    const folder = join(root, 'postmortems');
+    const lockRoot = join(root, 'locks');
+    await fs.mkdir(folder);
+    await fs.mkdir(lockRoot);
+    try {
+      const windows = ['a', 'b', 'c'].map((name) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/newPostmortemWindow.ts'), folder, lockRoot, '6', name], { stdio: ['pipe', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        const ready = new Promise<void>((resolve, reject) => {
+          const check = () => (out.startsWith('ready\n') ? resolve() : undefined);
+          child.stdout.on('data', check);
+          child.on('exit', () => reject(new Error(`window ${name} ended before it was ready: ${err}`)));
+        });
+        const done = new Promise<string[]>((resolve, reject) => {
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length)) as string[]) : reject(new Error(`window ${name} failed (${code}): ${err}`))));
+        });
+        return { child, ready, done };
+      });
+      await Promise.all(windows.map((w) => w.ready));
+      for (const w of windows) w.child.stdin.end('go\n');
+      const ids = (await Promise.all(windows.map((w) => w.done))).flat();
+      assert.equal(ids.length, 18);
+      assert.deepEqual([...new Set(ids)].sort(), [...ids].sort(), `an Incident ID given twice: ${ids.join(', ')}`);
+      assert.equal((await fs.readdir(folder)).length, 18);
+      assert.deepEqual(await fs.readdir(lockRoot), [], 'the lock is released');
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('takes over a lock left by a window that stopped while holding it, and waits for a live one', async () => {
+    const root = await fs.mkdtemp(join(tmpdir(), 'pm-lock-'));
+    try {
+      const lock = await folderLockPath(root, root);
+      await fs.mkdir(lock);
+      const old = new Date(Date.now() - 60_000);
+      await fs.utimes(lock, old, old);
+      assert.equal(await withFolderLock(root, async (locked) => locked, { lockRoot: root, staleMs: 15000 }), true);
+      assert.equal(existsSync(lock), false);
+
+      // A live lock: the task waits until it is released.
+      await fs.mkdir(lock);
+      const order: string[] = [];
+      const waiting = withFolderLock(root, async (locked) => order.push(`task ${locked}`), { lockRoot: root });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push('released');
+      await fs.rmdir(lock);
+      await waiting;
+      assert.deepEqual(order, ['released', 'task true']);
+
+      // One that is never released: after maxWaitMs the task runs anyway, told it has no lock.
+      await fs.mkdir(lock);
+      assert.equal(await withFolderLock(root, async (locked) => locked, { lockRoot: root, maxWaitMs: 100 }), false);
+      assert.equal(existsSync(lock), true, 'a lock it did not get is not removed');
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
     }
   });
 });

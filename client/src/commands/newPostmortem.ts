@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { newDocumentRequest, type NewDocumentParams, type NewDocumentResult } from '../../../common/protocol';
 import { createExclusively, describeCreateError, ensureFolder } from '../newPostmortem/createFile';
+import { withFolderLock } from '../newPostmortem/folderLock';
 import { chooseFileName, lineEndingFor, localDate, withLineEndings } from '../newPostmortem/fileNames';
 import { resolveTargetFolder } from '../newPostmortem/targetFolder';
 import { readNewDocumentResult, validateTitle } from '../newPostmortem/validation';
@@ -58,8 +59,9 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
     throw new CommandError(describeCreateError(error, folderPath));
   }
   const eol = lineEndingFor(vscode.workspace.getConfiguration('files', folder.uri).get('eol'), process.platform);
-  // One at a time, so the server sees the file of the previous command and gives a new ID.
-  const { filePath, result } = await oneAtATime(async () => {
+  // One at a time per folder, in every window, so the server sees the file of the previous command and gives a new ID.
+  const { filePath, result } = await withFolderLock(folderPath, async (locked) => {
+    if (!locked) output.warn(`New Post-Mortem: another window held ${folderPath} for too long; going on, so the Incident ID may repeat one made at the same moment.`);
     const result = await requestDocument(controller, { title: title.trim(), date, folderPath });
     const fileName = chooseFileName(result.fileName, title, date);
     try {
@@ -99,12 +101,4 @@ async function requestDocument(controller: ServerController, params: NewDocument
   const result = readNewDocumentResult(answer);
   if (!result) throw new CommandError('The language server answered New Post-Mortem with something that is not a document.');
   return result;
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
 }
