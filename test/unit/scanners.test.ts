@@ -56,7 +56,10 @@ function referenceMask(line: string): string {
       let ticks = 1;
       while (line.charCodeAt(i + ticks) === 96) ticks++;
       const fence = '`'.repeat(ticks);
-      const end = line.indexOf(fence, i + ticks);
+      // CommonMark: closed by a run of exactly as many backticks.
+      const closing = new RegExp(`(?<!\`)${fence}(?!\`)`, 'g');
+      closing.lastIndex = i + ticks;
+      const end = closing.exec(line)?.index ?? -1;
       if (end === -1) {
         out += fence;
         i += ticks;
@@ -110,7 +113,7 @@ function referenceParseTime(raw: string) {
 }
 
 describe('scans that replaced regular expressions', () => {
-  it('code spans and comments are masked as before', () => {
+  it('code spans (closed by a run of exactly as many backticks) and comments are masked as a plain scan does', () => {
     for (const line of texts(1, ['`', '`', '``', '```', 'a', ' ', '<!--', '-->', '<', '-'], 20000, 16)) {
       assert.equal(maskCommentsAndCode(line), referenceMask(line), JSON.stringify(line));
     }

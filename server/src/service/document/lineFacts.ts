@@ -214,7 +214,7 @@ function fieldFacts(label: string, afterColon: number, masked: string, line: str
   return { label, valueStart, valueEnd };
 }
 
-/** The end of the code span opening at `open` (a run of backticks closed by a run at least as long, as maskCommentsAndCode reads it). */
+/** The end of the code span opening at `open` (a run of backticks closed by the next run exactly as long, as maskCommentsAndCode reads it). */
 function codeSpanEnd(line: string, open: number): number {
   let ticks = open;
   while (line.charCodeAt(ticks) === 96) ticks++;
@@ -224,7 +224,7 @@ function codeSpanEnd(line: string, open: number): number {
     if (run === -1) return line.length;
     let end = run;
     while (line.charCodeAt(end) === 96) end++;
-    if (end - run >= n) return run + n;
+    if (end - run === n) return end;
     k = end;
   }
 }

@@ -10,9 +10,9 @@
 export function maskCommentsAndCode(line: string): string {
   const firstTick = line.indexOf('`');
   if (firstTick === -1 && line.indexOf('<!--') === -1) return line;
-  // The runs of backticks, and the longest run from each one to the end of the line: a run with
-  // no run at least as long after it opens no code span, known at once rather than by a search
-  // to the end of the line for each one (quadratic on runs of decreasing length).
+  // The runs of backticks and, for each, the next run of the same length: a code span closes at
+  // the first later run of exactly as many backticks (CommonMark), and a run with none is text.
+  // Known at once rather than by a search to the end of the line for each run (quadratic).
   const runStart: number[] = [];
   const runEnd: number[] = [];
   for (let k = firstTick; k !== -1; ) {
@@ -23,8 +23,13 @@ export function maskCommentsAndCode(line: string): string {
     k = line.indexOf('`', end);
   }
   const runs = runStart.length;
-  const longestFrom = new Int32Array(runs + 1);
-  for (let r = runs - 1; r >= 0; r--) longestFrom[r] = Math.max(runEnd[r] - runStart[r], longestFrom[r + 1]);
+  const nextOfLength = new Int32Array(runs);
+  const latestOfLength = new Map<number, number>();
+  for (let r = runs - 1; r >= 0; r--) {
+    const length = runEnd[r] - runStart[r];
+    nextOfLength[r] = latestOfLength.get(length) ?? -1;
+    latestOfLength.set(length, r);
+  }
 
   let out = '';
   /** line[copied, i) is still to be copied as it is. */
@@ -42,18 +47,15 @@ export function maskCommentsAndCode(line: string): string {
       continue;
     }
     if (code === 96) {
+      // i is where a run starts: spans and comments end on a whole run or on '>'.
       while (runEnd[run] <= i) run++;
-      // The ticks from i to the end of its run (a run's first ticks may have closed a span).
-      const ticks = runEnd[run] - i;
-      if (longestFrom[run + 1] < ticks) {
+      const close = nextOfLength[run];
+      if (close === -1) {
         // No closing run: the ticks are text.
         i = runEnd[run];
         continue;
       }
-      // The span closes at the first later run of at least as many ticks, on its first ticks.
-      let close = run + 1;
-      while (runEnd[close] - runStart[close] < ticks) close++;
-      const stop = runStart[close] + ticks;
+      const stop = runEnd[close];
       out += line.slice(copied, i) + ' '.repeat(stop - i);
       i = copied = stop;
       continue;
