@@ -82,7 +82,17 @@ describe('manifest', () => {
     assert.equal(ignore[0], '**', '.vscodeignore starts by excluding everything');
     const included = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     const covered = (file: string) => included.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2))));
-    const files = ['dist/client.js', 'dist/server.js', 'dist/schemaReader.js', 'package.json', ...contributes.snippets.map((s: { path: string }) => s.path), ...contributes.grammars.map((g: { path: string }) => g.path)];
+    const walkthroughMedia = contributes.walkthroughs.flatMap((w: { steps: { media: Record<string, string> }[] }) => w.steps.flatMap((step) => Object.values(step.media)));
+    const files = [
+      'dist/client.js',
+      'dist/server.js',
+      'dist/schemaReader.js',
+      'package.json',
+      ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes.grammars.map((g: { path: string }) => g.path),
+      ...walkthroughMedia,
+    ];
+    for (const file of walkthroughMedia) assert.ok(existsSync(join(repoRoot, file)), `walkthrough media ${file} does not exist`);
     for (const file of files.map((f) => f.replace(/^\.\//, ''))) assert.ok(covered(file), `${file} is not packaged by .vscodeignore`);
     // The README is packaged with its relative links as they are (vsce --no-rewrite-relative-links):
     // what they name must exist and ship, or the extension's details page has dead links.
@@ -94,5 +104,30 @@ describe('manifest', () => {
       assert.ok(covered(link), `README links to ${link}, which the .vsix does not ship (.vscodeignore)`);
     }
     assert.match(manifest.scripts.package, /--no-rewrite-relative-links/);
+  });
+
+  it('has a walkthrough whose buttons run commands that exist and whose steps complete on real events', () => {
+    const [walkthrough] = contributes.walkthroughs;
+    assert.equal(contributes.walkthroughs.length, 1);
+    const ours = new Set(contributes.commands.map((c: { command: string }) => c.command));
+    // Built-in commands the steps use (VS Code's own ids).
+    const builtIn = new Set(['workbench.actions.view.problems', 'workbench.action.openSettings']);
+    const settings = new Set(Object.keys(properties));
+    assert.ok(walkthrough.steps.length >= 3);
+    for (const step of walkthrough.steps as { id: string; title: string; description: string; completionEvents?: string[] }[]) {
+      for (const [, command] of step.description.matchAll(/\]\(command:([\w.]+)/g)) {
+        assert.ok(ours.has(command) || builtIn.has(command), `step ${step.id} links command ${command}, which is neither ours nor a known built-in`);
+      }
+      for (const event of step.completionEvents ?? []) {
+        const [kind, name] = event.split(/:(.*)/);
+        if (kind === 'onCommand') assert.ok(ours.has(name) || builtIn.has(name), `step ${step.id}: ${event}`);
+        else if (kind === 'onSettingChanged') assert.ok(settings.has(name), `step ${step.id}: ${event} names no setting of ours`);
+        else assert.fail(`step ${step.id}: unexpected completion event ${event}`);
+      }
+    }
+    assert.ok(
+      walkthrough.steps.some((step: { description: string }) => step.description.includes('(command:postmortem.newPostmortem)')),
+      'a step runs New Post-Mortem',
+    );
   });
 });

@@ -230,4 +230,35 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     assert.ok(after.some((l) => l === '**Severity**: HIGH'), 'the completed Severity was saved');
     await screenshot('5-after-edits');
   });
+
+  it('opens the "Write a post-mortem" walkthrough and creates a post-mortem from its first step', async function () {
+    await runCommand('View: Hide Panel'); // room for the walkthrough's page
+    await runCommand('Welcome: Open Walkthrough...');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('Write a post-mortem');
+    await expectVisible(page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Write a post-mortem' }), 'our walkthrough in the list of walkthroughs');
+    await page.keyboard.press('Enter');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await expectVisible(walkthrough.locator('.getting-started-category .category-title, h2', { hasText: 'Write a post-mortem' }), 'the walkthrough page');
+    for (const step of ['Create a post-mortem', 'Fill in what is missing', 'Keep the timeline in order', 'Make it yours']) {
+      await expectVisible(walkthrough.locator('.step-title', { hasText: step }), `the step "${step}"`);
+    }
+    await screenshot('6-walkthrough');
+    // The first step is open; its button runs the command, which asks for a title.
+    await walkthrough.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Post-Mortem' }).first().click();
+    await page.waitForFunction(
+      () => {
+        const widget = document.querySelector('.quick-input-widget');
+        const box = widget?.querySelector('.quick-input-box input');
+        return widget && getComputedStyle(widget).display !== 'none' && box && box.value === '';
+      },
+      undefined,
+      { timeout },
+    );
+    await input.pressSequentially('Walkthrough incident');
+    await page.keyboard.press('Enter');
+    const name = `${today()}-walkthrough-incident.md`;
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `an editor tab for ${name}, made from the walkthrough`);
+    assert.ok(existsSync(join(workspace, 'postmortems', name)), `${name} was not created`);
+  });
 });
