@@ -34,6 +34,17 @@ const entries = [
     // still reads YAML schemas); the server checks it as it would a YAML one.
     define: { POSTMORTEM_DEFAULT_SCHEMA_JSON: JSON.stringify(JSON.stringify(defaultSchema())) },
   },
+  // postmortem-check, the command-line checker: the service with the default schema as JSON, as
+  // the server has it; a --template's YAML schema is read by dist/schemaReader.js.
+  {
+    entryPoints: ['cli/src/check.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: {
+      POSTMORTEM_DEFAULT_SCHEMA_JSON: JSON.stringify(JSON.stringify(defaultSchema())),
+      POSTMORTEM_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    },
+  },
   // The YAML reader of custom templates' schemas (postmortem.template): the server loads it only
   // when that setting names a template, so the YAML parser stays off its start-up path.
   // yaml's ES module build lets esbuild drop what the reader does not use (stringify...).

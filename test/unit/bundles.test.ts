@@ -47,6 +47,14 @@ describe('bundles', () => {
     assert.ok((reader.get('server/src/service') ?? 0) < 15_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
   });
 
+  it('postmortem-check: the service, the default template and the LSP types it reports in, no YAML parser', () => {
+    const cli = contents('cli');
+    const packages = [...cli.keys()].filter((owner) => !/^(server|common|templates|cli)\b/.test(owner)).sort();
+    assert.deepEqual(packages, ['vscode-languageserver-types']);
+    assert.ok((cli.get('server/src/service') ?? 0) > 20_000, 'the service is in the CLI bundle');
+    assert.ok(!readFileSync(join(repoRoot, 'dist/cli.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/cli.js');
+  });
+
   it('client: the LSP client library and its own dependencies, none of the server', () => {
     const client = contents('client');
     const owners = [...client.keys()].sort();

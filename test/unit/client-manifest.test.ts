@@ -87,6 +87,7 @@ describe('manifest', () => {
       'dist/client.js',
       'dist/server.js',
       'dist/schemaReader.js',
+      'dist/cli.js',
       'package.json',
       ...contributes.snippets.map((s: { path: string }) => s.path),
       ...contributes.grammars.map((g: { path: string }) => g.path),

@@ -1,0 +1,228 @@
+/**
+ * postmortem-check: the editor's checks on post-mortems, from the command line, for a CI job
+ * over a repository of post-mortems or a pre-commit hook. The same pure service as the
+ * language server, the same rules and levels, the shipped template or a team's own.
+ */
+import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { templateMismatches } from '../../server/src/customTemplate/consistency';
+import { loadTemplate } from '../../server/src/customTemplate/loader';
+import { defaultTemplate } from '../../server/src/defaultTemplate';
+import type { SchemaReader } from '../../server/src/schemaReader';
+import { rules } from '../../server/src/service/rules';
+import type { RuleLevel } from '../../common/protocol';
+import { serviceFor, type PostmortemService } from '../../server/src/service/service';
+import { schemaFromData } from '../../server/src/service/template/schema';
+import { templateModelOf } from '../../server/src/service/template/templateModel';
+import { collectMarkdownFiles, reason } from './files';
+import { formatReports, formats, levelOf, type FileReport, type Format } from './report';
+
+declare const POSTMORTEM_VERSION: string;
+
+const usage = `Usage: postmortem-check [options] <file or folder>...
+
+Checks Markdown post-mortems as the Post-Mortem Authoring extension does, and prints every
+field left unfilled or invalid. Folders are searched for .md files. A file is checked when it
+is a post-mortem: it has at least half of the template's sections, or its front matter says
+postmortem: true (or give --all).
+
+Options:
+  --template <file.md>   your team's template, with its schema <name>.schema.yaml beside it
+  --rule <id>=<level>    a rule's level: off, hint, information, warning or error (repeatable)
+  --format <format>      text (the default), json, or github (GitHub Actions annotations)
+  --max-warnings <n>     fail when there are more than n warnings
+  --all                  check every Markdown file, post-mortem or not
+  -q, --quiet            report errors only
+  -h, --help             show this help
+  -v, --version          show the version
+
+Rules: ${rules.map((r) => r.id).join(', ')}.
+Exit status: 0 when no errors were found, 1 when some were (or more warnings than
+--max-warnings), 2 when the check could not run (a bad option, a file or template that cannot
+be read).
+`;
+
+/** As the language server: larger documents are not analysed. */
+const maxDocumentLength = 20_000_000;
+const ruleLevels: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+class UsageError extends Error {}
+
+interface Options {
+  template?: string;
+  levels: Record<string, RuleLevel>;
+  format: Format;
+  maxWarnings?: number;
+  all: boolean;
+  quiet: boolean;
+  paths: string[];
+}
+
+function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        template: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        all: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const levels: Record<string, RuleLevel> = {};
+  for (const setting of values.rule ?? []) {
+    const [id, level] = setting.split('=').map((s) => s.trim());
+    if (!rules.some((r) => r.id === id)) throw new UsageError(`--rule ${setting}: no rule '${id}'; the rules are ${rules.map((r) => r.id).join(', ')}`);
+    if (!ruleLevels.includes(level as RuleLevel)) throw new UsageError(`--rule ${setting}: the level must be one of ${ruleLevels.join(', ')}`);
+    levels[id] = level as RuleLevel;
+  }
+  const format = (values.format ?? 'text') as Format;
+  if (!formats.includes(format)) throw new UsageError(`--format ${values.format}: must be one of ${formats.join(', ')}`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings ${values['max-warnings']}: must be a whole number of at least 0`);
+  }
+  if (values.template !== undefined && !/\.md$/i.test(values.template)) throw new UsageError(`--template ${values.template}: must name a Markdown (.md) template file`);
+  if (positionals.length === 0) throw new UsageError('no file or folder to check');
+  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, paths: positionals };
+}
+
+/** The service over the shipped template, or over --template; problems with the template are thrown as text. */
+async function serviceOf(template: string | undefined): Promise<PostmortemService> {
+  if (template === undefined) return serviceFor(templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName)));
+  const readSchema = (): SchemaReader => (createRequire(__filename)(path.join(__dirname, 'schemaReader.js')) as typeof import('../../server/src/schemaReader')).readSchemaYaml;
+  const result = await loadTemplate(path.resolve(template), { workspaceFolders: [process.cwd()], trusted: true, readSchema });
+  if (!result.ok) throw new TemplateError(result.problems.map((p) => p.message));
+  const service = serviceFor(templateModelOf(result.templateText, result.schema));
+  const mismatches = templateMismatches(service, result.schemaLineOf);
+  if (mismatches.length > 0) {
+    throw new TemplateError(mismatches.map((m) => `${m.in === 'schema' ? result.schemaPath : result.templatePath}:${m.line + 1}: ${m.message}`));
+  }
+  return service;
+}
+
+class TemplateError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Runs the check; returns the exit status. */
+export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let options;
+  try {
+    options = readOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`postmortem-check: ${error.message}\nRun postmortem-check --help for the options.\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    out(usage);
+    return 0;
+  }
+  if (options === 'version') {
+    out(`${typeof POSTMORTEM_VERSION === 'string' ? POSTMORTEM_VERSION : 'development'}\n`);
+    return 0;
+  }
+
+  let service: PostmortemService;
+  try {
+    service = await serviceOf(options.template);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    err(`postmortem-check: cannot use the template ${options.template}:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+    return 2;
+  }
+
+  const { files, problems } = await collectMarkdownFiles(options.paths);
+  let failedToRun = problems.length > 0;
+  for (const p of problems) err(`postmortem-check: ${p.path}: ${p.message}\n`);
+
+  const reports: FileReport[] = [];
+  let checked = 0;
+  /** Markdown files that are no post-mortem, and post-mortems whose front matter says postmortem: false. */
+  let notPostmortems = 0;
+  let optedOut = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      err(`postmortem-check: ${file}: ${reason(error)}\n`);
+      failedToRun = true;
+      continue;
+    }
+    if (text.length > maxDocumentLength) {
+      err(`postmortem-check: ${file}: too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${maxDocumentLength / 1e6} million)\n`);
+      failedToRun = true;
+      continue;
+    }
+    // Editors do not count a byte order mark as a character: columns are as VS Code shows them.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const analysis = service.analyze(text);
+    if (analysis.doc.frontMatterFlag === false) {
+      optedOut++;
+      continue;
+    }
+    if (!options.all && !analysis.doc.frontMatterFlag && !analysis.looksLikePostmortem) {
+      notPostmortems++;
+      continue;
+    }
+    checked++;
+    let diagnostics = service.diagnostics(analysis, { levels: options.levels });
+    if (options.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
+    // The rules report in rule order; a reader goes down the file.
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    if (diagnostics.length > 0) reports.push({ file, diagnostics });
+  }
+
+  const output = formatReports(reports, options.format);
+  if (output !== '' || options.format === 'json') out(output);
+  const all = reports.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => levelOf(d) === 'error').length;
+  const warnings = all.filter((d) => levelOf(d) === 'warning').length;
+  const others = all.length - errors - warnings;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const findings = [plural(errors, 'error'), plural(warnings, 'warning'), ...(others > 0 ? [plural(others, 'note')] : [])].join(', ');
+  const skipped = [
+    ...(notPostmortems > 0 ? [`${plural(notPostmortems, 'other Markdown file')} skipped: not a post-mortem; --all checks them`] : []),
+    ...(optedOut > 0 ? [`${plural(optedOut, 'file')} skipped: postmortem: false in front matter`] : []),
+  ];
+  err(`${findings} in ${plural(checked, 'post-mortem')}${skipped.length > 0 ? ` (${skipped.join('; ')})` : ''}\n`);
+  if (failedToRun) return 2;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    err(`postmortem-check: more than ${plural(options.maxWarnings, 'warning')} (--max-warnings)\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error) => {
+      process.stderr.write(`postmortem-check: ${(error as Error)?.stack ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
