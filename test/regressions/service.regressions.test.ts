@@ -159,6 +159,16 @@ describe('regressions: choice completion around the value', () => {
     assert.equal(splitLines(apply(glued, actions(glued, severityLine).find((a) => a.title === 'Set Severity to LOW')))[severityLine], '**Severity**: LOW');
   });
 
+  it('a mangled placeholder is one bracketed value: no note starts inside its brackets', () => {
+    // Found by npm run fuzz (seed 1954): the ": " inside the brackets was read as a note, and
+    // completion gave "**Severity**: CRITICAL: CRITICAL/HIGH/MEDIUM/LOW]".
+    const mangled = severity('[: CRITICAL/HIGH/MEDIUM/LOW]');
+    assert.equal(complete(mangled, severityLine, 16, 'CRITICAL'), '**Severity**: CRITICAL');
+    assert.equal(splitLines(apply(mangled, actions(mangled, severityLine).find((a) => a.title === 'Set Severity to HIGH')))[severityLine], '**Severity**: HIGH');
+    // A note after the brackets is still a note.
+    assert.equal(complete(severity('[: CRITICAL/HIGH] (paged)'), severityLine, 16, 'LOW'), '**Severity**: LOW (paged)');
+  });
+
   it(
     'after an unclosed <!-- on the line, the value does not go into the comment',
     () => {

@@ -45,13 +45,26 @@ export function mainPart(text: string): string {
  * Where a note starts after a value, with the white space before it: at "(", " - " (or an en or
  * em dash), ": ", "; " or ", "; -1 when there is none. The first match of
  * /\s*\(|\s+[-–—]\s|\s*[:;,]\s/, found in one pass (the regex backtracks quadratically on a long
- * run of white space).
+ * run of white space), outside brackets: "[: CRITICAL/HIGH]" is one bracketed text, a mangled
+ * placeholder, not "[" with a note.
  */
 function noteStart(text: string): number {
   /** Where the run of white space before k starts, or -1. */
   let space = -1;
+  /** No ']' after this index: a '[' there opens nothing (so the scan stays linear). */
+  let noCloseFrom = text.length;
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
+    if (code === 91 /* [ */ && k < noCloseFrom) {
+      const close = text.indexOf(']', k + 1);
+      if (close === -1) {
+        noCloseFrom = k;
+      } else {
+        k = close;
+        space = -1;
+        continue;
+      }
+    }
     if (isWhitespace(code)) {
       if (space === -1) space = k;
       continue;
