@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, CompletionItem, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import * as serviceModule from '../../server/src/service';
 import { EditableText, type Analysis } from '../../server/src/service';
+import { maskCommentsAndCode } from '../../server/src/service/text/markdownText';
 import { applyEdits, editsOf, service } from '../support/service';
 import { resolvePosition, safeIndex, splitLspLines, type EditSeed } from './arbitraries';
 
@@ -307,15 +308,27 @@ export function checkFixAll(text: string): void {
 
 const fieldPattern = /^(.*?)(\*\*([^*]+?)\*\*[ \t]*:|\*\*([^*]+?):\*\*)([ \t]*)(.*)$/;
 /** What follows a value's main part: a note in parentheses, after a dash or punctuation, a comment or code. */
-function noteAfterValue(value: string): string {
-  const placeholder = /^(?:\[[^\]]*\]|_{3,})/.exec(value);
-  if (placeholder) {
-    const rest = value.slice(placeholder[0].length);
+function noteAfterValue(raw: string): string {
+  // Comments before the value are invisible ("<!-- note -->[AUTO-GENERATED]" is a placeholder).
+  const value = raw.replace(/^(?:[ \t\ufeff]*<!--[\s\S]*?-->)+[ \t\ufeff]*/, '');
+  // A field with a placeholder is unfilled: the placeholder goes with everything before it and
+  // glued to it ("a[System downtime, user impact]": a comma inside it is no note); what follows
+  // the last one is a note when it reads as one.
+  const placeholders = [...value.matchAll(/\[[^\]]*\]|_{3,}/g)];
+  const last = placeholders[placeholders.length - 1];
+  if (last) {
+    const rest = value.slice(last.index + last[0].length);
     return /^\s*\(|^\s+[-–—]\s|^\s*[:;,]\s/.test(rest) ? rest : '';
   }
   // A value written as code (`HIGH`) is the value itself; after a value, code is a note.
   if (/^[*_]*`/.test(value)) return '';
-  const main = value.split(/\s*\(|\s+[-–—]\s|\s*[:;,]\s|<!--|`/)[0].trimEnd();
+  // Code is a note only where a code span starts: ticks without their closing run are text.
+  const masked = maskCommentsAndCode(value);
+  let codeStart = -1;
+  for (let k = 0; k < value.length && codeStart === -1; k++) if (value[k] === '`' && masked[k] !== '`') codeStart = k;
+  const main = (codeStart === -1 ? value : value.slice(0, codeStart)).split(/\s*\(|\s+[-–—]\s|\s*[:;,]\s|<!--/)[0].trimEnd();
+  // A note follows a value: with none before it (": [CRITICAL/...]"), it is all stray text.
+  if (main.replace(/[*_\s\ufeff]/g, '') === '') return '';
   return value.slice(main.length).trim() === '' ? '' : value.slice(main.length);
 }
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
