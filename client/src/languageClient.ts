@@ -1,4 +1,5 @@
 /** The language client: how the bundled server is started and which documents it sees. */
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationSection, type InitializationOptions } from '../../common/protocol';
@@ -46,9 +47,12 @@ export function createLanguageClient(
   handler: Omit<ErrorHandlerOptions, 'onRestart'>,
 ): PostmortemLanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // The server keeps its compiled code here, so starts after the first skip compiling it (server/src/bootstrap.ts).
+  const storage = context.globalStorageUri;
+  const env = { ...serverEnvironment, POSTMORTEM_CODE_CACHE_DIR: storage.scheme === 'file' ? path.join(storage.fsPath, 'code-cache') : undefined };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env: serverEnvironment } },
-    debug: { module, transport: TransportKind.ipc, options: { env: serverEnvironment, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Trust as it is now: a restarted server gets it anew, a running one by notification (workspaceTrust.ts).
   const initializationOptions: InitializationOptions = { cursorCommand, trusted: isWorkspaceTrusted() };

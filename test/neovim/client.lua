@@ -7,6 +7,7 @@ local client_id = vim.lsp.start_client({
   name = 'postmortem',
   -- As the README suggests for a shell that sets NODE_EXTRA_CA_CERTS.
   cmd = { 'env', '-u', 'NODE_EXTRA_CA_CERTS', 'node', server, '--stdio' },
+  cmd_env = { POSTMORTEM_CODE_CACHE_DIR = vim.fn.stdpath('cache') .. '/postmortem' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
 })
 vim.cmd('edit ' .. vim.fn.fnameescape(file))

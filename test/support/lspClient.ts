@@ -159,14 +159,22 @@ export class TestClient {
     return this.connection.sendRequest<R>(method, params);
   }
 
+  /** Shutdown and exit, as editors stop a server; killed when it has not exited 2 s later. */
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
       await this.connection.sendNotification('exit');
     } catch {
       // The server may already be gone.
     }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 2000)))]);
+    clearTimeout(timer);
     this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
   }
 }

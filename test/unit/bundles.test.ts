@@ -33,11 +33,15 @@ const languageServerLibrary = ['vscode-jsonrpc', 'vscode-languageserver', 'vscod
 
 describe('bundles', () => {
   it('server: the service, the LSP library and picomatch (postmortem.files), and no YAML parser', () => {
-    const server = contents('server');
+    const server = contents('languageServer');
     const packages = [...server.keys()].filter((owner) => !/^(server|common|templates)\b/.test(owner)).sort();
     assert.deepEqual(packages, [...languageServerLibrary, 'picomatch'].sort());
     assert.ok((server.get('server/src/service') ?? 0) > 20_000, 'the service is in the server bundle');
-    assert.ok(!readFileSync(join(repoRoot, 'dist/server.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/server.js');
+    assert.ok(!readFileSync(join(repoRoot, 'dist/languageServer.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/languageServer.js');
+  });
+
+  it('server entry point: only the code-cache loader, no package at all', () => {
+    assert.deepEqual([...contents('server').keys()], ['server/src/bootstrap.ts']);
   });
 
   it('schema reader: the YAML parser and the schema checks, not the rest of the service', () => {

@@ -86,6 +86,7 @@ describe('manifest', () => {
     const files = [
       'dist/client.js',
       'dist/server.js',
+      'dist/languageServer.js',
       'dist/schemaReader.js',
       'dist/cli.js',
       'package.json',

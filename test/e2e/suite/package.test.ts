@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { extension, findLine, open, postmortemDiagnostics, replaceLine, scratchCopy, waitForDiagnostics, workspaceUri } from './helpers';
+import { extension, extensionId, findLine, open, postmortemDiagnostics, replaceLine, scratchCopy, waitForDiagnostics, workspaceUri } from './helpers';
 
 interface Manifest {
   main?: string;
@@ -78,6 +78,25 @@ describe('Packaged extension', () => {
     const [server] = servers;
     assert.ok(server.environment.some((v) => v.startsWith('HOME=')), 'the server environment was read');
     assert.deepEqual(server.environment.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')), [], 'the server inherited NODE_EXTRA_CA_CERTS');
+  });
+
+  it('has its server keep a V8 code cache in the extension\'s global storage', async function () {
+    if (process.platform !== 'linux') this.skip(); // the server's environment is read from /proc
+    this.timeout(30000);
+    const uri = workspaceUri('postmortems/blank.md');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics, so the server is running');
+    const [server] = childProcesses().filter((p) => p.argv.some((arg) => arg.endsWith(`${sep}dist${sep}server.js`)));
+    assert.ok(server, 'the language server process');
+    const setting = server.environment.find((v) => v.startsWith('POSTMORTEM_CODE_CACHE_DIR='));
+    assert.ok(setting, 'the client names no code cache folder');
+    const folder = setting.slice('POSTMORTEM_CODE_CACHE_DIR='.length);
+    assert.ok(folder.endsWith(join('globalStorage', extensionId, 'code-cache')), folder);
+    // Written 5 s after the server started, unless a cache of this build was already there.
+    const deadline = Date.now() + 20000;
+    const caches = () => (existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.v8cache')) : []);
+    while (caches().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(caches().length, 1, `one cache file in ${folder}: ${existsSync(folder) ? readdirSync(folder).join(', ') : 'no folder'}`);
   });
 });
 
