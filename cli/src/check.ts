@@ -9,12 +9,11 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { templateMismatches } from '../../server/src/customTemplate/consistency';
 import { loadTemplate } from '../../server/src/customTemplate/loader';
-import { defaultTemplate } from '../../server/src/defaultTemplate';
+import { defaultTemplateModel, maxDocumentLength } from '../../server/src/defaultTemplate';
 import type { SchemaReader } from '../../server/src/schemaReader';
 import { rules } from '../../server/src/service/rules';
 import type { RuleLevel } from '../../common/protocol';
 import { serviceFor, type PostmortemService } from '../../server/src/service/service';
-import { schemaFromData } from '../../server/src/service/template/schema';
 import { templateModelOf } from '../../server/src/service/template/templateModel';
 import { collectMarkdownFiles, reason } from './files';
 import { formatReports, formats, levelOf, type FileReport, type Format } from './report';
@@ -44,8 +43,6 @@ Exit status: 0 when no errors were found, 1 when some were (or more warnings tha
 be read).
 `;
 
-/** As the language server: larger documents are not analysed. */
-const maxDocumentLength = 20_000_000;
 const ruleLevels: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 class UsageError extends Error {}
@@ -105,7 +102,7 @@ function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
 
 /** The service over the shipped template, or over --template; problems with the template are thrown as text. */
 async function serviceOf(template: string | undefined): Promise<PostmortemService> {
-  if (template === undefined) return serviceFor(templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName)));
+  if (template === undefined) return serviceFor(defaultTemplateModel());
   const readSchema = (): SchemaReader => (createRequire(__filename)(path.join(__dirname, 'schemaReader.js')) as typeof import('../../server/src/schemaReader')).readSchemaYaml;
   const result = await loadTemplate(path.resolve(template), { workspaceFolders: [process.cwd()], trusted: true, readSchema });
   if (!result.ok) throw new TemplateError(result.problems.map((p) => p.message));

@@ -1,5 +1,7 @@
 /** The template the extension ships, bundled into the server so the standalone server needs no files. */
 import templateText from '../../templates/postmortem/postmortem-template.md';
+import { schemaFromData } from './service/template/schema';
+import { templateModelOf, type TemplateModel } from './service/template/templateModel';
 
 /**
  * The template's schema (postmortem-template.schema.yaml) as JSON text, put in by the build
@@ -13,3 +15,14 @@ export const defaultTemplate = {
   /** The schema's data (parsed when first asked for). */
   schema: (): Record<string, unknown> => JSON.parse(POSTMORTEM_DEFAULT_SCHEMA_JSON) as Record<string, unknown>,
 };
+
+/** The shipped template's model, for the server and postmortem-check. */
+export function defaultTemplateModel(): TemplateModel {
+  return templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName));
+}
+
+/**
+ * Documents above this many characters are declined instead of analysed, so a pasted 50 MB log
+ * cannot stall the server for every other document (10 MB takes ~0.2 s).
+ */
+export const maxDocumentLength = 20_000_000;

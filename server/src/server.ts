@@ -24,15 +24,13 @@ import {
 import { newDocumentRequest, workspaceTrustedNotification, type InitializationOptions, type NewDocumentParams, type WorkspaceTrustedParams } from '../../common/protocol';
 import { TemplateManager } from './customTemplate/manager';
 import type { SchemaReader } from './schemaReader';
-import { defaultTemplate } from './defaultTemplate';
+import { defaultTemplateModel, maxDocumentLength } from './defaultTemplate';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
 import { matchesFiles } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
 import { codeActionKinds, completionTriggerCharacters, serviceFor, type Analysis, type PostmortemService } from './service/service';
 import { headingKey } from './service/document/normalize';
-import { schemaFromData } from './service/template/schema';
-import { templateModelOf } from './service/template/templateModel';
 import { SettingsStore } from './settings';
 import { URI } from './uri';
 
@@ -52,7 +50,7 @@ let serviceInstance: PostmortemService | undefined;
 function service(): PostmortemService {
   const custom = templates?.service();
   if (custom) return custom;
-  serviceInstance ??= serviceFor(templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName)));
+  serviceInstance ??= serviceFor(defaultTemplateModel());
   return serviceInstance;
 }
 /** The `postmortem.template` setting's template (see customTemplate/). */
@@ -71,12 +69,6 @@ let workspaceFolders: string[] = [];
 let folderChanges = false;
 
 const sent = new DiagnosticsCache();
-
-/**
- * Documents above this many characters are declined with one diagnostic instead of analysed, so
- * a pasted 50 MB log cannot stall the server for every other document (10 MB takes ~0.3 s).
- */
-const maxDocumentLength = 20_000_000;
 
 function tooLarge(document: LineDocument): number | undefined {
   const length = document.text.length;
