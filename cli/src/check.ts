@@ -213,6 +213,11 @@ export async function main(argv: readonly string[], out: (text: string) => void,
 }
 
 if (require.main === module) {
+  // Output piped into a reader that stops early (`| head`): stop quietly, as other tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then(
     (status) => {
       process.exitCode = status;

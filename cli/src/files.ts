@@ -56,10 +56,15 @@ async function walk(folder: string, found: string[], problems: CollectedFiles['p
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!skippedFolder(entry.name)) await walk(full, found, problems);
-    } else if (entry.isFile() && /\.md$/i.test(entry.name)) {
+    } else if (/\.md$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
+      // A linked file is read; a linked folder is not followed (it could lead back up the tree).
       found.push(full);
     }
   }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return fs.stat(file).then((stat) => stat.isFile(), () => false);
 }
 
 export function reason(error: unknown): string {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -147,6 +147,23 @@ describe('postmortem-check', () => {
     assert.equal(mixed.status, 2);
     assert.match(mixed.stderr, /^postmortem-check: nowhere: no such file or folder$/m);
     assert.match(mixed.stdout, /invalid-choice/);
+  });
+
+  it('reads a linked post-mortem, but follows no linked folder (which could lead back up the tree)', () => {
+    const root = repository();
+    symlinkSync(join(root, 'postmortems/2026/broken.md'), join(root, 'postmortems/linked.md'));
+    symlinkSync(root, join(root, 'postmortems/loop'));
+    const { stdout, stderr } = run(['postmortems'], root);
+    assert.match(stdout, /^postmortems\/linked\.md:\d+:15: error: Severity 'SEVERE'/m);
+    assert.match(stderr, / in 3 post-mortems\n$/);
+  });
+
+  it('stops quietly when its reader stops early (| head)', () => {
+    const root = repository();
+    for (let i = 0; i < 40; i++) writeFileSync(join(root, `postmortems/t${i}.md`), templateText);
+    const result = spawnSync('sh', ['-c', `node '${cli}' postmortems | head -n 1`], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.stdout.split('\n').length, 2);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error|\n\s+at /);
   });
 
   it('prints its help and version', () => {
