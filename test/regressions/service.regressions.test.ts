@@ -82,6 +82,26 @@ describe('regressions: choice values in emphasis', () => {
   });
 });
 
+describe('regressions: timeline completion', () => {
+  it('writes no value inside a comment or code span in the cell: before it, and the hidden text stays whole', () => {
+    // Found by npm run fuzz (seed 9090): "| <!-- | --> |" with the cursor after "<" became
+    // "| < 09:41 !-- | --> |", breaking the comment and adding a cell.
+    const lines = splitLines(templateText);
+    const row = lines.findIndex((l) => l.startsWith('| 00:00 '));
+    const withRow = (text: string) => [...lines.slice(0, row), text, ...lines.slice(row)].join('\n');
+    const time = (text: string, character: number) => {
+      const result = service.completions(service.analyze(withRow(text)), { line: row, character }, now)?.items[0];
+      assert.ok(result, `a time completion in ${JSON.stringify(text)} at ${character}`);
+      return splitLines(applyEdits(withRow(text), [result.textEdit as TextEdit]))[row].replace(/\d\d:\d\d/, 'HH:MM');
+    };
+    assert.equal(time('| <!-- | --> | a | b |', 3), '| HH:MM <!-- | --> | a | b |');
+    assert.equal(time('| `x` | a | b | c |', 3), '| HH:MM `x` | a | b | c |');
+    // Outside hidden text nothing changes: the cursor's place in an empty cell, the content of a full one.
+    assert.equal(time('|  | a | b | c |', 2), '| HH:MM | a | b | c |');
+    assert.equal(time('| 10:00 <!-- seen --> | a | b | c |', 12), '| HH:MM <!-- seen --> | a | b | c |');
+  });
+});
+
 describe('regressions: timeline rows', () => {
   it('counts a last cell that is only a code span, so padding the row fixes it', () => {
     // Found by a 10,000-case run: "| Incident start | `[ | `" read as one cell, padded to five.

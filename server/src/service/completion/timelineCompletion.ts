@@ -5,6 +5,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { formatTime, type TimeFormat } from '../document/time';
+import { maskCommentsAndCode } from '../text/markdownText';
 
 export function timelineCompletions(analysis: Analysis, position: Position, now: Date): CompletionItem[] | undefined {
   const timeline = analysis.timeline;
@@ -19,19 +20,23 @@ export function timelineCompletions(analysis: Analysis, position: Position, now:
   const cell = row.cells[column];
   const line = analysis.doc.text.lines[row.line];
 
-  // Replace the cell's content; in an empty cell, insert at the cursor with padding.
-  let start = cell.start;
-  let end = cell.end;
+  // Replace the cell's content; in an empty cell, insert at the cursor with padding, but never
+  // inside a comment or code span (the value would be hidden, or break the comment): before it.
+  const cursor = position.character;
+  let from = cell.start;
+  let to = cell.end;
   let before = '';
   let after = '';
   if (cell.start === cell.end) {
-    start = end = position.character;
-    if (!/\s/.test(line[start - 1] ?? ' ')) before = ' ';
-    if (!/\s/.test(line[start] ?? ' ')) after = ' ';
-  } else {
-    start = Math.min(start, position.character);
-    end = Math.max(end, position.character);
+    from = to = outsideHiddenText(line, cursor);
+    if (!/\s/.test(line[from - 1] ?? ' ')) before = ' ';
+    if (!/\s/.test(line[from] ?? ' ')) after = ' ';
   }
+  // VS Code needs the range to hold the cursor: what lies between it and the value is written back.
+  const start = Math.min(from, cursor);
+  const end = Math.max(to, cursor);
+  const head = line.slice(start, from);
+  const tail = line.slice(to, end);
   const range = { start: { line: row.line, character: start }, end: { line: row.line, character: end } };
   const item = (label: string, index: number, detail: string, documentation?: string): CompletionItem => ({
     label,
@@ -39,7 +44,7 @@ export function timelineCompletions(analysis: Analysis, position: Position, now:
     detail,
     documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
     sortText: String(index).padStart(4, '0'),
-    textEdit: { range, newText: `${before}${label}${after}` },
+    textEdit: { range, newText: `${head}${before}${label}${after}${tail}` },
   });
 
   if (column === timeline.columns.time) {
@@ -79,4 +84,16 @@ export function timelineCompletions(analysis: Analysis, position: Position, now:
 function dedupe(items: CompletionItem[]): CompletionItem[] {
   const seen = new Set<string>();
   return items.filter((i) => !seen.has(i.label) && seen.add(i.label));
+}
+
+/**
+ * The cursor, or the start of the comment or code span it sits inside. Masking blanks hidden
+ * text; with the line's own blanks made visible first, a blank in the masked line is hidden.
+ */
+function outsideHiddenText(line: string, cursor: number): number {
+  const masked = maskCommentsAndCode(line.replace(/[ \t]/g, '\u0001'));
+  if (masked.charCodeAt(cursor - 1) !== 32 || masked.charCodeAt(cursor) !== 32) return cursor;
+  let start = cursor;
+  while (start > 0 && masked.charCodeAt(start - 1) === 32) start--;
+  return start;
 }
