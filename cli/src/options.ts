@@ -1,0 +1,88 @@
+/**
+ * postmortem-check's command line: its options, read with node:util's parseArgs and checked,
+ * and its help text. A bad option is a UsageError, told with the way to the help.
+ */
+import { parseArgs } from 'node:util';
+import type { RuleLevel } from '../../common/protocol';
+import { rules } from '../../server/src/service/rules';
+import { formats, type Format } from './report';
+
+export const usage = `Usage: postmortem-check [options] <file or folder>...
+
+Checks Markdown post-mortems as the Post-Mortem Authoring extension does, and prints every
+field left unfilled or invalid. Folders are searched for .md files. A file is checked when it
+is a post-mortem: it has at least half of the template's sections, or its front matter says
+postmortem: true (or give --all).
+
+Options:
+  --template <file.md>   your team's template, with its schema <name>.schema.yaml beside it
+  --rule <id>=<level>    a rule's level: off, hint, information, warning or error (repeatable)
+  --format <format>      text (the default), json, or github (GitHub Actions annotations)
+  --max-warnings <n>     fail when there are more than n warnings
+  --all                  check every Markdown file, post-mortem or not
+  -q, --quiet            report errors only
+  -h, --help             show this help
+  -v, --version          show the version
+
+Rules: ${rules.map((r) => r.id).join(', ')}.
+Exit status: 0 when no errors were found, 1 when some were (or more warnings than
+--max-warnings), 2 when the check could not run (a bad option, a file or template that cannot
+be read).
+`;
+
+const ruleLevels: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export class UsageError extends Error {}
+
+export interface Options {
+  template?: string;
+  levels: Record<string, RuleLevel>;
+  format: Format;
+  maxWarnings?: number;
+  all: boolean;
+  quiet: boolean;
+  paths: string[];
+}
+
+export function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        template: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        all: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const levels: Record<string, RuleLevel> = {};
+  for (const setting of values.rule ?? []) {
+    const [id, level] = setting.split('=').map((s) => s.trim());
+    if (!rules.some((r) => r.id === id)) throw new UsageError(`--rule ${setting}: no rule '${id}'; the rules are ${rules.map((r) => r.id).join(', ')}`);
+    if (!ruleLevels.includes(level as RuleLevel)) throw new UsageError(`--rule ${setting}: the level must be one of ${ruleLevels.join(', ')}`);
+    levels[id] = level as RuleLevel;
+  }
+  const format = (values.format ?? 'text') as Format;
+  if (!formats.includes(format)) throw new UsageError(`--format ${values.format}: must be one of ${formats.join(', ')}`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings ${values['max-warnings']}: must be a whole number of at least 0`);
+  }
+  if (values.template !== undefined && !/\.md$/i.test(values.template)) throw new UsageError(`--template ${values.template}: must name a Markdown (.md) template file`);
+  if (positionals.length === 0) throw new UsageError('no file or folder to check');
+  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, paths: positionals };
+}
