@@ -558,7 +558,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
   // server pushes only diagnostics that changed, so push mode is timed on these edits alone.
   await attempt(rows, 'one-char edits', async () => {
     const edits = quick ? 10 : 20;
-    const warmEdits = quick ? 5 : 10;
+    const warmEdits = 10; // as many in --quick: with 5, its medians ran 1-4 ms above the full run's
     const editStats: Record<string, Record<string, Stats>> = {};
     const pullClient = await BenchClient.start(serverPath, true);
     const pushClient = await BenchClient.start(serverPath, false);
