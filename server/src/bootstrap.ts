@@ -62,7 +62,11 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     process.once(signal, () => {
       save();
-      process.kill(process.pid, signal);
+      try {
+        process.kill(process.pid, signal);
+      } catch {
+        process.exit(1); // Windows emulates only some signals
+      }
     });
   }
 }
