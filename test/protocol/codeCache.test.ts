@@ -54,6 +54,18 @@ describe('the server\'s code cache', () => {
     assert.ok(readFileSync(join(dir, name)).length > 50_000, 'the damaged cache was written anew');
   });
 
+  it('is written when the editor ends the server with SIGTERM, which still ends it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cache-'));
+    const client = await TestClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: dir } });
+    await client.open(uri, templateText);
+    assert.equal((await client.pushed(uri, 1)).length, 186);
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => client.process.once('exit', (_code, signal) => resolve(signal)));
+    client.process.kill('SIGTERM');
+    assert.equal(await ended, 'SIGTERM');
+    assert.match(caches(dir).join(','), /^languageServer-[0-9a-f]{32}\.v8cache$/);
+    await client.stop();
+  });
+
   it('never stops a start: a folder that cannot be made leaves the server without a cache', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'pm-cache-'));
     writeFileSync(join(parent, 'file'), 'a file, not a folder');
