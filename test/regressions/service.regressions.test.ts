@@ -179,6 +179,14 @@ describe('regressions: choice completion around the value', () => {
     assert.equal(splitLines(apply(glued, actions(glued, severityLine).find((a) => a.title === 'Set Severity to LOW')))[severityLine], '**Severity**: LOW');
   });
 
+  it('a no-break space before the value goes with it; emphasis stays', () => {
+    // Found by npm run fuzz (seed 271828): "**Severity**: \u00a0[" became "**Severity**: \u00a0CRITICAL".
+    assert.equal(complete(severity('\u00a0['), severityLine, 16, 'CRITICAL'), '**Severity**: CRITICAL');
+    const sev = severity('\u00a0SEV1');
+    assert.equal(splitLines(apply(sev, actions(sev, severityLine).find((a) => a.title === 'Set Severity to HIGH')))[severityLine], '**Severity**: HIGH');
+    assert.equal(complete(severity('**SEV1**'), severityLine, 17, 'LOW'), '**Severity**: **LOW**');
+  });
+
   it('a mangled placeholder is one bracketed value: no note starts inside its brackets', () => {
     // Found by npm run fuzz (seed 1954): the ": " inside the brackets was read as a note, and
     // completion gave "**Severity**: CRITICAL: CRITICAL/HIGH/MEDIUM/LOW]".

@@ -35,7 +35,9 @@ export function replaceableValueSpan(analysis: Analysis, fieldIndex: number): Va
   } else if (start !== end) {
     const span = mainSpan(line.slice(start, end));
     end = start + span.end;
-    start += span.start;
+    // Emphasis before the value stays ("**SEV1**" -> "**HIGH**"); white space the line's split
+    // does not count as space (a pasted no-break space) goes with the old value.
+    if (!/^\s*$/.test(line.slice(start, start + span.start))) start += span.start;
   }
   // White space left at the end of the line goes with the old value: the line ends clean.
   if (end < line.length && line.slice(end).trim() === '') end = line.length;
