@@ -4,14 +4,12 @@
  * language server, the same rules and levels, the shipped template or a team's own.
  */
 import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { templateMismatches } from '../../server/src/customTemplate/consistency';
+import { serviceOfLoadedTemplate } from '../../server/src/customTemplate/consistency';
 import { loadTemplate } from '../../server/src/customTemplate/loader';
 import { defaultTemplateModel, maxDocumentLength } from '../../server/src/defaultTemplate';
-import type { SchemaReader } from '../../server/src/schemaReader';
+import { bundledSchemaReader } from '../../server/src/schemaReaderBundle';
 import { serviceFor, type PostmortemService } from '../../server/src/service/service';
-import { templateModelOf } from '../../server/src/service/template/templateModel';
 import { collectMarkdownFiles, reason } from './files';
 import { readOptions, usage, UsageError } from './options';
 import { formatReports, levelOf, type FileReport } from './report';
@@ -21,15 +19,10 @@ declare const POSTMORTEM_VERSION: string;
 /** The service over the shipped template, or over --template; problems with the template are thrown as text. */
 async function serviceOf(template: string | undefined): Promise<PostmortemService> {
   if (template === undefined) return serviceFor(defaultTemplateModel());
-  const readSchema = (): SchemaReader => (createRequire(__filename)(path.join(__dirname, 'schemaReader.js')) as typeof import('../../server/src/schemaReader')).readSchemaYaml;
-  const result = await loadTemplate(path.resolve(template), { workspaceFolders: [process.cwd()], trusted: true, readSchema });
-  if (!result.ok) throw new TemplateError(result.problems.map((p) => p.message));
-  const service = serviceFor(templateModelOf(result.templateText, result.schema));
-  const mismatches = templateMismatches(service, result.schemaLineOf);
-  if (mismatches.length > 0) {
-    throw new TemplateError(mismatches.map((m) => `${m.in === 'schema' ? result.schemaPath : result.templatePath}:${m.line + 1}: ${m.message}`));
-  }
-  return service;
+  const result = await loadTemplate(path.resolve(template), { workspaceFolders: [process.cwd()], trusted: true, readSchema: bundledSchemaReader });
+  const checked = result.ok ? serviceOfLoadedTemplate(result) : result;
+  if (checked.problems) throw new TemplateError(checked.problems.map((p) => p.message));
+  return checked.service;
 }
 
 class TemplateError extends Error {

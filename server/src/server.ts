@@ -2,7 +2,6 @@
  * The language server: a thin adapter between LSP and the pure post-mortem service.
  * Run as `node dist/server.js --stdio` (any editor) or over IPC (VS Code).
  */
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -23,7 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { newDocumentRequest, workspaceTrustedNotification, type InitializationOptions, type NewDocumentParams, type WorkspaceTrustedParams } from '../../common/protocol';
 import { TemplateManager } from './customTemplate/manager';
-import type { SchemaReader } from './schemaReader';
+import { bundledSchemaReader } from './schemaReaderBundle';
 import { defaultTemplateModel, maxDocumentLength } from './defaultTemplate';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
@@ -55,8 +54,6 @@ function service(): PostmortemService {
 }
 /** The `postmortem.template` setting's template (see customTemplate/). */
 let templates: TemplateManager | undefined;
-/** The YAML schema reader, bundled apart (dist/schemaReader.js) and loaded only for a custom template. */
-const schemaReader = (): SchemaReader => (createRequire(__filename)(path.join(__dirname, 'schemaReader.js')) as typeof import('./schemaReader')).readSchemaYaml;
 const documents = new TextDocuments(lineDocuments);
 const docsBaseUri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
 
@@ -169,7 +166,7 @@ connection.onInitialize((params): InitializeResult => {
     setting: async () => (await settings.window()).template,
     workspaceFolders: () => workspaceFolders.map((f) => URI.toPath(f)).filter((f): f is string => f !== undefined),
     trusted: options.trusted === true,
-    readSchema: schemaReader,
+    readSchema: bundledSchemaReader,
     onChange: templateChanged,
     clientWatches: !!watchedFiles?.dynamicRegistration,
     relativePatterns: !!watchedFiles?.relativePatternSupport,

@@ -4,7 +4,9 @@
  * then be wrong), or a template without sections (no document would be recognised as one).
  * Checked on the template itself, with the same analysis the rules use.
  */
-import type { PostmortemService } from '../service/service';
+import { serviceFor, type PostmortemService } from '../service/service';
+import { templateModelOf } from '../service/template/templateModel';
+import type { LoadResult, TemplateProblem } from './loader';
 
 export interface Mismatch {
   /** Which of the two files the problem is in. */
@@ -36,4 +38,28 @@ export function templateMismatches(service: PostmortemService, lineOf: (path: (s
     });
   }
   return mismatches;
+}
+
+/**
+ * The service over a template that loaded, or the problems that keep it from use (a template
+ * that cannot be modelled, or mismatches), each with its file and line: what the server and
+ * postmortem-check both ask of a custom template.
+ */
+export function serviceOfLoadedTemplate(loaded: Extract<LoadResult, { ok: true }>): { service: PostmortemService; problems?: undefined } | { problems: TemplateProblem[] } {
+  const { templatePath, schemaPath } = loaded;
+  let service: PostmortemService;
+  let mismatches: Mismatch[];
+  try {
+    service = serviceFor(templateModelOf(loaded.templateText, loaded.schema));
+    mismatches = templateMismatches(service, loaded.schemaLineOf);
+  } catch (error) {
+    return { problems: [{ file: templatePath, line: 0, message: `Template ${templatePath}: cannot be used: ${(error as Error)?.message ?? error}` }] };
+  }
+  if (mismatches.length === 0) return { service };
+  return {
+    problems: mismatches.map((m) => {
+      const file = m.in === 'schema' ? schemaPath : templatePath;
+      return { file, line: m.line, message: `${file}:${m.line + 1}: ${m.message}` };
+    }),
+  };
 }

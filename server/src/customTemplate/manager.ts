@@ -17,10 +17,9 @@ import {
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
 import type { SchemaReader } from '../schemaReader';
-import { serviceFor, type PostmortemService } from '../service/service';
-import { templateModelOf } from '../service/template/templateModel';
+import type { PostmortemService } from '../service/service';
 import { URI } from '../uri';
-import { templateMismatches, type Mismatch } from './consistency';
+import { serviceOfLoadedTemplate } from './consistency';
 import { loadTemplate, type TemplateProblem } from './loader';
 
 export const templateDiagnosticCode = 'template-schema';
@@ -131,31 +130,15 @@ export class TemplateManager {
       this.report([]);
       return;
     }
-    let service: PostmortemService;
-    let mismatches: Mismatch[];
-    try {
-      service = serviceFor(templateModelOf(result.templateText, result.schema));
-      mismatches = templateMismatches(service, result.schemaLineOf);
-    } catch (error) {
+    const checked = serviceOfLoadedTemplate(result);
+    if (checked.problems) {
       this.use(undefined);
-      this.report([{ file: result.templatePath, line: 0, message: `Template ${result.templatePath}: cannot be used: ${(error as Error)?.message ?? error}` }]);
-      return;
-    }
-    if (mismatches.length > 0) {
-      this.use(undefined);
-      const texts = new Map([[result.templatePath, result.templateText], [result.schemaPath, result.schemaText]]);
-      this.report(
-        mismatches.map((m) => {
-          const file = m.in === 'schema' ? result.schemaPath : result.templatePath;
-          return { file, line: m.line, message: `${file}:${m.line + 1}: ${m.message}` };
-        }),
-        texts,
-      );
+      this.report(checked.problems, new Map([[result.templatePath, result.templateText], [result.schemaPath, result.schemaText]]));
       return;
     }
     this.report([]);
     connection.console.log(`Using the post-mortem template ${result.templatePath} (schema ${path.basename(result.schemaPath)}).`);
-    this.use({ key, service, templatePath: result.templatePath });
+    this.use({ key, service: checked.service, templatePath: result.templatePath });
   }
 
   private use(next: TemplateManager['current']): void {
