@@ -70,12 +70,7 @@ describe('Packaged extension', () => {
   it('starts its language server without NODE_EXTRA_CA_CERTS, which costs every Node start ~40 ms', async function () {
     if (process.platform !== 'linux') this.skip(); // the server's environment is read from /proc
     assert.ok(process.env.NODE_EXTRA_CA_CERTS, 'the launcher sets NODE_EXTRA_CA_CERTS for the editor; without it this test proves nothing');
-    const uri = workspaceUri('postmortems/blank.md');
-    await open(uri);
-    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics, so the server is running');
-    const servers = childProcesses().filter((p) => p.argv.some((arg) => arg.endsWith(`${sep}dist${sep}server.js`)));
-    assert.equal(servers.length, 1, `one language server process under the extension host (pid ${process.pid}), found: ${JSON.stringify(childProcesses().map((p) => p.argv))}`);
-    const [server] = servers;
+    const server = await runningServer();
     assert.ok(server.environment.some((v) => v.startsWith('HOME=')), 'the server environment was read');
     assert.deepEqual(server.environment.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')), [], 'the server inherited NODE_EXTRA_CA_CERTS');
   });
@@ -83,11 +78,7 @@ describe('Packaged extension', () => {
   it('has its server keep a V8 code cache in the extension\'s global storage', async function () {
     if (process.platform !== 'linux') this.skip(); // the server's environment is read from /proc
     this.timeout(30000);
-    const uri = workspaceUri('postmortems/blank.md');
-    await open(uri);
-    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics, so the server is running');
-    const [server] = childProcesses().filter((p) => p.argv.some((arg) => arg.endsWith(`${sep}dist${sep}server.js`)));
-    assert.ok(server, 'the language server process');
+    const server = await runningServer();
     const setting = server.environment.find((v) => v.startsWith('POSTMORTEM_CODE_CACHE_DIR='));
     assert.ok(setting, 'the client names no code cache folder');
     const folder = setting.slice('POSTMORTEM_CODE_CACHE_DIR='.length);
@@ -99,6 +90,16 @@ describe('Packaged extension', () => {
     assert.equal(caches().length, 1, `one cache file in ${folder}: ${existsSync(folder) ? readdirSync(folder).join(', ') : 'no folder'}`);
   });
 });
+
+/** The language server's process, once it has answered for a post-mortem: the one child of the extension host running dist/server.js. */
+async function runningServer(): Promise<{ pid: number; argv: string[]; environment: string[] }> {
+  const uri = workspaceUri('postmortems/blank.md');
+  await open(uri);
+  await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics, so the server is running');
+  const servers = childProcesses().filter((p) => p.argv.some((arg) => arg.endsWith(`${sep}dist${sep}server.js`)));
+  assert.equal(servers.length, 1, `one language server process under the extension host (pid ${process.pid}), found: ${JSON.stringify(childProcesses().map((p) => p.argv))}`);
+  return servers[0];
+}
 
 /** The extension host's child processes, with their arguments and environment (Linux). */
 function childProcesses(): { pid: number; argv: string[]; environment: string[] }[] {

@@ -70,6 +70,21 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.keyboard.press('Enter');
   }
 
+  /** New Post-Mortem's title prompt (the quick input again, now empty): types the title and Enter. */
+  async function answerTitlePrompt(text) {
+    await page.waitForFunction(
+      () => {
+        const widget = document.querySelector('.quick-input-widget');
+        const box = widget?.querySelector('.quick-input-box input');
+        return widget && getComputedStyle(widget).display !== 'none' && box && box.value === '';
+      },
+      undefined,
+      { timeout },
+    );
+    await page.locator('.quick-input-widget .quick-input-box input').pressSequentially(text);
+    await page.keyboard.press('Enter');
+  }
+
   /** Ctrl+G line:column (1-based), as a person jumps to a line. */
   async function goTo(line, column) {
     await editor().click({ position: { x: 200, y: 100 } });
@@ -142,19 +157,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
 
   it('runs "Post-Mortem: New Post-Mortem" from the command palette and types a title', async function () {
     await runCommand('Post-Mortem: New Post-Mortem');
-    // The title prompt: the quick input again, now empty, waiting for text.
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.waitForFunction(
-      () => {
-        const widget = document.querySelector('.quick-input-widget');
-        const box = widget?.querySelector('.quick-input-box input');
-        return widget && getComputedStyle(widget).display !== 'none' && box && box.value === '';
-      },
-      undefined,
-      { timeout },
-    );
-    await input.pressSequentially(title);
-    await page.keyboard.press('Enter');
+    await answerTitlePrompt(title);
     await expectVisible(page.locator('.tabs-container .tab.active', { hasText: fileName }), `an editor tab for the new ${fileName}`);
     assert.ok(existsSync(filePath()), `${filePath()} was not created`);
   });
@@ -246,17 +249,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await screenshot('6-walkthrough');
     // The first step is open; its button runs the command, which asks for a title.
     await walkthrough.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Post-Mortem' }).first().click();
-    await page.waitForFunction(
-      () => {
-        const widget = document.querySelector('.quick-input-widget');
-        const box = widget?.querySelector('.quick-input-box input');
-        return widget && getComputedStyle(widget).display !== 'none' && box && box.value === '';
-      },
-      undefined,
-      { timeout },
-    );
-    await input.pressSequentially('Walkthrough incident');
-    await page.keyboard.press('Enter');
+    await answerTitlePrompt('Walkthrough incident');
     const name = `${today()}-walkthrough-incident.md`;
     await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `an editor tab for ${name}, made from the walkthrough`);
     assert.ok(existsSync(join(workspace, 'postmortems', name)), `${name} was not created`);
