@@ -261,7 +261,7 @@ async function main(): Promise<void> {
       bytes: Buffer.byteLength(text),
       lines: lines.length,
       diagnostics: diagnostics.length,
-      timelineRows: analysis.timeline?.rows.length ?? 0,
+      timelineRows: analysis.timeline?.tables.reduce((n, t) => n + t.rows.length, 0) ?? 0,
       placeholders: analysis.doc.placeholders.length,
       placeholderStarts: diagnostics
         .filter((x) => x.code === 'unfilled-placeholder')

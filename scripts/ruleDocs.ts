@@ -1,15 +1,18 @@
 /**
- * The rule documentation, made from each rule's metadata and prose (server/src/service/rules).
- * `npm run docs` writes docs/rules/; a unit test fails when the committed files are stale.
+ * The rule documentation and the `postmortem.rules` setting, made from each rule's metadata and
+ * prose (server/src/service/rules). `npm run docs` writes docs/rules/ and the setting in
+ * package.json; a unit test fails when either is stale, and another runs every example.
  */
-import { rules } from '../server/src/service/rules';
+import { rules, type Rule, type RuleExamples } from '../server/src/service/rules';
+
+const levels = ['off', 'hint', 'information', 'warning', 'error'];
 
 export function ruleDocFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const rule of rules) {
     files.set(
       `${rule.id}.md`,
-      `# ${rule.id}\n\n${rule.description}\n\n- Default level: **${rule.defaultLevel}**\n- Setting: \`"postmortem.rules": { "${rule.id}": "off" | "hint" | "information" | "warning" | "error" }\`\n\n${rule.docs}\n`,
+      `# ${rule.id}\n\n${rule.description}\n\n- Default level: **${rule.defaultLevel}**\n- Setting: \`"postmortem.rules": { "${rule.id}": "off" | "hint" | "information" | "warning" | "error" }\`\n\n${rule.docs}\n${examplesSection(rule)}`,
     );
   }
   const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${r.defaultLevel} | ${r.description} |`).join('\n');
@@ -17,11 +20,39 @@ export function ruleDocFiles(): Map<string, string> {
   return files;
 }
 
+/** The rule's examples as a table: accepted and reported values, per field (checked by test/unit/ruleDocs.test.ts). */
+function examplesSection(rule: Rule): string {
+  const examples = examplesOf(rule);
+  if (!examples.length) return '';
+  const cell = (values: readonly string[]) => values.map((v) => (v === '' ? '*(empty)*' : `\`${v.replace(/\|/g, '\\|')}\``)).join(', ');
+  const rows = examples.map((e) => `| ${e.field === 'Timeline' ? 'Timeline row' : e.field} | ${cell(e.accepted)} | ${cell(e.rejected)} |`).join('\n');
+  return `\n## Examples\n\nValues in the shipped template, as the rule reads them:\n\n| Field | Not reported | Reported |\n|---|---|---|\n${rows}\n`;
+}
+
+export function examplesOf(rule: Rule): RuleExamples[] {
+  return rule.examples === undefined ? [] : Array.isArray(rule.examples) ? rule.examples : [rule.examples];
+}
+
+/** The `postmortem.rules` setting of package.json: one entry per rule with its levels, default and description. */
+export function rulesSetting(previous: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...previous,
+    default: Object.fromEntries(rules.map((r) => [r.id, r.defaultLevel])),
+    properties: Object.fromEntries(rules.map((r) => [r.id, { type: 'string', enum: levels, default: r.defaultLevel, description: r.description }])),
+    additionalProperties: false,
+  };
+}
+
 if (require.main === module) {
-  const { mkdirSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const { mkdirSync, readFileSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
   const { join } = require('node:path') as typeof import('node:path');
   const dir = join(__dirname, '..', 'docs', 'rules');
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of ruleDocFiles()) writeFileSync(join(dir, name), text);
-  console.log(`wrote ${ruleDocFiles().size} files to docs/rules`);
+  const manifestPath = join(__dirname, '..', 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const properties = manifest.contributes.configuration.properties;
+  properties['postmortem.rules'] = rulesSetting(properties['postmortem.rules']);
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`wrote ${ruleDocFiles().size} files to docs/rules and the postmortem.rules setting to package.json`);
 }

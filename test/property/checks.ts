@@ -353,6 +353,16 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
   const before = lines[position.line];
   const line = resultLines[position.line];
   const after = service.analyze(result);
+  // A time or duration the document knows, for Date/Time or Duration: written into the value, the label kept.
+  const fieldIndex = analysis.doc.fieldOfLine.get(position.line);
+  const kind = fieldIndex === undefined ? undefined : analysis.fieldSpec(fieldIndex)?.kind;
+  if (fieldIndex !== undefined && (kind === 'datetime' || kind === 'duration')) {
+    const field = analysis.doc.fields[fieldIndex];
+    assert.ok(line.startsWith(before.slice(0, Math.min(field.valueStart, position.character))), `value '${item.label}' changes the label: ${JSON.stringify(before)} -> ${JSON.stringify(line)}`);
+    assert.ok(line.includes(item.label), `value '${item.label}' is not in ${JSON.stringify(line)}`);
+    assert.equal(after.doc.fieldOfLine.get(position.line) !== undefined, true, `value '${item.label}' breaks the field line ${JSON.stringify(line)}`);
+    return;
+  }
   if (item.kind === 20 /* EnumMember: a choice value */) {
     const problems = diagnosticsOf(after).filter((d) => d.range.start.line === position.line && (d.code === 'invalid-choice' || d.code === 'unfilled-placeholder'));
     assert.deepEqual(problems.map((d) => d.message), [], `choice '${item.label}' leaves a problem on ${JSON.stringify(line)}`);
@@ -378,10 +388,10 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
     return;
   }
   // A timeline cell: the cell the cursor is in now holds exactly the value, and the row keeps its cells.
-  const row = analysis.timeline?.rows.find((r) => r.row.line === position.line)?.row;
+  const row = analysis.timeline?.tables.flatMap((t) => t.rows).find((r) => r.row.line === position.line)?.row;
   assert.ok(row, `completion '${item.label}' outside a timeline row`);
   const column = row.cells.findIndex((c) => position.character >= c.outerStart && position.character <= c.outerEnd);
-  const newRow = after.timeline?.rows.find((r) => r.row.line === position.line)?.row;
+  const newRow = after.timeline?.tables.flatMap((t) => t.rows).find((r) => r.row.line === position.line)?.row;
   assert.ok(newRow, `completion '${item.label}' breaks the timeline row: ${JSON.stringify(before)} -> ${JSON.stringify(line)}`);
   assert.equal(newRow.cells.length, row.cells.length, `completion '${item.label}' changes the cell count: ${JSON.stringify(before)} -> ${JSON.stringify(line)}`);
   const cell = newRow.cells[column];

@@ -70,7 +70,7 @@ describe('regressions: inserting a missing section', () => {
 
 describe('regressions: choice values in emphasis', () => {
   it('the quick fix and the completion replace the value inside its emphasis', () => {
-    const text = severity('**SEV1**');
+    const text = severity('**SEVERE**');
     assert.equal(splitLines(apply(text, actions(text, severityLine).find((a) => a.title === 'Set Severity to HIGH')))[severityLine], '**Severity**: **HIGH**');
     assert.equal(complete(text, severityLine, 18, 'HIGH'), '**Severity**: **HIGH**');
   });
@@ -182,7 +182,7 @@ describe('regressions: choice completion around the value', () => {
   it('a no-break space before the value goes with it; emphasis stays', () => {
     // Found by npm run fuzz (seed 271828): "**Severity**: \u00a0[" became "**Severity**: \u00a0CRITICAL".
     assert.equal(complete(severity('\u00a0['), severityLine, 16, 'CRITICAL'), '**Severity**: CRITICAL');
-    const sev = severity('\u00a0SEV1');
+    const sev = severity('\u00a0SEVERE');
     assert.equal(splitLines(apply(sev, actions(sev, severityLine).find((a) => a.title === 'Set Severity to HIGH')))[severityLine], '**Severity**: HIGH');
     assert.equal(complete(severity('**SEV1**'), severityLine, 17, 'LOW'), '**Severity**: **LOW**');
   });
@@ -240,7 +240,7 @@ describe('regressions: choice completion around the value', () => {
       assert.deepEqual(diagnose(severity('`HIGH`')).filter((d) => d.range.start.line === severityLine), []);
       assert.deepEqual(diagnose(severity('**`high`** (paged)')).filter((d) => d.range.start.line === severityLine), []);
       assert.deepEqual(
-        diagnose(severity('`SEV1`')).filter((d) => d.range.start.line === severityLine).map((d) => d.code),
+        diagnose(severity('`SEVERE`')).filter((d) => d.range.start.line === severityLine).map((d) => d.code),
         ['invalid-choice'],
       );
       // Numbers, percentages and dates written as code read the same.

@@ -1,27 +1,39 @@
-/** Reads corpus fixtures with inline expectations: `{!rule-id}` markers at the end of lines. */
+/**
+ * The corpus under test/corpus: fixtures with inline expectations (`{!rule-id}` markers at the
+ * end of lines), and their evaluation: every diagnostic the service gives against every marker,
+ * as precision and recall per rule and over the whole corpus.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './service';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { DateOrder } from '../../server/src/service/values';
+import { repoRoot, service } from './service';
+
+export type CorpusFolder = 'filled' | 'partial' | 'not-postmortems';
+export const corpusFolders: readonly CorpusFolder[] = ['filled', 'partial', 'not-postmortems'];
 
 export interface Fixture {
   name: string;
+  folder: CorpusFolder;
   /** The text with the markers removed: what is analysed. */
   text: string;
   /** "line:rule" for every expected diagnostic, sorted (line 1-based). */
   expected: string[];
+  /** `<!-- corpus: dateOrder=dmy -->` on the first line. */
+  dateOrder: DateOrder;
 }
 
 const marker = /\{!([a-z-]+)\}/g;
 
-export function readFixtures(folder: string): Fixture[] {
+export function readFixtures(folder: CorpusFolder): Fixture[] {
   const dir = join(repoRoot, 'test/corpus', folder);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .sort()
-    .map((name) => parseFixture(name, readFileSync(join(dir, name), 'utf8')));
+    .map((name) => parseFixture(name, readFileSync(join(dir, name), 'utf8'), folder));
 }
 
-export function parseFixture(name: string, raw: string): Fixture {
+export function parseFixture(name: string, raw: string, folder: CorpusFolder = 'partial'): Fixture {
   const expected: string[] = [];
   // Keep each line break as it is (CRLF fixtures stay CRLF).
   const parts = raw.split(/(\r\n|\r|\n)/);
@@ -33,5 +45,65 @@ export function parseFixture(name: string, raw: string): Fixture {
     while ((m = marker.exec(line)) !== null) expected.push(`${lineNumber}:${m[1]}`);
     parts[i] = line.replace(/ ?(\{![a-z-]+\})+\s*$/, '').replace(marker, '');
   }
-  return { name, text: parts.join(''), expected: expected.sort() };
+  const order = /^\uFEFF?<!--\s*corpus:\s*dateOrder=(auto|dmy|mdy)\s*-->/.exec(raw)?.[1] as DateOrder | undefined;
+  return { name, folder, text: parts.join(''), expected: expected.sort(), dateOrder: order ?? 'auto' };
+}
+
+export interface FixtureResult {
+  fixture: Fixture;
+  /** Whether the service takes the document for a post-mortem. */
+  postmortem: boolean;
+  diagnostics: Diagnostic[];
+  /** "line:rule message" of diagnostics no marker expects. */
+  falseAlarms: string[];
+  /** "line:rule" of markers no diagnostic meets. */
+  missed: string[];
+  /** Markers met. */
+  found: string[];
+}
+
+/** The service's diagnostics on a fixture, matched against its markers (as multisets of line and rule). */
+export function evaluate(fixture: Fixture): FixtureResult {
+  const analysis = service.analyze(fixture.text, { dateOrder: fixture.dateOrder });
+  const postmortem = analysis.looksLikePostmortem;
+  const diagnostics = postmortem ? service.diagnostics(analysis) : [];
+  const left = [...fixture.expected];
+  const falseAlarms: string[] = [];
+  const found: string[] = [];
+  for (const d of [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line)) {
+    const key = `${d.range.start.line + 1}:${d.code}`;
+    const at = left.indexOf(key);
+    if (at === -1) falseAlarms.push(`${key} ${d.message}`);
+    else {
+      left.splice(at, 1);
+      found.push(key);
+    }
+  }
+  return { fixture, postmortem, diagnostics, falseAlarms, missed: left, found };
+}
+
+export interface Figures {
+  found: number;
+  falseAlarms: number;
+  missed: number;
+  precision: number;
+  recall: number;
+}
+
+export function figures(results: readonly FixtureResult[], rule?: string): Figures {
+  const ofRule = (key: string) => rule === undefined || key.split(' ')[0].split(':')[1] === rule;
+  const found = results.reduce((n, r) => n + r.found.filter(ofRule).length, 0);
+  const falseAlarms = results.reduce((n, r) => n + r.falseAlarms.filter(ofRule).length, 0);
+  const missed = results.reduce((n, r) => n + r.missed.filter(ofRule).length, 0);
+  return {
+    found,
+    falseAlarms,
+    missed,
+    precision: found + falseAlarms === 0 ? 1 : found / (found + falseAlarms),
+    recall: found + missed === 0 ? 1 : found / (found + missed),
+  };
+}
+
+export function evaluateCorpus(): FixtureResult[] {
+  return corpusFolders.flatMap((folder) => readFixtures(folder).map(evaluate));
 }

@@ -9,6 +9,12 @@ export const templateText = readFileSync(join(repoRoot, 'templates/postmortem/po
 export const schemaText = readFileSync(join(repoRoot, 'templates/postmortem/postmortem-template.schema.yaml'), 'utf8');
 export const service = createPostmortemService(templateText, schemaText);
 
+/**
+ * Diagnostics of the untouched template: its 180 bracket placeholders and 6 blanks, and the 7
+ * example times of its timeline rows (counted on their own in test/unit/diagnostics.test.ts).
+ */
+export const templateDiagnosticCount = 186 + 7;
+
 /** Applies LSP text edits (non-overlapping, any order) to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);

@@ -34,9 +34,16 @@ describe('manifest', () => {
     assert.deepEqual(titles, {
       'postmortem.newPostmortem': 'Post-Mortem: New Post-Mortem',
       'postmortem.restartServer': 'Post-Mortem: Restart Language Server',
+      'postmortem.checkAsPostmortem': 'Post-Mortem: Check This File as a Post-Mortem',
+      'postmortem.stopChecking': 'Post-Mortem: Stop Checking This File as a Post-Mortem',
     });
     for (const command of Object.keys(titles)) assert.ok(sources.includes(`'${command}'`), `the client never names ${command}`);
     assert.deepEqual(contributes.menus['file/newFile'], [{ command: 'postmortem.newPostmortem' }]);
+    // The file commands make sense on Markdown files only.
+    assert.deepEqual(contributes.menus.commandPalette, [
+      { command: 'postmortem.checkAsPostmortem', when: 'editorLangId == markdown' },
+      { command: 'postmortem.stopChecking', when: 'editorLangId == markdown' },
+    ]);
   });
 
   it('has a postmortem.rules entry per rule: the five levels, the rule\'s default and description', () => {

@@ -61,8 +61,11 @@ describe('timeline rows', () => {
     assert.ok(below.includes('| 00:20 | Root cause identified | [Component] | [What was found] |\n| 00:20 |  |  |  |\n| 00:30 |'));
     const end = apply(templateText, byTitle(list, 'Insert timeline row at the end of the table'));
     assert.ok(end.includes('| 01:00 | Service restored | [Component] | [Verification steps] |\n| 01:00 |  |  |  |\n\n## Root Cause'));
+    // In order and of the table's shape; its empty cells are the author's to fill.
     for (const t of [above, below, end]) {
-      assert.deepEqual(service.diagnostics(service.analyze(t)).filter((d) => String(d.code).startsWith('timeline')), []);
+      const timeline = service.diagnostics(service.analyze(t)).filter((d) => String(d.code).startsWith('timeline'));
+      assert.deepEqual(timeline.map((d) => d.code), ['timeline-empty-cell']);
+      assert.match(String(timeline[0].message), /: Event and Action Taken are empty$/);
     }
   });
 
@@ -147,16 +150,31 @@ describe('edge cases found by the property tests', () => {
   });
 
   it('inserts after a non-blank line with a blank line on each side, keeping that line break', () => {
-    const text = templateText.replace('\n\n## Lessons Learned', '\r## Lessons');
+    const text = templateText.replace('\n\n## Lessons Learned', '\r## Notes');
     const fixed = apply(text, actions(text, 0).find((a) => a.title.startsWith("Insert section 'Lessons Learned'")));
     assert.ok(fixed.includes('[Time to full functionality]\r\r## Lessons Learned\r\r### What Went Well\r1. [Positive aspect]'));
-    assert.ok(fixed.includes('[Root cause, long-term fix]\r\r## Lessons\n'));
+    assert.ok(fixed.includes('[Root cause, long-term fix]\r\r## Notes\n'));
   });
 
   it('replaces a wrong choice inside its emphasis', () => {
-    const text = templateText.replace('[CRITICAL/HIGH/MEDIUM/LOW]', '**SEV1** (paged)');
+    const text = templateText.replace('[CRITICAL/HIGH/MEDIUM/LOW]', '**SEVERE** (paged)');
     const fixed = apply(text, byTitle(actions(text, lineOf(text, '**Severity**')), 'Set Severity to HIGH'));
     assert.ok(fixed.includes('\n**Severity**: **HIGH** (paged)\n'));
+  });
+
+  it("writes the template's value for an alias, keeping what is around it", () => {
+    for (const [written, fixedLine] of [
+      ['**SEV1** (paged)', '**CRITICAL** (paged)'],
+      ['🟠 sev-2, downgraded later', '🟠 HIGH, downgraded later'],
+      ['P3', 'MEDIUM'],
+    ]) {
+      const text = templateText.replace('[CRITICAL/HIGH/MEDIUM/LOW]', written);
+      const list = actions(text, lineOf(text, '**Severity**'));
+      assert.deepEqual(list.filter((a) => a.title.startsWith('Set Severity')), [], 'an alias is no wrong value');
+      const fixed = apply(text, list.find((a) => a.title.startsWith('Write ')));
+      assert.ok(fixed.includes(`\n**Severity**: ${fixedLine}\n`), fixedLine);
+      assert.deepEqual(service.diagnostics(service.analyze(fixed)).filter((d) => d.range.start.line === lineOf(text, '**Severity**')), []);
+    }
   });
 
   it('pads a row that is a lone pipe', () => {

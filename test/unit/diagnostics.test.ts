@@ -34,15 +34,17 @@ describe('unfilled placeholders', () => {
       'Current Risk Level is not filled in: 1-10 scale',
       'Review Date is not filled in: date, 1 week after incident',
       'Incident Commander is not filled in: a name',
-      'Incident Commander date is not filled in: a date (YYYY-MM-DD)',
+      'Incident Commander date is not filled in: a date',
+      'Time (Timeline row 2) is still the template\'s example 00:05: write when it happened',
       'Logs Extract is not filled in: paste relevant log entries here',
       'Event 1 is not filled in: timestamp',
     ]) {
       assert.ok(messages.includes(expected), `missing: ${expected}`);
     }
     assert.ok(all.every((d) => d.code === 'unfilled-placeholder'), 'the template has only unfilled fields');
-    // 180 bracket placeholders and 6 blanks in the template (counted independently with a regex).
-    assert.equal(all.length, 186);
+    // 180 bracket placeholders and 6 blanks in the template (counted independently with a
+    // regex), and the 7 example times of its timeline rows.
+    assert.equal(all.length, 186 + 7);
   });
 
   it("does not take the author's own brackets for placeholders", () => {
@@ -79,7 +81,7 @@ describe('choices and values', () => {
     const text = templateWith({ '[Infrastructure/Application/Network/Human Error]': 'Hardware' });
     const d = onLine(diagnose(text), text, '**Category**');
     assert.equal(d.length, 1);
-    assert.equal(d[0].message, "Category 'Hardware' is not one of Infrastructure, Application, Network, Human Error");
+    assert.equal(d[0].message, "Category 'Hardware' is not one of Infrastructure, Application, Network or Human Error");
     assert.equal(d[0].code, 'invalid-choice');
     assert.equal(d[0].severity, 1);
   });
@@ -112,9 +114,9 @@ describe('choices and values', () => {
     });
     const invalid = diagnose(text).filter((d) => d.code === 'invalid-value').map((d) => d.message);
     assert.deepEqual(invalid, [
-      "Circuit Breaker Trips 'many' is not a number: expected a number",
-      'CPU Usage 140% is out of range: expected 0% to 100%',
-      'Current Risk Level 14 is out of range: expected 1 to 10',
+      "Circuit Breaker Trips 'many' is not a number: expected a whole number of at least 0",
+      "CPU Usage '140%' is out of range: expected a percentage from 0% to 100%",
+      "Current Risk Level '14' is out of range: expected a number from 1 to 10",
     ]);
   });
 });
@@ -151,8 +153,8 @@ describe('timeline', () => {
       d.map((x) => [x.code, x.message]),
       [
         ['timeline-cell-count', 'Timeline row 2 has 3 cells; the table has 4 columns (Time, Event, Component, Action Taken)'],
-        ['timeline-invalid-time', "Timeline row 3: '25:99' is not a time (expected HH:MM, YYYY-MM-DD HH:MM or ISO 8601)"],
-        ['timeline-out-of-order', 'Timeline row 4 (09:30) is earlier than row 2 above it'],
+        ['timeline-invalid-time', 'Timeline row 3: 25:99 is not a time of day: hours run from 0 to 23'],
+        ['timeline-out-of-order', 'Timeline row 4 (09:30) is earlier than row 2 (10:05) above it'],
       ],
     );
   });

@@ -24,9 +24,19 @@ describe('hover on fields', () => {
   });
 
   it('numbers, percentages, dates and the Incident ID say what they expect', () => {
-    assert.match(hoverText(templateText, lineOf('- **Circuit Breaker Trips**'), 5) ?? '', /A whole number of at least 0\./);
-    assert.match(hoverText(templateText, lineOf('CPU Usage:'), 3) ?? '', /A percentage of at most 100\./);
-    assert.match(hoverText(templateText, lineOf('**Incident ID**'), 2) ?? '', /INC-\{date\}-\{seq\}/);
+    assert.match(hoverText(templateText, lineOf('- **Circuit Breaker Trips**'), 5) ?? '', /A whole number of at least 0; a note may follow it\./);
+    assert.match(hoverText(templateText, lineOf('CPU Usage:'), 3) ?? '', /A percentage from 0% to 100%/);
+    assert.match(hoverText(templateText, lineOf('**Duration**'), 3) ?? '', /A duration such as 1h 12m/);
+    assert.match(hoverText(templateText, lineOf('**Date/Time**'), 3) ?? '', /A start and end such as 2026-03-21 13:58 - 16:31 UTC/);
+    // An example of the ID, not the raw format alone.
+    const id = service.hover(service.analyze(templateText), { line: lineOf('**Incident ID**'), character: 2 }, new Date('2026-12-01T10:00:00Z'));
+    assert.match((id?.contents as MarkupContent).value, /like `INC-20261201-01` \(the template's format, `INC-\{date\}-\{seq\}`\)/);
+  });
+
+  it('a choice field lists the aliases its values have', () => {
+    assert.match(hoverText(templateText, lineOf('**Severity**'), 3) ?? '', /`CRITICAL`: Outage[^\n]*\(also SEV0, SEV1, S0, S1, P0, P1\)/);
+    const alias = templateText.replace('**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]', '**Severity**: SEV-2 (paged)');
+    assert.match(hoverText(alias, lineOf('**Severity**'), 3) ?? '', /- ✓ `HIGH`/);
   });
 
   it('is the field line only, in UTF-16 units, and nothing elsewhere', () => {

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { markdownFacts } from '../../server/src/service/document/lineFacts';
 import { placeholderKey } from '../../server/src/service/document/normalize';
-import { parseTime } from '../../server/src/service/document/time';
-import { mainPart, readDate } from '../../server/src/service/rules/fieldValues';
+import { mainPart } from '../../server/src/service/values/note';
 import { placeholderTest } from '../../server/src/service/template/templateModel';
 import { splitLines } from '../../server/src/service/text/lines';
 import { maskCommentsAndCode, stripEmphasis } from '../../server/src/service/text/markdownText';
@@ -75,42 +74,6 @@ function referenceMask(line: string): string {
   return out;
 }
 
-const timeOfDay = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(?:UTC|GMT|Z))?$/;
-const dateTime = /^(\d{4})-(\d{2})-(\d{2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/;
-
-function referenceParseTime(raw: string) {
-  const text = referenceStripEmphasis(raw);
-  let m = timeOfDay.exec(text);
-  if (m) {
-    let hours = Number(m[1]);
-    const minutes = Number(m[2]);
-    const seconds = m[3] === undefined ? 0 : Number(m[3]);
-    if (m[4]) {
-      if (hours < 1 || hours > 12) return undefined;
-      hours = (hours % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
-    }
-    if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-    return { seconds: hours * 3600 + minutes * 60 + seconds, hasDate: false, format: m[3] === undefined ? 'hm' : 'hms' };
-  }
-  m = dateTime.exec(text);
-  if (m) {
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const hours = m[5] === undefined ? 0 : Number(m[5]);
-    const minutes = m[6] === undefined ? 0 : Number(m[6]);
-    const seconds = m[7] === undefined ? 0 : Number(m[7]);
-    if (month < 1 || month > 12 || hours > 23 || minutes > 59 || seconds > 59) return undefined;
-    const ms = Date.UTC(year, month - 1, day, hours, minutes, seconds);
-    if (new Date(ms).getUTCDate() !== day) return undefined;
-    let offset = 0;
-    const zone = m[8];
-    if (zone && /^[+-]/.test(zone)) {
-      const digits = zone.replace(':', '');
-      offset = (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * (zone[0] === '-' ? -1 : 1);
-    }
-    return { seconds: ms / 1000 - offset * 60, hasDate: true, format: m[4] === 'T' ? 'iso' : m[7] === undefined ? 'date-hm' : 'date-hms' };
-  }
-  return undefined;
-}
 
 describe('scans that replaced regular expressions', () => {
   it('code spans (closed by a run of exactly as many backticks) and comments are masked as a plain scan does', () => {
@@ -184,28 +147,6 @@ describe('scans that replaced regular expressions', () => {
     for (const text of texts(7, ['HIGH', 'a', '(', ')', '-', '–', '—', ':', ';', ',', '*', '_', ...spaces], 30000, 10)) {
       const want = referenceStripEmphasis(referenceStripEmphasis(text).split(separator)[0]);
       assert.equal(mainPart(text), want, JSON.stringify(text));
-    }
-  });
-
-  it('a date is read with its note left out as with /\\s+\\(/', () => {
-    for (const tail of texts(8, [' ', '\t', '(', ')', 'x', '2026', ','], 20000, 8)) {
-      const text = `Nov 27${tail}`;
-      const t = referenceStripEmphasis(text);
-      const want = /\b\d{4}\b/.test(t) && !Number.isNaN(Date.parse(t.split(/\s+\(/)[0]));
-      assert.equal(readDate(text), want, JSON.stringify(text));
-    }
-  });
-
-  it('timeline times are read as with the time regexes and a Date', () => {
-    const pieces = ['0', '1', '2', '3', '5', '9', '12', '29', '2026', '0000', '0099', '2100', ':', '-', ' ', 'T', 'Z', '*', 'AM', 'pm', '.', '+', 'UTC'];
-    for (const text of texts(9, pieces, 60000, 9)) assert.deepEqual(parseTime(text), referenceParseTime(text), JSON.stringify(text));
-    for (const year of ['0000', '0004', '0026', '1900', '2000', '2024', '2026']) {
-      for (let month = 0; month <= 13; month++) {
-        for (let day = 0; day <= 32; day++) {
-          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 10:00`;
-          assert.deepEqual(parseTime(text), referenceParseTime(text), text);
-        }
-      }
     }
   });
 

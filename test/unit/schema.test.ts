@@ -28,7 +28,7 @@ describe('template schema', () => {
       "custom.yaml:4: fields.0.kind: unknown kind 'colour' (expected one of text, choice, datetime, date, duration, number, percentage, person, id)",
     ]);
     assert.deepEqual(problems('name: x\nbogus: 1\n'), [
-      'custom.yaml:2: bogus: unknown key (expected one of name, template, detection, requiredSections, fields, timeline, newDocument)',
+      'custom.yaml:2: bogus: unknown key (expected one of name, template, detection, requiredSections, sectionAliases, pendingSections, fields, timeline, newDocument)',
     ]);
     assert.match(problems('fields: [\n')[0], /^custom\.yaml:\d+: /);
     assert.deepEqual(problems('- a\n- b\n'), ['custom.yaml:1: the schema must be a YAML mapping']);
@@ -36,10 +36,10 @@ describe('template schema', () => {
 
   it('reports unknown keys and wrong types inside the schema too, at their lines', () => {
     assert.deepEqual(problems('fields:\n  - label: A\n    kind: number\n    mni: 0\n  - label: B\n    kind: choice\n    values:\n      - { value: X, meanin: y }\ndetection: often\ntimeline:\n  section: T\n  columns: { time: When, evnt: What }\nnewDocument:\n  idFromat: x\n'), [
-      'custom.yaml:4: fields.0.mni: unknown key (expected one of label, section, kind, values, min, max, integer)',
-      'custom.yaml:8: fields.1.values.0.meanin: unknown key (expected one of value, meaning)',
-      'custom.yaml:9: detection: must be a mapping of minSectionShare, frontMatterKey',
-      'custom.yaml:12: timeline.columns.evnt: unknown key (expected one of time, event, component)',
+      'custom.yaml:4: fields.0.mni: unknown key (expected one of label, section, kind, values, min, max, integer, afterIncident, parts)',
+      'custom.yaml:8: fields.1.values.0.meanin: unknown key (expected one of value, meaning, aliases)',
+      'custom.yaml:9: detection: must be a mapping of minSectionShare, minRequiredShare, minFields, frontMatterKey',
+      'custom.yaml:12: timeline.columns.evnt: unknown key (expected one of time, date, event, component, action)',
       'custom.yaml:14: newDocument.idFromat: unknown key (expected one of titlePrefix, idField, idFormat, dateField)',
     ]);
   });
@@ -60,6 +60,6 @@ describe('template schema', () => {
     const text = '# Outage report\n\n## Summary\n\n**Impact**: MEDIUM\n\n## Steps\n\n| When | What |\n|---|---|\n| 10:00 | a |\n| 09:00 | b |\n';
     const d = custom.diagnostics(custom.analyze(text));
     assert.deepEqual(d.map((x) => x.code), ['invalid-choice', 'timeline-out-of-order']);
-    assert.equal(d[0].message, "Impact 'MEDIUM' is not one of LOW, HIGH");
+    assert.equal(d[0].message, "Impact 'MEDIUM' is not one of LOW or HIGH");
   });
 });

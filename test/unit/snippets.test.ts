@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseTime } from '../../server/src/service/document/time';
+import { readTimelineMoment } from '../../server/src/service/values/moment';
+
+const parseTime = (text: string) => { const reading = readTimelineMoment(text); return reading && 'moment' in reading ? reading.moment : undefined; };
 import { repoRoot, service, templateText } from '../support/service';
 
 interface Snippet {

@@ -1,25 +1,60 @@
 /**
  * A parsed document together with what the template says about it: the unit every feature of
  * the service works on. Built once per document version and shared by diagnostics, completion
- * and code actions.
+ * and code actions; what it reads (field values, the incident clock, the timeline's order,
+ * whether it is a post-mortem) is read once, when first asked for.
  */
+import { incidentClock, placeTimeline, type IncidentClock, type TimelineOrder } from './document/clock';
+import { detectPostmortem, type Detection } from './document/detection';
 import { parseDocument } from './document/parse';
+import type { LineFacts } from './document/lineFacts';
 import type { FieldLine, ParsedDocument, Placeholder } from './document/model';
 import { headingKey, labelKey } from './document/normalize';
 import { findTimeline, type Timeline } from './document/timeline';
-import type { FieldSpec } from './template/schema';
+import type { FieldPart, FieldSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
+import { readFieldValue, type DateOrder, type FieldReading } from './values';
+
+export interface AnalysisOptions {
+  /** How a numeric date whose day and month could be swapped (03/04/2026) is read (`postmortem.dateOrder`). */
+  dateOrder?: DateOrder;
+}
+
+/** A field's value, or one labelled part of it, where it is on its line and what it reads as. */
+export interface ValueSpan {
+  start: number;
+  end: number;
+  /** The text of the value. */
+  raw: string;
+  /** What it reads as; `placeholder` while a template placeholder or blank is in it. */
+  reading: FieldReading | { state: 'placeholder' };
+}
+
+export interface FieldValue extends ValueSpan {
+  spec: FieldSpec;
+  /** The labelled parts after the value ("Date: 2026-03-16" on a signature line), where present. */
+  parts: (ValueSpan & { part: FieldPart; labelStart: number })[];
+}
 
 export interface Analysis {
   readonly doc: ParsedDocument;
   readonly template: TemplateModel;
-  /** The timeline table, if the document has one. */
+  readonly dateOrder: DateOrder;
+  /** The timeline tables, if the document has any. */
   readonly timeline: Timeline | undefined;
+  /** What Date/Time says of the incident's start, end and days. */
+  readonly clock: IncidentClock;
+  /** The timeline's rows on the incident's clock, and which are out of order. */
+  readonly timelineOrder: TimelineOrder | undefined;
+  /** Whether the document's own text (front matter, headings, fields) makes it a post-mortem, and why. */
+  readonly detection: Detection;
   /** Whether the document's structure (or front matter) makes it a post-mortem. */
   readonly looksLikePostmortem: boolean;
   /** What the schema says of field `index`, if anything. */
   fieldSpec(index: number): FieldSpec | undefined;
+  /** Field `index`'s value read by its kind, if the schema describes the field. */
+  fieldValue(index: number): FieldValue | undefined;
   /** Heading keys from the top-level section down to heading `index`. */
   sectionPath(index: number): string[];
   /** Placeholders on one line, in order. */
@@ -28,36 +63,70 @@ export interface Analysis {
   findSection(path: readonly string[]): number;
 }
 
-export function analyze(text: string | LineText, template: TemplateModel): Analysis {
+export function analyze(text: string | LineText, template: TemplateModel, options: AnalysisOptions = {}): Analysis {
   const doc = parseDocument(text, {
     isPlaceholder: template.isPlaceholder,
     frontMatterKey: template.schema.detection.frontMatterKey,
+    sectionKeyOf: template.sectionKeyOf,
   });
+  const dateOrder = options.dateOrder ?? 'auto';
   let timeline: Timeline | undefined | null = null;
+  let clock: IncidentClock | undefined;
+  let order: TimelineOrder | undefined | null = null;
+  let detection: Detection | undefined;
   /** Field specs by field index, resolved when first asked for (null: resolved to none). */
   const specs: (FieldSpec | null | undefined)[] = new Array(doc.fields.length);
+  const values: (FieldValue | null | undefined)[] = new Array(doc.fields.length);
   let byLine: Map<number, Placeholder[]> | undefined;
 
-  const sectionPath = (index: number): string[] => {
-    const path: string[] = [];
-    for (let k = index; k !== -1; k = doc.headings[k].parent) path.unshift(doc.headings[k].key);
-    return path;
-  };
-
-  return {
+  const analysis: Analysis = {
     doc,
     template,
+    dateOrder,
     get timeline() {
-      if (timeline === null) timeline = findTimeline(doc, template.schema.timeline);
+      if (timeline === null) timeline = findTimeline(doc, template.schema.timeline, template.exampleRows);
       return timeline;
     },
-    looksLikePostmortem: looksLikePostmortem(doc, template),
+    get clock() {
+      if (!clock) {
+        const index = doc.fields.findIndex((_, k) => analysis.fieldSpec(k)?.kind === 'datetime');
+        const value = index === -1 ? undefined : analysis.fieldValue(index);
+        // What is written of it counts, before its end is filled in ("2026-09-03 14:02 - [END TIME]").
+        const reading = value?.reading.state === 'placeholder' ? readFieldValue(value.spec, withoutPlaceholders(analysis, doc.fields[index].line, value)) : value?.reading;
+        const range = reading?.state === 'ok' ? reading.range : undefined;
+        clock = incidentClock(range?.start, range?.end, dateOrder);
+      }
+      return clock;
+    },
+    get timelineOrder() {
+      if (order === null) order = analysis.timeline ? placeTimeline(analysis.timeline, analysis.clock, dateOrder) : undefined;
+      return order;
+    },
+    get detection() {
+      detection ??= detectPostmortem(analysis);
+      return detection;
+    },
+    get looksLikePostmortem() {
+      return analysis.detection.postmortem;
+    },
     fieldSpec(index: number) {
       let spec = specs[index];
       if (spec === undefined) specs[index] = spec = resolveField(doc.fields[index], doc, template) ?? null;
       return spec ?? undefined;
     },
-    sectionPath,
+    fieldValue(index: number) {
+      let value = values[index];
+      if (value === undefined) {
+        const spec = analysis.fieldSpec(index);
+        values[index] = value = spec ? readField(analysis, index, spec) : null;
+      }
+      return value ?? undefined;
+    },
+    sectionPath(index: number) {
+      const path: string[] = [];
+      for (let k = index; k !== -1; k = doc.headings[k].parent) path.unshift(doc.headings[k].key);
+      return path;
+    },
     placeholdersOnLine(line: number) {
       if (!byLine) {
         byLine = new Map();
@@ -73,6 +142,96 @@ export function analyze(text: string | LineText, template: TemplateModel): Analy
       return findSection(doc, path);
     },
   };
+  return analysis;
+}
+
+/** A value's text with its placeholders blanked out. */
+function withoutPlaceholders(analysis: Analysis, line: number, value: ValueSpan): string {
+  let text = value.raw;
+  for (const p of analysis.placeholdersOnLine(line)) {
+    if (p.start < value.start || p.end > value.start + text.length) continue;
+    text = text.slice(0, p.start - value.start) + ' '.repeat(p.end - p.start) + text.slice(p.end - value.start);
+  }
+  return text;
+}
+
+/** A value is read no further than this: a field's value is short, and a pasted megabyte must not cost every keystroke. */
+const maxValueLength = 2000;
+
+/**
+ * Field values by spec and line: a value is a function of its line's text and its spec alone
+ * (the placeholders on the line are the template's, whose spec it is), so each is read once,
+ * not on every keystroke. Bounded for documents of many distinct lines.
+ */
+const fieldValues = new WeakMap<FieldSpec, Map<string, FieldValue>>();
+
+function readField(analysis: Analysis, index: number, spec: FieldSpec): FieldValue {
+  const field = analysis.doc.fields[index];
+  const line = analysis.doc.text.lines[field.line];
+  // An edited document keeps each line's facts: the value read last time, if its spec is the same.
+  const facts = (analysis.doc.text.memo as (LineFacts | undefined)[] | undefined)?.[field.line];
+  const kept = facts !== undefined && facts.text === line ? facts : undefined;
+  if (kept?.fieldValue?.spec === spec) return kept.fieldValue.value as FieldValue;
+  let known = fieldValues.get(spec);
+  if (!known) fieldValues.set(spec, (known = new Map()));
+  const key = `${field.style}${field.valueStart}:${line}`;
+  let value = known.get(key);
+  if (value === undefined) {
+    value = readFieldOnLine(analysis, index, spec, line);
+    if (known.size > 5000) known.clear();
+    known.set(key, value);
+  }
+  if (kept) kept.fieldValue = { spec, value };
+  return value;
+}
+
+function readFieldOnLine(analysis: Analysis, index: number, spec: FieldSpec, line: string): FieldValue {
+  const field = analysis.doc.fields[index];
+  const placeholders = analysis.placeholdersOnLine(field.line);
+  const span = (start: number, end: number, kind: FieldSpec): ValueSpan => {
+    const [s, e] = trimmed(line, start, end);
+    const raw = line.slice(s, Math.min(e, s + maxValueLength));
+    const placeholder = placeholders.some((p) => p.start >= s && p.start < e);
+    return { start: s, end: e, raw, reading: placeholder ? { state: 'placeholder' } : readFieldValue(kind, raw) };
+  };
+  const parts: FieldValue['parts'] = [];
+  let end = field.valueEnd;
+  if (spec.parts?.length && field.valueEnd > field.valueStart) {
+    const found = partLabels(line, field.valueStart, field.valueEnd, spec.parts);
+    for (let k = 0; k < found.length; k++) {
+      const { part, labelStart, valueStart } = found[k];
+      const valueEnd = k + 1 < found.length ? found[k + 1].labelStart : field.valueEnd;
+      parts.push({ ...span(valueStart, valueEnd, partSpec(spec, part)), part, labelStart });
+    }
+    if (found.length) end = found[0].labelStart;
+  }
+  return { ...span(field.valueStart, end, spec), spec, parts };
+}
+
+/** A part as a field spec of its own, so the one reader reads it ("Incident Commander date"). */
+const partSpecs = new WeakMap<FieldPart, FieldSpec>();
+function partSpec(spec: FieldSpec, part: FieldPart): FieldSpec {
+  let partField = partSpecs.get(part);
+  if (!partField) partSpecs.set(part, (partField = { label: `${spec.label} ${part.label.toLowerCase()}`, kind: part.kind }));
+  return partField;
+}
+
+/** Where the parts' labels ("Date:") are in a value, in order. */
+function partLabels(line: string, from: number, to: number, parts: readonly FieldPart[]): { part: FieldPart; labelStart: number; valueStart: number }[] {
+  const found: { part: FieldPart; labelStart: number; valueStart: number }[] = [];
+  const value = line.slice(from, to);
+  for (const part of parts) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${part.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'iu');
+    const m = pattern.exec(value);
+    if (m) found.push({ part, labelStart: from + m.index, valueStart: from + m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.labelStart - b.labelStart);
+}
+
+function trimmed(line: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(line[start])) start++;
+  while (end > start && /\s/.test(line[end - 1])) end--;
+  return [start, end];
 }
 
 /**
@@ -134,15 +293,4 @@ function sectionKeyOf(spec: FieldSpec): string {
 /** A heading that is itself a field ("### Review Date: ...") is not its own section. */
 function fieldHeading(field: FieldLine, doc: ParsedDocument): number {
   return field.style === 'heading' ? field.section : -2;
-}
-
-function looksLikePostmortem(doc: ParsedDocument, template: TemplateModel): boolean {
-  if (doc.frontMatterFlag !== undefined) return doc.frontMatterFlag;
-  const wanted = template.topSectionKeys;
-  if (wanted.length === 0) return false;
-  const present = new Set<string>();
-  for (const h of doc.headings) present.add(h.key);
-  let found = 0;
-  for (const key of wanted) if (present.has(key)) found++;
-  return found / wanted.length >= template.schema.detection.minSectionShare;
 }

@@ -3,11 +3,12 @@
  * text, with no LSP connection. The server imports it from here; index.ts adds reading a
  * template's schema from YAML, which the server's bundle leaves out.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from './analysis';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import { analyze, type Analysis, type AnalysisOptions } from './analysis';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
+import { frontMatterFlagEdits } from './create/frontMatter';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
 import type { TemplateModel } from './template/templateModel';
@@ -16,13 +17,15 @@ import type { LineText } from './text/lines';
 export interface PostmortemService {
   readonly template: TemplateModel;
   /** Text, or lines kept by an EditableText (then only lines changed since the last call are examined again). */
-  analyze(text: string | LineText): Analysis;
+  analyze(text: string | LineText, options?: AnalysisOptions): Analysis;
   diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
   completions(analysis: Analysis, position: Position, now?: Date): CompletionList | null;
   /** What the field under the cursor expects (its allowed values with their meaning). */
-  hover(analysis: Analysis, position: Position): Hover | null;
+  hover(analysis: Analysis, position: Position, now?: Date): Hover | null;
   codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
   newDocument(input: NewDocumentInput): NewDocument;
+  /** The edits that write `postmortem: true` (or false) into the document's front matter. */
+  frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEdit[];
 }
 
 /**
@@ -32,12 +35,13 @@ export interface PostmortemService {
 export function serviceFor(template: TemplateModel): PostmortemService {
   return {
     template,
-    analyze: (text) => analyze(text, template),
+    analyze: (text, options) => analyze(text, template, options),
     diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
     completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
-    hover: (analysis, position) => getHover(analysis, position),
+    hover: (analysis, position, now = new Date()) => getHover(analysis, position, now),
     codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
     newDocument: (input) => createNewDocument(template, input),
+    frontMatterFlagEdits: (analysis, value) => frontMatterFlagEdits(analysis, value),
   };
 }
 
@@ -46,5 +50,7 @@ export { completionTriggerCharacters } from './completion';
 export { codeActionKinds } from './codeActions';
 export { diagnosticSource, type DiagnosticOptions } from './diagnostics';
 export { SchemaError } from './template/schema';
-export type { Analysis } from './analysis';
+export type { Analysis, AnalysisOptions } from './analysis';
+export type { DateOrder } from './values';
+export { classify, describeDetection, type Detection, type PlaceHints } from './document/detection';
 export { EditableText } from './text/editableText';

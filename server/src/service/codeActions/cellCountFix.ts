@@ -6,37 +6,39 @@ import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './c
 export function cellCountActions(request: CodeActionRequest): CodeAction[] {
   const timeline = request.analysis.timeline;
   if (!timeline || !wants(request, CodeActionKind.QuickFix)) return [];
-  const columns = timeline.table.header.cells.length;
   const actions: CodeAction[] = [];
-  for (const { row } of timeline.rows) {
-    if (row.line < request.range.start.line || row.line > request.range.end.line) continue;
-    const missing = columns - row.cells.length;
-    if (missing <= 0) continue;
-    const text = request.analysis.doc.text.lines[row.line];
-    // The cells go after the row's last character, but before a comment left open at the end
-    // ("| 10:02 <!-- check"), inside which they would not count.
-    const open = unclosedCommentAt(text);
-    const contentEnd = trimRange(text, 0, open === -1 ? text.length : open)[1];
-    const content = maskCommentsAndCode(text.slice(0, contentEnd));
-    let padding = '';
-    // A lone "|" is both the leading and the trailing pipe of one empty cell.
-    if (content.trim() === '|') padding = '  |'.repeat(columns);
-    else {
-      if (!content.endsWith('|') || content.endsWith('\\|')) padding = ' |';
-      padding += '  |'.repeat(missing);
+  for (const { table, rows } of timeline.tables) {
+    const columns = table.header.cells.length;
+    for (const { row } of rows) {
+      if (row.line < request.range.start.line || row.line > request.range.end.line) continue;
+      const missing = columns - row.cells.length;
+      if (missing <= 0) continue;
+      const text = request.analysis.doc.text.lines[row.line];
+      // The cells go after the row's last character, but before a comment left open at the end
+      // ("| 10:02 <!-- check"), inside which they would not count.
+      const open = unclosedCommentAt(text);
+      const contentEnd = trimRange(text, 0, open === -1 ? text.length : open)[1];
+      const content = maskCommentsAndCode(text.slice(0, contentEnd));
+      let padding = '';
+      // A lone "|" is both the leading and the trailing pipe of one empty cell.
+      if (content.trim() === '|') padding = '  |'.repeat(columns);
+      else {
+        if (!content.endsWith('|') || content.endsWith('\\|')) padding = ' |';
+        padding += '  |'.repeat(missing);
+      }
+      const rest = text.slice(contentEnd);
+      const fixed = text.slice(0, contentEnd) + padding + (rest.trim() === '' ? '' : rest);
+      const diagnostics = diagnosticsOn(request, 'timeline-cell-count', row.line);
+      actions.push({
+        title: `Add the missing cell${missing === 1 ? '' : 's'} (${missing})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diagnostics.length ? diagnostics : undefined,
+        isPreferred: true,
+        edit: versionedEdit(request, [
+          { range: { start: { line: row.line, character: 0 }, end: { line: row.line, character: text.length } }, newText: fixed },
+        ]),
+      });
     }
-    const rest = text.slice(contentEnd);
-    const fixed = text.slice(0, contentEnd) + padding + (rest.trim() === '' ? '' : rest);
-    const diagnostics = diagnosticsOn(request, 'timeline-cell-count', row.line);
-    actions.push({
-      title: `Add the missing cell${missing === 1 ? '' : 's'} (${missing})`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: diagnostics.length ? diagnostics : undefined,
-      isPreferred: true,
-      edit: versionedEdit(request, [
-        { range: { start: { line: row.line, character: 0 }, end: { line: row.line, character: text.length } }, newText: fixed },
-      ]),
-    });
   }
   return actions;
 }

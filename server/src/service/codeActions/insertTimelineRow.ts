@@ -3,8 +3,8 @@
  * table's column count and a time prefilled that keeps the rows in order.
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import type { Timeline } from '../document/timeline';
-import { formatTime } from '../document/time';
+import { cellText, tableAt, type TimelineTable } from '../document/timeline';
+import { formatClock } from '../values/time';
 import { cursorTo, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export const insertRowKind = `${CodeActionKind.Refactor}.insert.timelineRow`;
@@ -17,23 +17,22 @@ export function insertTimelineRowActions(request: CodeActionRequest): CodeAction
   const line = request.range.start.line;
   if (line < heading.line || line >= heading.end) return [];
 
-  const { table } = timeline;
-  const rowIndex = timeline.rows.findIndex((r) => r.row.line === line);
-  const onHeader = line === table.header.line || line === table.delimiterLine;
+  const { table, rowIndex } = tableAt(timeline, line);
+  const onHeader = line === table.table.header.line || line === table.table.delimiterLine;
   const actions: CodeAction[] = [];
   if (rowIndex !== -1) {
-    actions.push(insertAction(request, timeline, 'above', rowIndex));
-    actions.push(insertAction(request, timeline, 'below', rowIndex));
+    actions.push(insertAction(request, table, 'above', rowIndex));
+    actions.push(insertAction(request, table, 'below', rowIndex));
   } else if (onHeader) {
-    actions.push(insertAction(request, timeline, 'below', -1));
+    actions.push(insertAction(request, table, 'below', -1));
   }
-  if (rowIndex !== timeline.rows.length - 1 || rowIndex === -1) {
-    actions.push(insertAction(request, timeline, 'end', timeline.rows.length - 1));
+  if (rowIndex !== table.rows.length - 1 || rowIndex === -1) {
+    actions.push(insertAction(request, table, 'end', table.rows.length - 1));
   }
   return actions;
 }
 
-function insertAction(request: CodeActionRequest, timeline: Timeline, where: 'above' | 'below' | 'end', rowIndex: number): CodeAction {
+function insertAction(request: CodeActionRequest, timeline: TimelineTable, where: 'above' | 'below' | 'end', rowIndex: number): CodeAction {
   const { doc } = request.analysis;
   const { table } = timeline;
   const eol = doc.text.eol;
@@ -70,21 +69,21 @@ function insertAction(request: CodeActionRequest, timeline: Timeline, where: 'ab
   };
 }
 
-function timeAtOrBefore(request: CodeActionRequest, timeline: Timeline, index: number): string {
+function timeAtOrBefore(request: CodeActionRequest, timeline: TimelineTable, index: number): string {
   const { doc } = request.analysis;
-  for (let i = index; i >= 0; i--) {
+  const timeText = (i: number) => {
     const r = timeline.rows[i];
-    if (r.time.state === 'ok') {
-      const cell = r.row.cells[timeline.columns.time];
-      return doc.text.lines[r.row.line].slice(cell.start, cell.end);
-    }
+    if (r.time.state !== 'ok') return undefined;
+    return cellText(doc.text.lines[r.row.line], r.row.cells[timeline.columns.time]);
+  };
+  for (let i = index; i >= 0; i--) {
+    const text = timeText(i);
+    if (text !== undefined) return text;
   }
   // Nothing above has a time: the first time below keeps the order (equal times are in order).
-  for (const r of timeline.rows) {
-    if (r.time.state === 'ok') {
-      const cell = r.row.cells[timeline.columns.time];
-      return doc.text.lines[r.row.line].slice(cell.start, cell.end);
-    }
+  for (let i = 0; i < timeline.rows.length; i++) {
+    const text = timeText(i);
+    if (text !== undefined) return text;
   }
-  return formatTime(request.now, 'hm');
+  return formatClock(request.now.getUTCHours() * 3600 + request.now.getUTCMinutes() * 60);
 }

@@ -1,69 +1,36 @@
 /**
- * Fixes for timeline rows out of order: move one row to its place, or sort the whole timeline
- * (also the `source.fixAll` action). Rows without a valid time keep their places.
+ * Fixes for timeline rows out of order: move one row to its place in its table, or sort the
+ * tables (also the `source.fixAll` action). Rows without a valid time keep their places. Whether
+ * a new order is in order is the incident clock's to say (document/clock.ts), as for the rule.
  */
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
-import { unordered, type Timeline } from '../document/timeline';
+import type { PlacedRow, TimelineOrder } from '../document/clock';
+import type { TimelineRow } from '../document/model';
+import type { Timeline, TimelineTable } from '../document/timeline';
 import type { LineText } from '../text/lines';
 import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.postmortem`;
 
-export function outOfOrderRows(timeline: Timeline): number[] {
-  const rows: number[] = [];
-  let latest: number | undefined;
-  for (const r of timeline.rows) {
-    if (r.time.state !== 'ok') continue;
-    if (latest !== undefined && r.time.key < latest) rows.push(r.index);
-    else latest = r.time.key;
-  }
-  return rows;
-}
-
-type Row = Timeline['rows'][number];
-
-/** The rows in sorted order: timed rows sorted (stably) into the timed rows' places. */
-export function sortedRows(timeline: Timeline): Row[] {
-  const timed = timeline.rows.filter((r) => r.time.state === 'ok');
-  const sorted = [...timed].sort((a, b) => key(a) - key(b) || a.index - b.index);
-  let next = 0;
-  return timeline.rows.map((r) => (r.time.state === 'ok' ? sorted[next++] : r));
-}
-
-const key = (r: Row) => (r.time.state === 'ok' ? r.time.key : 0);
-const timeOf = (r: Row) => (r.time.state === 'ok' ? r.time.time : undefined);
-
-/**
- * Whether rows in this order read chronologically once their keys are worked out again: a time
- * of day takes its day from the dated row above it, so a move can change what it means. A fix
- * that would not leave the timeline in order is not offered.
- */
-function ordered(rows: readonly Row[]): boolean {
-  return unordered(rows.map(timeOf)) === 0;
-}
+type Entry = { table: TimelineTable; row: TimelineRow };
 
 export function timelineOrderActions(request: CodeActionRequest): CodeAction[] {
-  const timeline = request.analysis.timeline;
-  if (!timeline) return [];
-  const unordered = outOfOrderRows(timeline);
-  if (unordered.length === 0) return [];
+  const { timeline, timelineOrder: order } = request.analysis;
+  if (!timeline || !order || order.outOfOrder.length === 0) return [];
   const actions: CodeAction[] = [];
   // One sort serves every action that offers it.
-  let sorted: TextEdit | undefined | null = null;
+  let sorted: TextEdit[] | undefined | null = null;
   const sortAll = () => {
-    if (sorted === null) {
-      const rows = sortedRows(timeline);
-      sorted = ordered(rows) ? sortEdit(timeline, rows, request.analysis.doc.text) : undefined;
-    }
+    if (sorted === null) sorted = sortEdits(timeline, order, request.analysis.doc.text);
     return sorted;
   };
 
   if (wants(request, CodeActionKind.QuickFix)) {
-    for (const index of unordered) {
-      const { row } = timeline.rows[index];
-      if (row.line < request.range.start.line || row.line > request.range.end.line) continue;
-      const diagnostics = diagnosticsOn(request, 'timeline-out-of-order', row.line);
-      const move = moveRowEdits(request, timeline, index);
+    for (const placed of order.outOfOrder) {
+      const line = placed.row.row.line;
+      if (line < request.range.start.line || line > request.range.end.line) continue;
+      const diagnostics = diagnosticsOn(request, 'timeline-out-of-order', line);
+      const move = moveRowEdits(request, timeline, order, placed);
       if (move) {
         actions.push({
           title: 'Move row to its place in the timeline',
@@ -79,45 +46,75 @@ export function timelineOrderActions(request: CodeActionRequest): CodeAction[] {
           title: 'Sort the timeline by time',
           kind: CodeActionKind.QuickFix,
           diagnostics: diagnostics.length ? diagnostics : undefined,
-          edit: versionedEdit(request, [sort]),
+          edit: versionedEdit(request, sort),
         });
       }
     }
   }
   const sort = wants(request, fixAllKind) ? sortAll() : undefined;
-  if (sort) actions.push({ title: 'Sort the timeline by time', kind: fixAllKind, edit: versionedEdit(request, [sort]) });
+  if (sort) actions.push({ title: 'Sort the timeline by time', kind: fixAllKind, edit: versionedEdit(request, sort) });
   return actions;
 }
 
-function sortEdit(timeline: Timeline, rows: readonly Row[], text: LineText): TextEdit {
+const entriesOf = (timeline: Timeline): Entry[] => timeline.tables.flatMap((table) => table.rows.map((row) => ({ table, row })));
+
+/**
+ * Each table's timed rows sorted (stably, by their place on the clock) into the timed rows'
+ * places; offered only when that leaves the whole timeline in order.
+ */
+function sortEdits(timeline: Timeline, order: TimelineOrder, text: LineText): TextEdit[] | undefined {
+  const keyOf = new Map<TimelineRow, number>();
+  for (const placed of order.rows) keyOf.set(placed.row, placed.key);
+  const sortedTables = timeline.tables.map((table) => {
+    const timed = table.rows.filter((r) => keyOf.has(r));
+    const sorted = [...timed].sort((a, b) => keyOf.get(a)! - keyOf.get(b)! || a.index - b.index);
+    let next = 0;
+    return { table, rows: table.rows.map((r) => (keyOf.has(r) ? sorted[next++] : r)) };
+  });
+  const all = sortedTables.flatMap(({ table, rows }) => rows.map((row) => ({ table, row })));
+  if (order.countOutOfOrder(all) !== 0) return undefined;
+  const edits: TextEdit[] = [];
+  for (const { table, rows } of sortedTables) {
+    if (rows.every((r, k) => r === table.rows[k])) continue;
+    edits.push(rowsEdit(table, rows, text));
+  }
+  return edits.length ? edits : undefined;
+}
+
+function rowsEdit(table: TimelineTable, rows: readonly TimelineRow[], text: LineText): TextEdit {
   const { lines } = text;
-  const first = timeline.rows[0].row.line;
-  const last = timeline.rows[timeline.rows.length - 1].row.line;
+  const first = table.rows[0].row.line;
+  const last = table.rows[table.rows.length - 1].row.line;
   // Rows keep the line breaks between them as they were.
   let newText = '';
   for (let k = 0; k < rows.length; k++) {
     newText += lines[rows[k].row.line];
-    if (k < rows.length - 1) newText += text.breaks?.[timeline.rows[k].row.line] || text.eol;
+    if (k < rows.length - 1) newText += text.breaks?.[table.rows[k].row.line] || text.eol;
   }
   return { range: { start: { line: first, character: 0 }, end: { line: last, character: lines[last].length } }, newText };
 }
 
-function moveRowEdits(request: CodeActionRequest, timeline: Timeline, index: number): TextEdit[] | undefined {
-  const lines = request.analysis.doc.text.lines;
-  const moving = timeline.rows[index];
-  const movingKey = key(moving);
-  // Its place: before the first other timed row that is later than it.
-  const target = timeline.rows.find((r) => r.index !== index && r.time.state === 'ok' && r.time.key > movingKey);
-  if (!target || target.index > index) return undefined;
-  const order = timeline.rows.filter((r) => r.index !== index);
-  order.splice(order.indexOf(target), 0, moving);
+function moveRowEdits(request: CodeActionRequest, timeline: Timeline, order: TimelineOrder, moving: PlacedRow): TextEdit[] | undefined {
+  const { lines, breaks, eol: documentEol } = request.analysis.doc.text;
+  const { table } = moving;
+  const keyOf = new Map<TimelineRow, number>();
+  for (const placed of order.rows) if (placed.table === table) keyOf.set(placed.row, placed.key);
+  // Its place: before the first other timed row of its table that is later than it, else last.
+  const rows = table.rows.filter((r) => r !== moving.row);
+  let at = rows.findIndex((r) => keyOf.has(r) && keyOf.get(r)! > moving.key);
+  if (at === -1) at = rows.length;
+  if (at === moving.row.index) return undefined;
+  rows.splice(at, 0, moving.row);
+  const proposed = entriesOf(timeline).map((entry) => (entry.table === table ? { table, row: rows[entry.row.index] } : entry));
   // Offered when it leaves fewer rows out of order than there are now.
-  if (unordered(order.map(timeOf)) >= unordered(timeline.rows.map(timeOf))) return undefined;
-  const targetLine = target.row.line;
-  const line = moving.row.line;
-  const eol = request.analysis.doc.text.breaks?.[line - 1] || request.analysis.doc.text.eol;
-  return [
-    { range: { start: { line: targetLine, character: 0 }, end: { line: targetLine, character: 0 } }, newText: lines[line] + eol },
-    { range: { start: { line: line - 1, character: lines[line - 1].length }, end: { line, character: lines[line].length } }, newText: '' },
-  ];
+  if (order.countOutOfOrder(proposed) >= order.outOfOrder.length) return undefined;
+  const line = moving.row.row.line;
+  const eol = breaks?.[line - 1] || documentEol;
+  const remove = { range: { start: { line: line - 1, character: lines[line - 1].length }, end: { line, character: lines[line].length } }, newText: '' };
+  if (at < rows.length - 1) {
+    const targetLine = rows[at + 1].row.line;
+    return [{ range: { start: { line: targetLine, character: 0 }, end: { line: targetLine, character: 0 } }, newText: lines[line] + eol }, remove];
+  }
+  const lastLine = table.rows[table.rows.length - 1].row.line;
+  return [{ range: { start: { line: lastLine, character: lines[lastLine].length }, end: { line: lastLine, character: lines[lastLine].length } }, newText: eol + lines[line] }, remove];
 }

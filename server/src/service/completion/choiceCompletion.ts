@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { replaceableValueSpan } from '../rules/valueSpan';
+import { replaceableValueSpan } from '../values/replaceSpan';
 
 export function choiceCompletions(analysis: Analysis, position: Position): CompletionItem[] | undefined {
   const { doc } = analysis;

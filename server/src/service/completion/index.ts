@@ -2,11 +2,12 @@ import type { CompletionList, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { choiceCompletions } from './choiceCompletion';
 import { timelineCompletions } from './timelineCompletion';
+import { valueCompletions } from './valueCompletion';
 
 /** Characters that open completion while typing in Markdown (VS Code has quick suggestions off there). */
 export const completionTriggerCharacters = ['[', ':', '|', ' '];
 
 export function getCompletions(analysis: Analysis, position: Position, now: Date): CompletionList | null {
-  const items = choiceCompletions(analysis, position) ?? timelineCompletions(analysis, position, now);
+  const items = choiceCompletions(analysis, position) ?? valueCompletions(analysis, position, now) ?? timelineCompletions(analysis, position, now);
   return items && items.length ? { isIncomplete: false, items } : null;
 }

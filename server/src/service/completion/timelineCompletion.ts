@@ -1,20 +1,24 @@
 /**
- * Completion in the timeline table: a time in the Time column, the template's milestones in
- * the Event column, the components the document already names in the Component column.
+ * Completion in the timeline tables: a time in the Time column (in the way the rows above write
+ * theirs), the template's milestones in the Event column, the components the document already
+ * names in the Component column.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { formatTime, type TimeFormat } from '../document/time';
+import { tableAt } from '../document/timeline';
+import type { MomentStyle } from '../values/moment';
 import { maskCommentsAndCode } from '../text/markdownText';
+import { writeMoment } from '../values/write';
+
+const plainStyle: MomentStyle = { date: 'none', seconds: false, twelveHour: false, isoT: false, relative: false };
 
 export function timelineCompletions(analysis: Analysis, position: Position, now: Date): CompletionItem[] | undefined {
   const timeline = analysis.timeline;
   if (!timeline) return undefined;
-  const { table } = timeline;
-  if (position.line <= table.delimiterLine || position.line >= table.end) return undefined;
-  const rowIndex = timeline.rows.findIndex((r) => r.row.line === position.line);
-  if (rowIndex === -1) return undefined;
-  const { row } = timeline.rows[rowIndex];
+  const { table: timelineTable, rowIndex } = tableAt(timeline, position.line);
+  const { table } = timelineTable;
+  if (position.line <= table.delimiterLine || position.line >= table.end || rowIndex === -1) return undefined;
+  const { row } = timelineTable.rows[rowIndex];
   const column = row.cells.findIndex((c) => position.character >= c.outerStart && position.character <= c.outerEnd);
   if (column === -1) return undefined;
   const cell = row.cells[column];
@@ -47,32 +51,42 @@ export function timelineCompletions(analysis: Analysis, position: Position, now:
     textEdit: { range, newText: `${head}${before}${label}${after}${tail}` },
   });
 
-  if (column === timeline.columns.time) {
-    const previous = timeline.rows.slice(0, rowIndex).reverse().find((r) => r.time.state === 'ok');
-    const format: TimeFormat = previous?.time.state === 'ok' ? previous.time.time.format : 'hm';
-    const items: CompletionItem[] = [item(formatTime(now, format), 0, 'Now (UTC)')];
-    if (previous?.time.state === 'ok') {
-      const t = previous.time.time;
-      // A time of day is seconds since midnight: as a 1970 instant it formats the same.
-      const next = new Date((t.seconds + 5 * 60) * 1000);
-      items.push(item(formatTime(next, format), 1, '5 minutes after the row above'));
+  if (column === timelineTable.columns.time) {
+    // The latest row above with a time gives the style and the start of "5 minutes after".
+    const order = analysis.timelineOrder;
+    const above = order?.rows.filter((r) => r.row.row.line < row.line).pop();
+    const style = above?.row.time.moment.style ?? plainStyle;
+    const zone = above?.row.time.moment.zone ?? 0;
+    const clock = analysis.clock;
+    const startDay = clock.startDay;
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const items: CompletionItem[] = [];
+    if (!style.relative) items.push(item(writeMoment(style, nowSeconds, zone, { startDay }), 0, 'Now (UTC)'));
+    if (above) {
+      const next = above.key + 5 * 60;
+      const startKey = order!.rows[0]?.key;
+      const sinceStart = above.row.time.moment.relative !== undefined ? above.row.time.moment.relative + 5 * 60 : startKey === undefined ? undefined : next - startKey;
+      items.push(item(writeMoment(style, next, zone, { startDay, sinceStart }), 1, '5 minutes after the row above'));
     }
     return dedupe(items);
   }
-  if (column === timeline.columns.event) {
+  if (column === timelineTable.columns.event) {
     return (analysis.template.schema.timeline?.milestones ?? []).map((m, i) => item(m.value, i, 'Milestone', m.meaning));
   }
-  if (column === timeline.columns.component) {
+  if (column === timelineTable.columns.component) {
     const counts = new Map<string, number>();
-    const placeholderCells = new Set<number>();
-    for (const p of analysis.doc.placeholders) {
-      if (p.owner.type === 'cell' && p.owner.table === timeline.tableIndex && p.owner.column === column) placeholderCells.add(p.line);
-    }
-    for (const r of timeline.rows) {
-      const c = r.row.cells[column];
-      if (!c || c.start === c.end || r.row.line === row.line || placeholderCells.has(r.row.line)) continue;
-      const value = analysis.doc.text.lines[r.row.line].slice(c.start, c.end);
-      counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const t of timeline.tables) {
+      const placeholderCells = new Set<number>();
+      for (const p of analysis.doc.placeholders) {
+        if (p.owner.type === 'cell' && p.owner.table === t.tableIndex && p.owner.column === t.columns.component) placeholderCells.add(p.line);
+      }
+      if (t.columns.component === -1) continue;
+      for (const r of t.rows) {
+        const c = r.row.cells[t.columns.component];
+        if (!c || c.start === c.end || r.row.line === row.line || placeholderCells.has(r.row.line)) continue;
+        const value = analysis.doc.text.lines[r.row.line].slice(c.start, c.end);
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
     }
     return [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

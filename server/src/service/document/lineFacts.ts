@@ -5,9 +5,7 @@
  * them into a document (parse.ts) is cheap.
  */
 import { isWhitespace, maskCommentsAndCode, trimRange } from '../text/markdownText';
-import type { Cell, TableRow } from './model';
-import type { TimelineRow } from './timeline';
-import { parseTime, type ParsedTime } from './time';
+import type { Cell, RowTime, TableRow, TimelineRow } from './model';
 
 export interface Mark {
   start: number;
@@ -43,11 +41,21 @@ export interface LineFacts {
   /** A paragraph line at the margin that ends with ':' and so introduces a list. */
   introLabel?: string;
   marks: Mark[];
-  /** Comment- and code-masked text, for table cells. */
+  /** Comment- and code-masked text. */
   masked: string;
+  /**
+   * The line masked cell by cell, as GitHub reads a table row: split at every pipe not escaped
+   * with a backslash (also inside a code span or a comment), each cell's code and comments masked
+   * on their own. The same as `masked` when no code span or comment spans a pipe.
+   */
+  cellMasked?: string;
+  /** Where the unescaped pipes are, when the line has any. */
+  pipes?: number[];
+  /** Placeholders of the line read as a table row (from `cellMasked`). */
+  cellMarks?: Mark[];
   cells?: Cell[];
   /** The time read from one cell of the line, when the line is a timeline row. */
-  time?: { column: number; value: ParsedTime | undefined };
+  time?: { column: number; value: RowTime };
   /**
    * The table row and timeline row last made of this line, handed out again by the next parse
    * when they would be equal: after a keystroke most rows of a long table are the same objects,
@@ -55,6 +63,8 @@ export interface LineFacts {
    */
   row?: TableRow;
   timelineRow?: TimelineRow;
+  /** The value of the field on this line, read by the spec it was read for (analysis.ts). */
+  fieldValue?: { spec: object; value: object };
 }
 
 export interface FactOptions {
@@ -108,7 +118,13 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
 
   const masked = maskCommentsAndCode(line);
   facts.masked = masked;
-  facts.hasPipe = masked.indexOf('|') !== -1;
+  if (line.indexOf('|') !== -1) {
+    const pipes = unescapedPipes(line);
+    if (pipes.length) {
+      facts.hasPipe = true;
+      facts.pipes = pipes;
+    }
+  }
   facts.delimiterRow = facts.hasPipe || ch === 45 || ch === 58 ? isDelimiterRow(line) : false;
   facts.thematicBreak = (ch === 95 || ch === 45 || ch === 42) && thematicBreakPattern.test(line);
 
@@ -134,10 +150,46 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     }
   }
 
-  if (masked.indexOf('[') !== -1) facts.marks = findBrackets(masked, true, facts.marks, options);
-  if (!facts.thematicBreak && masked.indexOf('___') !== -1) facts.marks = findBlanks(masked, facts.marks);
-  if (facts.marks.length > 1) facts.marks.sort((a, b) => a.start - b.start);
+  facts.marks = marksOf(masked, facts.thematicBreak, options);
+  if (facts.pipes) {
+    const cellMasked = maskCells(line, facts.pipes);
+    facts.cellMasked = cellMasked;
+    facts.cellMarks = cellMasked === masked ? facts.marks : marksOf(cellMasked, false, options);
+  }
   return facts;
+}
+
+function marksOf(masked: string, thematicBreak: boolean, options: FactOptions): Mark[] {
+  let marks = noMarks;
+  if (masked.indexOf('[') !== -1) marks = findBrackets(masked, true, marks, options);
+  if (!thematicBreak && masked.indexOf('___') !== -1) marks = findBlanks(masked, marks);
+  if (marks.length > 1) marks.sort((a, b) => a.start - b.start);
+  return marks;
+}
+
+/** Where the pipes that split a table row are: every | not escaped by an odd number of backslashes. */
+function unescapedPipes(line: string): number[] {
+  const pipes: number[] = [];
+  for (let k = line.indexOf('|'); k !== -1; k = line.indexOf('|', k + 1)) {
+    let backslashes = 0;
+    while (line.charCodeAt(k - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) pipes.push(k);
+  }
+  return pipes;
+}
+
+/** The line with each pipe-separated part's code spans and comments masked on its own. */
+function maskCells(line: string, pipes: readonly number[]): string {
+  // Nothing to mask in any part: the line as it is.
+  if (line.indexOf('`') === -1 && line.indexOf('<!--') === -1) return line;
+  let out = '';
+  let from = 0;
+  for (const pipe of [...pipes, line.length]) {
+    out += maskCommentsAndCode(line.slice(from, pipe));
+    if (pipe < line.length) out += '|';
+    from = pipe + 1;
+  }
+  return out;
 }
 
 /** A line inside a fenced code block: only a closing fence, `key: value` and template placeholders count. */
@@ -169,29 +221,33 @@ export function codeFacts(line: string, options: FactOptions): LineFacts {
   return facts;
 }
 
-/** The cells of a table row: trimmed content and the span between pipes. */
+/**
+ * The cells of a table row as GitHub reads them: split at every unescaped pipe, with the
+ * trimmed content (code spans and comments masked) and the span between the pipes. A comment
+ * after the last pipe is an author's aside, not a cell.
+ */
 export function cellsOf(facts: LineFacts): Cell[] {
   if (facts.cells) return facts.cells;
-  const masked = facts.masked;
+  const text = facts.text;
+  const masked = facts.cellMasked ?? facts.masked;
   const cells: Cell[] = [];
-  // A first or last cell that is only code (`x`) is still a cell, though masked; a comment
-  // before the first pipe or after the last is no cell (an author's aside).
-  let [start, end] = trimRange(masked, 0, masked.length);
-  const [rawStart, rawEnd] = trimRange(facts.text, 0, facts.text.length);
-  if (rawStart < start && !facts.text.startsWith('<!--', rawStart)) start = rawStart;
-  if (rawEnd > end && !facts.text.startsWith('<!--', trimRange(facts.text, end, rawEnd)[0])) end = rawEnd;
-  if (masked.charCodeAt(start) === 124 /* | */) start++;
-  if (end > start && masked.charCodeAt(end - 1) === 124 && masked.charCodeAt(end - 2) !== 92) end--;
+  const pipes = facts.pipes ?? [];
+  let [start, end] = trimRange(text, 0, text.length);
+  if (pipes[0] === start) start++;
+  if (end > start && pipes[pipes.length - 1] === end - 1) end--;
+  else if (pipes.length && masked.slice(pipes[pipes.length - 1] + 1, end).trim() === '' && text.slice(pipes[pipes.length - 1] + 1, end).trim().startsWith('<!--')) {
+    end = pipes[pipes.length - 1];
+  }
   let cellStart = start;
-  for (let k = start; k <= end; k++) {
-    if (k === end || (masked.charCodeAt(k) === 124 && masked.charCodeAt(k - 1) !== 92)) {
-      let s = cellStart;
-      let e = k;
-      while (s < e && isSpace(masked.charCodeAt(s))) s++;
-      while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
-      cells.push({ start: s, end: e, outerStart: cellStart, outerEnd: k });
-      cellStart = k + 1;
-    }
+  for (let p = 0; p <= pipes.length; p++) {
+    const k = p < pipes.length ? pipes[p] : end;
+    if (k < start || (p < pipes.length && k >= end)) continue;
+    let s = cellStart;
+    let e = k;
+    while (s < e && isSpace(masked.charCodeAt(s))) s++;
+    while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
+    cells.push({ start: s, end: e, outerStart: cellStart, outerEnd: k });
+    cellStart = k + 1;
   }
   facts.cells = cells;
   return cells;
@@ -387,12 +443,4 @@ function isSpace(code: number): boolean {
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-/** The time in a row's cell, read once per line text. */
-export function cellTime(facts: LineFacts, column: number, cell: Cell): ParsedTime | undefined {
-  if (facts.time?.column !== column) {
-    facts.time = { column, value: parseTime(facts.text.slice(cell.start, cell.end)) };
-  }
-  return facts.time.value;
 }

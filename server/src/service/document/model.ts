@@ -3,6 +3,7 @@
  * Built in one pass over the lines by parse.ts.
  */
 import type { LineText } from '../text/lines';
+import type { Moment } from '../values/moment';
 
 export const enum LineKind {
   Text = 0,
@@ -54,6 +55,30 @@ export interface TableRow {
   cells: Cell[];
 }
 
+/** What a timeline row's Time cell holds, read without the document's context. */
+export type RowTime =
+  | { state: 'ok'; moment: Moment }
+  /** No Time cell; an empty one; a placeholder; a value that says it is not known (`?`, `TBD`, `-`). */
+  | { state: 'missing' | 'empty' | 'placeholder' | 'not-known' }
+  /** No time in the cell, or an impossible one (`problem`: why, and `text`: which part). */
+  | { state: 'invalid'; problem?: string; text?: string };
+
+export interface TimelineRow {
+  row: TableRow;
+  /** Index in its table's rows. */
+  index: number;
+  /** What the Time cell holds, with the date of a Date column. */
+  time: RowTime;
+  /** What the Time cell alone holds. */
+  readonly timeCell: RowTime;
+  /** The required columns (schema's timeline.requiredColumns) whose cells are empty or say they are not known. */
+  emptyRequired?: readonly number[];
+  /** Its Time and Event are still one of the template's own timeline rows ("00:05", "Alert triggered"). */
+  templateExample?: boolean;
+  /** The table's columns these facts were read for. */
+  readonly columnsKey: string;
+}
+
 export interface Table {
   section: number;
   header: TableRow;
@@ -93,6 +118,8 @@ export interface ParsedDocument {
   readonly placeholders: Placeholder[];
   /** Value of the template's front-matter key (`postmortem: true`), if the front matter has it. */
   readonly frontMatterFlag: boolean | undefined;
+  /** Line of the front matter's closing `---`, or -1 without front matter. */
+  readonly frontMatterEnd: number;
   /** First line of a fenced block or HTML comment still open at the end of the document, else -1. */
   readonly unclosedBlock: number;
 }

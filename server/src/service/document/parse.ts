@@ -21,6 +21,8 @@ import { headingKey } from './normalize';
 export interface ParseOptions extends FactOptions {
   /** Front-matter key that marks a post-mortem (`postmortem: true`). */
   frontMatterKey: string;
+  /** A heading's comparison key (headingKey, or the template's, which knows other names of its sections). */
+  sectionKeyOf?: (title: string) => string;
 }
 
 const sectionOwner: PlaceholderOwner = { type: 'section' };
@@ -125,7 +127,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
         line: i,
         level,
         title: f.heading.title,
-        key: headingKey(f.heading.sectionTitle),
+        key: (options.sectionKeyOf ?? headingKey)(f.heading.sectionTitle),
         titleStart: f.heading.titleStart,
         end: count,
         parent,
@@ -145,14 +147,17 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     }
 
     if (f.commentOpen) {
+      if (table) table = closeTable(table, i);
       lineKinds[i] = LineKind.Comment;
       inComment = true;
       blockStart = i;
       continue;
     }
 
-    // Tables: a row with a pipe under a header, or a header followed by a delimiter row.
-    if (f.hasPipe) {
+    // Tables: a row with a pipe under a header, or a header followed by a delimiter row. As
+    // GitHub reads them, a table goes on to the next blank line or block: a paragraph line right
+    // under it is one of its rows.
+    if (f.hasPipe || (table && continuesTable(f))) {
       if (table) {
         const cells = cellsOf(f);
         let row = f.row;
@@ -161,7 +166,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
         addCellMarks(f, cells, i, tables.length - 1, table.rows.length - 1);
         continue;
       }
-      if (i + 1 < count && facts(i + 1, false).delimiterRow) {
+      if (f.hasPipe && i + 1 < count && facts(i + 1, false).delimiterRow) {
         const cells = cellsOf(f);
         table = { section, header: { line: i, cells }, delimiterLine: i + 1, rows: [], end: count };
         tables.push(table);
@@ -229,6 +234,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     tables,
     placeholders,
     frontMatterFlag,
+    frontMatterEnd: first - 1,
     unclosedBlock: fenceChar || inComment ? blockStart : -1,
   };
 
@@ -256,8 +262,9 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   function addCellMarks(f: LineFacts, cells: readonly Cell[], line: number, tableIndex: number, row: number): void {
     // Owners are made only for cells that hold a placeholder: most cells hold none.
     let column = 0;
-    for (let k = 0; k < f.marks.length; k++) {
-      const m = f.marks[k];
+    const marks = f.cellMarks ?? f.marks;
+    for (let k = 0; k < marks.length; k++) {
+      const m = marks[k];
       while (column < cells.length && cells[column].outerEnd < m.end) column++;
       if (column === cells.length) return;
       const cell = cells[column];
@@ -265,6 +272,16 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       placeholders.push({ line, start: m.start, end: m.end, text: m.text, kind: m.kind, section, owner: { type: 'cell', table: tableIndex, row, column } });
     }
   }
+}
+
+/**
+ * Whether a line without a pipe under a table is one of its rows, as GitHub reads it: a
+ * paragraph line is; a list item, quote, HTML block, thematic break or indented code starts a
+ * block of its own (blank lines, headings, fences and comments are told before).
+ */
+function continuesTable(f: LineFacts): boolean {
+  if (f.item || f.thematicBreak || f.fence) return false;
+  return !/^(?: {0,3}(?:>|<[A-Za-z!/?]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))| {4}|\t)/.test(f.text);
 }
 
 /** Front matter: a first line of exactly --- with a closing --- or ... further down. */

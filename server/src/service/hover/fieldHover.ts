@@ -1,43 +1,32 @@
 /**
  * Hover on a field line the schema describes: what the field expects, and for a choice field
- * every allowed value with its meaning, the current one marked. The template's own guidance, at
- * the place an author needs it, without opening the schema.
+ * every allowed value with its meaning (and aliases), the current one marked. The template's own
+ * guidance, at the place an author needs it, without opening the schema.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { FieldSpec } from '../template/schema';
-import { filledValue, matchChoice } from '../rules/fieldValues';
+import { idFormatExample } from '../values/id';
+import { expectation } from '../values/kinds';
 
-const kindDescriptions: Record<FieldSpec['kind'], string> = {
-  text: 'Free text.',
-  choice: 'One of the values below.',
-  datetime: 'A date and time, or a range: `2026-11-28 14:05 - 15:40`.',
-  date: 'A date: `2026-11-28`.',
-  duration: 'A duration: `1h 35m`.',
-  number: 'A number.',
-  percentage: 'A percentage: `97%`.',
-  person: 'A person: a name or a handle.',
-  id: 'An identifier.',
-};
-
-export function fieldHover(analysis: Analysis, position: Position): Hover | null {
+export function fieldHover(analysis: Analysis, position: Position, now: Date): Hover | null {
   const fieldIndex = analysis.doc.fieldOfLine.get(position.line);
   if (fieldIndex === undefined) return null;
-  const spec = analysis.fieldSpec(fieldIndex);
-  if (!spec) return null;
+  const value = analysis.fieldValue(fieldIndex);
+  if (!value) return null;
+  const { spec } = value;
   const field = analysis.doc.fields[fieldIndex];
   const line = analysis.doc.text.lines[field.line];
   const start = line.length - line.trimStart().length;
   const end = line.trimEnd().length;
   if (position.character < start || position.character > end) return null;
 
-  const parts = [`**${spec.label}**${spec.section ? ` (${spec.section})` : ''}`, describe(spec, analysis)];
+  const parts = [`**${spec.label}**${spec.section ? ` (${spec.section})` : ''}`, describe(spec, analysis, now)];
   if (spec.kind === 'choice' && spec.values) {
-    const value = filledValue(analysis, fieldIndex);
-    const current = value === undefined ? undefined : matchChoice(value, spec.values);
+    const current = value.reading.state === 'ok' ? value.reading.choice?.choice : undefined;
     parts.push(
       spec.values
-        .map((v) => `- ${v === current ? '✓ ' : ''}\`${v.value}\`${v.meaning ? `: ${v.meaning}` : ''}`)
+        .map((v) => `- ${v === current ? '✓ ' : ''}\`${v.value}\`${v.meaning ? `: ${v.meaning}` : ''}${v.aliases?.length ? ` (also ${v.aliases.join(', ')})` : ''}`)
         .join('\n'),
     );
   }
@@ -47,23 +36,23 @@ export function fieldHover(analysis: Analysis, position: Position): Hover | null
   };
 }
 
-function describe(spec: FieldSpec, analysis: Analysis): string {
-  let text = kindDescriptions[spec.kind];
-  if (spec.kind === 'number' || spec.kind === 'percentage') {
-    const whole = spec.integer ? 'A whole number' : spec.kind === 'number' ? 'A number' : 'A percentage';
-    const bounds =
-      spec.min !== undefined && spec.max !== undefined
-        ? ` from ${spec.min} to ${spec.max}`
-        : spec.min !== undefined
-          ? ` of at least ${spec.min}`
-          : spec.max !== undefined
-            ? ` of at most ${spec.max}`
-            : '';
-    text = `${whole}${bounds}.`;
-  }
+function describe(spec: FieldSpec, analysis: Analysis, now: Date): string {
   const { newDocument } = analysis.template.schema;
-  if (spec.kind === 'id' && newDocument.idField === spec.label) {
-    text = `An identifier like \`${newDocument.idFormat}\`; **New Post-Mortem** fills in one that no post-mortem in the folder uses.`;
+  switch (spec.kind) {
+    case 'text':
+      return 'Free text.';
+    case 'choice':
+      return 'One of the values below, anywhere in the value, with any note around it.';
+    case 'id':
+      if (newDocument.idField === spec.label) {
+        return `An identifier like \`${idFormatExample(newDocument.idFormat, now.toISOString().slice(0, 10))}\` (the template's format, \`${newDocument.idFormat}\`), or one copied from your incident tool such as \`INC-4521\`; **New Post-Mortem** fills in one that no post-mortem in the folder uses.`;
+      }
+      return `${capitalized(expectation(spec))}.`;
+    default:
+      return `${capitalized(expectation(spec))}; a note may follow it.`;
   }
-  return text;
+}
+
+function capitalized(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
 }

@@ -7,6 +7,14 @@ import type { Placeholder } from '../document/model';
 
 export type PlaceholderNamer = (p: Placeholder) => string;
 
+/** The label of the field's labelled part that a position falls in ("Date"), if any. */
+export function partAt(analysis: Analysis, fieldIndex: number, character: number): string | undefined {
+  const parts = analysis.fieldValue(fieldIndex)?.parts ?? [];
+  let label: string | undefined;
+  for (const part of parts) if (part.labelStart <= character) label = part.part.label;
+  return label;
+}
+
 /** A namer for one analysis; it remembers each table's column names. */
 export function placeholderNamer(analysis: Analysis): PlaceholderNamer {
   const { doc } = analysis;
@@ -29,11 +37,13 @@ export function placeholderNamer(analysis: Analysis): PlaceholderNamer {
     switch (p.owner.type) {
       case 'field': {
         const field = doc.fields[p.owner.field];
-        // A second blank on a signature line: "**Technical Lead**: ____ Date: ____".
+        // A blank in a labelled part of a signature line: "**Technical Lead**: ____ Date: ____".
+        const part = partAt(analysis, p.owner.field, p.start);
+        if (part) return `${field.label} ${part.toLowerCase()}`;
         if (p.start > field.valueStart) {
           const before = doc.text.lines[p.line].slice(field.valueStart, p.start);
-          const sub = /([A-Za-z][A-Za-z ]{0,30}):\s*$/.exec(before);
-          if (sub) return `${field.label} ${sub[1].trim().toLowerCase()}`;
+          const sub = /(?:^|\s)([A-Z][A-Za-z]{1,20}):\s*$/.exec(before);
+          if (sub) return `${field.label} ${sub[1].toLowerCase()}`;
         }
         return field.label;
       }

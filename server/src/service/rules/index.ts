@@ -1,10 +1,14 @@
 /** Every rule, in the order their diagnostics are produced. One rule per file. */
+import { ambiguousDate } from './ambiguousDate';
+import { choiceAlias } from './choiceAlias';
 import { emptySection } from './emptySection';
+import { idFormat } from './idFormat';
 import { invalidChoice } from './invalidChoice';
 import { invalidValue } from './invalidValue';
 import { missingSection } from './missingSection';
 import type { Rule } from './rule';
 import { timelineCellCount } from './timelineCellCount';
+import { timelineEmptyCell } from './timelineEmptyCell';
 import { timelineInvalidTime } from './timelineInvalidTime';
 import { timelineOutOfOrder } from './timelineOutOfOrder';
 import { unfilledPlaceholder } from './unfilledPlaceholder';
@@ -12,12 +16,16 @@ import { unfilledPlaceholder } from './unfilledPlaceholder';
 export const rules: readonly Rule[] = [
   unfilledPlaceholder,
   invalidChoice,
+  choiceAlias,
   invalidValue,
+  ambiguousDate,
+  idFormat,
   missingSection,
   emptySection,
   timelineCellCount,
   timelineInvalidTime,
+  timelineEmptyCell,
   timelineOutOfOrder,
 ];
 
-export type { Rule, Finding } from './rule';
+export type { Rule, Finding, RuleExamples } from './rule';

@@ -1,58 +1,78 @@
-import { filledValue, readDate, readNumber } from './fieldValues';
+import type { FieldReading } from '../values';
+import { dayNumber } from '../values/date';
+import { idFormatExample, incidentDate } from '../values/id';
+import { expectation } from '../values/kinds';
+import { forEachValue, quoted } from './fieldReadings';
 import type { Rule } from './rule';
+
+const checkedKinds = new Set(['number', 'percentage', 'duration', 'date', 'datetime', 'id']);
 
 export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultLevel: 'error',
-  description: 'A number, percentage or date field has a value that does not parse or is out of range.',
-  docs: `Checks the fields the template's schema gives a kind:
+  description: 'A number, percentage, duration, date, date/time or ID field has no value of its kind, or one out of range or impossible.',
+  docs: `Checks the fields the template's schema gives a kind. **A value of the field's kind at the
+start or anywhere in the value is what counts; the rest is a note.** A value is reported only
+when no value of its kind is in it (\`high\` for a percentage, \`unknown\`), or when it is out of
+range or impossible (\`120%\`, a risk level of \`11\`, \`2026-02-30\`, \`25:12\`). When several
+values of the kind are there (\`peaked at 38%, averaged 11%\`), the first is the field's value.
 
-- **number**: a number, with an optional range (Current Risk Level is 1 to 10) and, for counts,
-  whole numbers only. Thousands separators, a k or M suffix, a unit or a note may follow:
-  \`1,204\`, \`1.5k\`, \`7/10\`, \`3 (all on the primary)\`.
-- **percentage**: a number from 0 to 100, with or without \`%\`, and an optional note in
-  parentheses (\`97% (peak)\`); \`12 GB\` is not a percentage.
-- **date**: \`YYYY-MM-DD\` (a note may follow), or a written date with a year such as \`Nov 27, 2026\`.
+- **number**: \`3\`, \`3 (all false)\`, \`~40\`, \`1,204\`, \`1.2k\`, \`7/10\`, \`about 12\`, \`zero\`;
+  counts are whole numbers of at least 0, a risk level runs from 1 to 10.
+- **percentage**: \`18%\`, \`18% during incident\`, \`peaked at 38%, averaged 11%\`, \`18-22%\`,
+  \`0.4 percent\`, or a bare number with nothing or a note after it (\`18\`, \`18 (5xx only)\`);
+  \`12 GB\` is not a percentage.
+- **duration**: \`2h 33m\`, \`153 minutes\`, \`2 hours 12 minutes\`, \`1.5 hours\`, \`~45 min\`, \`90s\`,
+  \`an hour\`, \`half an hour\`, \`1:12\`, \`PT1H12M\`; not negative.
+- **date**: \`2026-03-21\`, \`Sat 2026-03-21\`, \`23/03/2026\`, \`21.03.2026\`, \`03/23/2026\`,
+  \`23/03/26\`, \`21 March 2026\`, \`March 21, 2026\`, \`21-Mar-2026\`, \`21. März 2026\`,
+  \`21 mars 2026\`; the date must exist. A date that reads both day-first and month-first
+  (\`03/04/2026\`) is read by the \`postmortem.dateOrder\` setting (see *ambiguous-date*).
+- **date/time** (Date/Time): a start and, after \` - \`, \`–\`, \` to \` or \` until \`, an end; each a date
+  and time, a date or a time, with an optional zone (\`UTC\`, \`+02:00\`, \`CET\`), weekday and AM/PM:
+  \`2026-11-20 13:58 - 16:31 UTC\`, \`20 Nov 2026, 13:58–16:31 UTC\`, \`13:58 - 16:31\`. Reported: no
+  date or time at all, an impossible date or time, an end before the start when both have dates.
+- **id** (Incident ID): one token of letters and digits joined by \`-\`, \`_\`, \`.\`, \`/\`, \`:\` or
+  \`#\`, with a digit or a separator: \`INC-20261120-01\`, \`INC-4521\`, \`2026-1120-OGW\`, \`#4521\`.
+  An ID in another format than the template's gets a hint (see *id-format*).
 
-\`n/a\`, \`none\` and \`unknown\` are accepted where a number does not apply.
+\`n/a\`, \`none\`, \`not applicable\` and \`-\` are accepted where the field does not apply; \`TBD\`,
+\`?\`, \`pending\` and the like are reported as unfilled (*unfilled-placeholder*). The date on a
+signature line (\`**Incident Commander**: Alice Chen Date: 2026-03-16\`) is checked as a date.
 
-Example of a report: *Current Risk Level 14 is out of range: expected 1 to 10*.
+Example of a report: *Current Risk Level '11' is out of range: expected a number from 1 to 10*.
 
-**Fix**: write the value in one of the forms above.`,
+**Fix**: write a value of the field's kind.`,
+  examples: [
+    { field: 'Error Rate', accepted: ['18%', '18% during incident', 'peaked at 38%, averaged 11%', '18-22%', '100% of writes, 0.4% of reads', '20% avg / 88% peak', '40% so far', '0.5 (5xx only)', 'n/a'], rejected: ['high', 'unknown', '120%', '12 GB'] },
+    { field: 'Current Risk Level', accepted: ['7', '7/10', 'high (8)'], rejected: ['11', '0', 'high'] },
+    { field: 'Circuit Breaker Trips', accepted: ['0', '3 (all false)', '~1.2k', 'zero', 'none'], rejected: ['many', '2.5', '-1'] },
+    { field: 'Duration', accepted: ['2h 33m', '153 minutes', '2 hours 12 minutes', '~45 min', 'half an hour', '1:12', 'PT1H12M', '2 days 7 hours'], rejected: ['banana', '-20 minutes', 'unknown'] },
+    { field: 'Review Date', accepted: ['2026-03-21', 'Sat 2026-03-21', '23/03/2026', '21.03.2026', '21 March 2026', 'March 21, 2026', '21-Mar-2026', 'held on 2026-03-22 with the team'], rejected: ['2026-02-30', '31/04/2026', 'next Tuesday'] },
+    { field: 'Date/Time', accepted: ['2026-11-20 13:58 - 16:31 UTC', '20 Nov 2026, 13:58–16:31 UTC', 'Nov 20, 2026 1:58 PM – 4:31 PM PST', '13:58 - 16:31', '2026-11-20 23:40 - 01:10'], rejected: ['yesterday afternoon', '2026-02-30 10:00', '25:12', '2026-03-15 14:00 - 2026-03-15 13:00'] },
+    { field: 'Incident ID', accepted: ['INC-20261120-01', 'INC-4521', '2026-1120-OGW', '#4521'], rejected: ['yesterday', 'see the ticket'] },
+  ],
   check(analysis, report) {
-    const { doc } = analysis;
-    doc.fields.forEach((field, index) => {
-      const spec = analysis.fieldSpec(index);
-      if (!spec || (spec.kind !== 'number' && spec.kind !== 'percentage' && spec.kind !== 'date')) return;
-      const value = filledValue(analysis, index);
-      if (value === undefined) return;
-      const at = { line: field.line, start: field.valueStart, end: field.valueEnd };
-      if (spec.kind === 'date') {
-        if (!readDate(value)) report({ ...at, message: `${field.label} '${value}' is not a date: expected YYYY-MM-DD` });
+    const example = analysis.template.schema.newDocument.idFormat;
+    const startDay = analysis.clock.startDay;
+    forEachValue(analysis, ({ name, spec, line, value }) => {
+      const { reading } = value;
+      if (!checkedKinds.has(spec.kind)) return;
+      if (reading.state === 'invalid') {
+        report({ line, start: value.start, end: value.end, message: messageOf(name, quoted(value), reading, spec.kind === 'id' ? `an ID such as ${idFormatExample(example, incidentDate(analysis.clock.start))}` : expectation(spec)) });
         return;
       }
-      const read = readNumber(value, spec.kind);
-      if (read === 'not-applicable') return;
-      if ('problem' in read) {
-        report({ ...at, message: `${field.label} '${value}' ${read.problem}: expected ${spec.kind === 'percentage' ? 'a percentage such as 42%' : 'a number'}` });
-        return;
-      }
-      if (spec.integer && !Number.isInteger(read.value)) {
-        report({ ...at, message: `${field.label} ${value} is not a whole number` });
-        return;
-      }
-      const min = spec.min ?? (spec.kind === 'percentage' ? 0 : undefined);
-      const max = spec.max;
-      if ((min !== undefined && read.value < min) || (max !== undefined && read.value > max)) {
-        const unit = spec.kind === 'percentage' ? '%' : '';
-        const range =
-          min !== undefined && max !== undefined
-            ? `${min}${unit} to ${max}${unit}`
-            : min !== undefined
-              ? `at least ${min}${unit}`
-              : `at most ${max}${unit}`;
-        report({ ...at, message: `${field.label} ${value} is out of range: expected ${range}` });
+      // A review or a sign-off before the incident began.
+      const date = reading.state === 'ok' ? reading.date?.date : undefined;
+      if (spec.afterIncident && startDay !== undefined && date?.year !== undefined && date.day !== undefined && dayNumber(date.year, date.month, date.day) < startDay) {
+        report({ line, start: value.start, end: value.end, message: `${name} '${quoted(value)}' is before the incident, which began on ${incidentDate(analysis.clock.start) ?? 'a later day'}` });
       }
     });
   },
 };
+
+function messageOf(name: string, value: string, reading: Extract<FieldReading, { state: 'invalid' }>, expected: string): string {
+  // "is not a real date: February 2026 has 28 days" says what is wrong; the rest say what is expected.
+  const says = reading.problem.includes(':') || reading.problem === 'ends before it starts';
+  return `${name} '${value}' ${reading.problem}${says ? '' : `: expected ${expected}`}`;
+}

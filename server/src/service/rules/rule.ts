@@ -24,5 +24,17 @@ export interface Rule {
   description: string;
   /** The rule's documentation (Markdown, without its title). */
   docs: string;
+  /**
+   * Values the rule accepts and rejects, in a field of the shipped template or its timeline's
+   * Time column: listed on the rule's page, and checked by a test (test/unit/ruleDocs.test.ts).
+   */
+  examples?: RuleExamples | RuleExamples[];
   check(analysis: Analysis, report: (finding: Finding) => void): void;
+}
+
+export interface RuleExamples {
+  /** A field's label, or `Timeline` for the Time cell of a timeline row. */
+  field: string;
+  accepted: string[];
+  rejected: string[];
 }

@@ -1,15 +1,11 @@
+import type { Analysis } from '../analysis';
+import { headingKey } from '../document/normalize';
+import { cellText } from '../document/timeline';
 import { listWithOr, toHint } from '../text/markdownText';
-import { placeholderNamer } from './fieldNames';
+import { unfilledHint } from '../values/kinds';
+import { placeholderNamer, partAt } from './fieldNames';
+import { forEachValue, quoted } from './fieldReadings';
 import type { Rule } from './rule';
-
-const kindHints: Record<string, string> = {
-  person: 'a name',
-  date: 'a date (YYYY-MM-DD)',
-  datetime: 'a date and time',
-  duration: 'a duration',
-  number: 'a number',
-  percentage: 'a percentage',
-};
 
 // The same few placeholder texts come back thousands of times in a big document.
 const hints = new Map<string, string>();
@@ -33,7 +29,13 @@ export const unfilledPlaceholder: Rule = {
   \`[CRITICAL/HIGH/MEDIUM/LOW]\`, wherever it is: field lines, paragraphs, table cells, lists,
   checklists, \`key: value\` lines in fenced blocks, headings, signature lines;
 - a blank, a run of three or more underscores (\`____\`), outside code;
-- a field the template describes (\`**Severity**:\`) left with no value.
+- a field the template describes (\`**Severity**:\`) left with no value, or with a value that
+  says it is not known yet: \`TBD\`, \`TBC\`, \`TODO\`, \`?\`, \`pending\`, \`ongoing\`, \`not known yet\`;
+- a choice field that still lists every choice (\`CRITICAL/HIGH/MEDIUM/LOW\` without its brackets);
+- a signature line with a date but no name (\`**Incident Commander**: Date: 2026-03-16\`);
+- a timeline row whose Time and Event are still the template's own example
+  (\`| 00:05 | Alert triggered | ...\`), while another cell of the row still holds a placeholder
+  or the incident's Date/Time starts at another time.
 
 The message names the field and says what is expected, for example
 *Severity is not filled in: choose CRITICAL, HIGH, MEDIUM or LOW*.
@@ -45,44 +47,89 @@ reported: links, images, footnotes, reference links, task boxes (\`- [ ]\`), and
 
 **Fix**: replace the placeholder with the real content. On a choice field, completion
 (Ctrl+Space) and the quick fixes offer the allowed values.`,
+  examples: {
+    field: 'Severity',
+    accepted: ['HIGH', 'SEV-2 (paged at 14:02)'],
+    rejected: ['[CRITICAL/HIGH/MEDIUM/LOW]', 'TBD', '?', 'CRITICAL/HIGH/MEDIUM/LOW', ''],
+  },
   check(analysis, report) {
     const { doc } = analysis;
     const nameOf = placeholderNamer(analysis);
     for (const p of doc.placeholders) {
       const name = nameOf(p);
-      // The field's own kind speaks for its value, not for a sub-blank such as "Date: ____".
-      const spec =
-        p.owner.type === 'field' && name === doc.fields[p.owner.field].label ? analysis.fieldSpec(p.owner.field) : undefined;
+      const fieldIndex = p.owner.type === 'field' ? p.owner.field : -1;
+      const value = fieldIndex === -1 ? undefined : analysis.fieldValue(fieldIndex);
+      const part = fieldIndex === -1 ? undefined : value?.parts.find((q) => q.part.label === partAt(analysis, fieldIndex, p.start));
+      // The field's own kind speaks for its value; a part's kind for the part ("Date: ____").
+      const spec = part ? undefined : value && name === doc.fields[fieldIndex].label ? value.spec : undefined;
       let expected: string | undefined;
       if (spec?.kind === 'choice' && spec.values) expected = `choose ${listWithOr(spec.values.map((v) => v.value))}`;
       else if (p.kind === 'bracket') expected = hintOf(p.text);
-      else if (spec) expected = kindHints[spec.kind];
-      else if (/ date$/.test(name)) expected = kindHints.date;
+      else if (part) expected = unfilledHint(part.part.kind);
+      else if (spec) expected = unfilledHint(spec.kind);
+      else if (/ date$/.test(name)) expected = unfilledHint('date');
       const sameAsName = expected !== undefined && expected.length === name.length && expected.toLowerCase() === name.toLowerCase();
       report({
         line: p.line,
         start: p.start,
         end: p.end,
         message: expected && !sameAsName ? `${name} is not filled in: ${expected}` : `${name} is not filled in`,
-        data: spec?.kind === 'choice' ? { field: p.owner.type === 'field' ? p.owner.field : -1 } : undefined,
+        data: spec?.kind === 'choice' ? { field: fieldIndex } : undefined,
       });
     }
-    // A described field with nothing after its label.
-    doc.fields.forEach((field, index) => {
-      if (field.valueStart !== field.valueEnd || field.hasPlaceholder) return;
-      const spec = analysis.fieldSpec(index);
-      if (!spec) return;
-      const line = doc.text.lines[field.line];
-      const start = line.length - line.trimStart().length;
-      const expected =
-        spec.kind === 'choice' && spec.values ? `choose ${listWithOr(spec.values.map((v) => v.value))}` : kindHints[spec.kind];
-      report({
-        line: field.line,
-        start,
-        end: line.trimEnd().length,
-        message: expected ? `${field.label} is not filled in: ${expected}` : `${field.label} is not filled in`,
-        data: spec.kind === 'choice' ? { field: index } : undefined,
-      });
+
+    // Described fields with no value, a value not known yet, or the list of every choice.
+    const pending = analysis.template.schema.pendingSections.map(headingKey);
+    forEachValue(analysis, ({ name, spec, fieldIndex, line, value, part, labelStart }) => {
+      const { reading } = value;
+      if (reading.state !== 'empty' && reading.state !== 'not-known' && reading.state !== 'every-choice') return;
+      // "Pending" in the follow-up review's notes, written before the review: as it should be.
+      if (reading.state === 'not-known' && spec.kind === 'text' && pending.length && inSections(analysis, doc.fields[fieldIndex].section, pending)) return;
+      const choices = spec.kind === 'choice' && spec.values ? `choose ${listWithOr(spec.values.map((v) => v.value))}` : undefined;
+      const expected = choices ?? unfilledHint(spec.kind);
+      const data = spec.kind === 'choice' && !part ? { field: fieldIndex } : undefined;
+      const text = doc.text.lines[line];
+      if (reading.state === 'empty') {
+        // A part's label with nothing after it ("Date:"), or the field with no value at all.
+        const start = labelStart ?? text.length - text.trimStart().length;
+        report({ line, start, end: Math.max(start, text.trimEnd().length), message: `${name} is not filled in${expected ? `: ${expected}` : ''}`, data });
+      } else if (reading.state === 'not-known') {
+        report({ line, start: value.start, end: value.end, message: `${name} is not filled in yet ('${quoted(value)}')${expected ? `: ${expected}` : ''}`, data });
+      } else {
+        report({ line, start: value.start, end: value.end, message: `${name} still lists every choice: ${choices}`, data });
+      }
     });
+
+    // Timeline rows still showing the template's example time and event.
+    const examples = analysis.template.exampleRows;
+    const timeline = analysis.timeline;
+    if (!timeline || examples.length === 0) return;
+    const startsAt = analysis.clock.start?.seconds;
+    const startsElsewhere = startsAt !== undefined && timeOfDay(examples[0].time) !== startsAt;
+    for (const table of timeline.tables) {
+      for (const { row, index, templateExample } of table.rows) {
+        if (!templateExample) continue;
+        if (!startsElsewhere && analysis.placeholdersOnLine(row.line).length === 0) continue;
+        const time = row.cells[table.columns.time];
+        const timeText = cellText(doc.text.lines[row.line], time).trim();
+        report({
+          line: row.line,
+          start: time.start,
+          end: time.end,
+          message: `Time (${table.title} row ${index + 1}) is still the template's example ${timeText}: write when it happened`,
+        });
+      }
+    }
   },
 };
+
+/** Whether heading `section` is one of the sections, or under one. */
+function inSections(analysis: Analysis, section: number, keys: readonly string[]): boolean {
+  for (let k = section; k !== -1; k = analysis.doc.headings[k].parent) if (keys.includes(analysis.doc.headings[k].key)) return true;
+  return false;
+}
+
+function timeOfDay(text: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
+  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 : undefined;
+}

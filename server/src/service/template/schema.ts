@@ -22,6 +22,8 @@ export const fieldKinds: readonly FieldKind[] = [
 export interface ChoiceValue {
   value: string;
   meaning: string;
+  /** Other names of the value ("SEV-1" for CRITICAL): accepted with a hint that names the value. */
+  aliases?: string[];
 }
 
 export interface FieldSpec {
@@ -34,11 +36,30 @@ export interface FieldSpec {
   max?: number;
   /** Whole numbers only (counts). */
   integer?: boolean;
+  /** A date that cannot be before the incident's start (a review, a sign-off). */
+  afterIncident?: boolean;
+  /**
+   * Labelled parts of the value after the field's own ("**Incident Commander**: ____ Date: ____"):
+   * the field's value ends where the first part's label starts.
+   */
+  parts?: FieldPart[];
 }
+
+export interface FieldPart {
+  label: string;
+  kind: FieldKind;
+  afterIncident?: boolean;
+}
+
+export type TimelineColumn = 'time' | 'date' | 'event' | 'component' | 'action';
 
 export interface TimelineSpec {
   section: string;
-  columns: { time: string; event?: string; component?: string };
+  columns: { time: string; date?: string; event?: string; component?: string; action?: string };
+  /** Other header names of each column ("Timestamp" for Time). */
+  columnAliases: Partial<Record<TimelineColumn, string[]>>;
+  /** Columns a row must fill (an empty cell is reported). */
+  requiredColumns: TimelineColumn[];
   milestones: ChoiceValue[];
 }
 
@@ -49,11 +70,28 @@ export interface NewDocumentSpec {
   dateField?: string;
 }
 
+export interface DetectionSpec {
+  /** A document is a post-mortem with at least this share of the template's top-level sections... */
+  minSectionShare: number;
+  /** ...or all of the required top-level sections, or at least this share of them... */
+  minRequiredShare: number;
+  /** ...together with at least this many of the template's fields in place. */
+  minFields: number;
+  frontMatterKey: string;
+}
+
 export interface TemplateSchema {
   name: string;
-  detection: { minSectionShare: number; frontMatterKey: string };
+  detection: DetectionSpec;
   /** Section names, "Parent > Child" for subsections. */
   requiredSections: string[];
+  /** Other headings of a section, by the section's name ("Summary" for "Incident Summary"). */
+  sectionAliases: Record<string, string[]>;
+  /**
+   * Sections filled in after the post-mortem is written (the follow-up review): a text field
+   * there may say it is still pending.
+   */
+  pendingSections: string[];
   fields: FieldSpec[];
   timeline?: TimelineSpec;
   newDocument: NewDocumentSpec;
@@ -92,7 +130,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'fields', 'timeline', 'newDocument']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'newDocument']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -121,6 +159,14 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     problem(path, 'must be a number');
     return undefined;
   };
+  const strings = (value: unknown, path: (string | number)[]): string[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problem(path, 'must be a list of strings');
+      return [];
+    }
+    return value.map((item, i) => str(item, [...path, i]));
+  };
   const choiceValues = (value: unknown, path: (string | number)[]): ChoiceValue[] => {
     if (!Array.isArray(value) || value.length === 0) {
       problem(path, 'must be a non-empty list of { value, meaning }');
@@ -128,19 +174,36 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     }
     return value.map((item, i) => {
       if (typeof item === 'string') return { value: item, meaning: '' };
-      const entry = mapping(item ?? {}, [...path, i], ['value', 'meaning']);
-      return {
+      const entry = mapping(item ?? {}, [...path, i], ['value', 'meaning', 'aliases']);
+      const choice: ChoiceValue = {
         value: str(entry.value, [...path, i, 'value']),
         meaning: typeof entry.meaning === 'string' ? entry.meaning : '',
       };
+      if (entry.aliases !== undefined) choice.aliases = strings(entry.aliases, [...path, i, 'aliases']);
+      return choice;
     });
   };
+  const kindOf = (value: unknown, path: (string | number)[]): FieldKind => {
+    const kind = (value ?? 'text') as FieldKind;
+    if (!fieldKinds.includes(kind)) problem(path, `unknown kind '${String(value)}' (expected one of ${fieldKinds.join(', ')})`);
+    return kind;
+  };
 
-  const detectionRaw = mapping(raw.detection, ['detection'], ['minSectionShare', 'frontMatterKey']);
-  const minSectionShare = num(detectionRaw.minSectionShare, ['detection', 'minSectionShare']) ?? 0.5;
-  if (minSectionShare <= 0 || minSectionShare > 1) {
-    problem(['detection', 'minSectionShare'], 'must be a number above 0 and at most 1');
-  }
+  const detectionRaw = mapping(raw.detection, ['detection'], ['minSectionShare', 'minRequiredShare', 'minFields', 'frontMatterKey']);
+  const share = (key: string, fallback: number) => {
+    const value = num(detectionRaw[key], ['detection', key]) ?? fallback;
+    if (value <= 0 || value > 1) problem(['detection', key], 'must be a number above 0 and at most 1');
+    return value;
+  };
+  const minSectionShare = share('minSectionShare', 0.5);
+  const minRequiredShare = share('minRequiredShare', 0.5);
+  const minFields = num(detectionRaw.minFields, ['detection', 'minFields']) ?? 2;
+  if (!Number.isInteger(minFields) || minFields < 0) problem(['detection', 'minFields'], 'must be a whole number of at least 0');
+
+  const sectionAliases: Record<string, string[]> = {};
+  const aliasesRaw = mapping(raw.sectionAliases, ['sectionAliases'], Object.keys((raw.sectionAliases as object | null) ?? {}));
+  for (const [name, aliases] of Object.entries(aliasesRaw)) sectionAliases[name] = strings(aliases, ['sectionAliases', name]);
+  const pendingSections = strings(raw.pendingSections, ['pendingSections']);
 
   const requiredRaw = raw.requiredSections ?? [];
   const requiredSections: string[] = [];
@@ -157,11 +220,8 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
         problem(path, 'must be a mapping with label and kind');
         return;
       }
-      const entry = mapping(f, path, ['label', 'section', 'kind', 'values', 'min', 'max', 'integer']);
-      const kind = (entry.kind ?? 'text') as FieldKind;
-      if (!fieldKinds.includes(kind)) {
-        problem([...path, 'kind'], `unknown kind '${String(entry.kind)}' (expected one of ${fieldKinds.join(', ')})`);
-      }
+      const entry = mapping(f, path, ['label', 'section', 'kind', 'values', 'min', 'max', 'integer', 'afterIncident', 'parts']);
+      const kind = kindOf(entry.kind, [...path, 'kind']);
       const spec: FieldSpec = {
         label: str(entry.label, [...path, 'label']),
         section: entry.section === undefined ? undefined : str(entry.section, [...path, 'section']),
@@ -169,27 +229,53 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
         min: num(entry.min, [...path, 'min']),
         max: num(entry.max, [...path, 'max']),
       };
-      if (entry.integer !== undefined) {
-        if (typeof entry.integer === 'boolean') spec.integer = entry.integer;
-        else problem([...path, 'integer'], 'must be true or false');
+      for (const flag of ['integer', 'afterIncident'] as const) {
+        if (entry[flag] === undefined) continue;
+        if (typeof entry[flag] === 'boolean') spec[flag] = entry[flag];
+        else problem([...path, flag], 'must be true or false');
       }
       if (kind === 'choice') spec.values = choiceValues(entry.values, [...path, 'values']);
+      if (entry.parts !== undefined) {
+        if (!Array.isArray(entry.parts)) problem([...path, 'parts'], 'must be a list of { label, kind }');
+        else {
+          spec.parts = entry.parts.map((part, k) => {
+            const p = mapping(part ?? {}, [...path, 'parts', k], ['label', 'kind', 'afterIncident']);
+            const fieldPart: FieldPart = { label: str(p.label, [...path, 'parts', k, 'label']), kind: kindOf(p.kind, [...path, 'parts', k, 'kind']) };
+            if (typeof p.afterIncident === 'boolean') fieldPart.afterIncident = p.afterIncident;
+            else if (p.afterIncident !== undefined) problem([...path, 'parts', k, 'afterIncident'], 'must be true or false');
+            return fieldPart;
+          });
+        }
+      }
       fields.push(spec);
     });
   }
 
   let timeline: TimelineSpec | undefined;
   if (raw.timeline !== undefined) {
-    const t = mapping(raw.timeline ?? {}, ['timeline'], ['section', 'columns', 'milestones']);
-    const columns = mapping(t.columns, ['timeline', 'columns'], ['time', 'event', 'component']);
+    const t = mapping(raw.timeline ?? {}, ['timeline'], ['section', 'columns', 'columnAliases', 'requiredColumns', 'milestones']);
+    const columnKeys = ['time', 'date', 'event', 'component', 'action'] as const;
+    const columns = mapping(t.columns, ['timeline', 'columns'], columnKeys);
+    const optional = (key: 'date' | 'event' | 'component' | 'action') => (columns[key] === undefined ? undefined : str(columns[key], ['timeline', 'columns', key]));
+    const aliasesOfColumns = mapping(t.columnAliases, ['timeline', 'columnAliases'], columnKeys);
+    const columnAliases: TimelineSpec['columnAliases'] = {};
+    for (const key of columnKeys) if (aliasesOfColumns[key] !== undefined) columnAliases[key] = strings(aliasesOfColumns[key], ['timeline', 'columnAliases', key]);
+    const requiredColumns = strings(t.requiredColumns ?? ['time'], ['timeline', 'requiredColumns']).filter((c, i): c is TimelineColumn => {
+      if ((columnKeys as readonly string[]).includes(c)) return true;
+      problem(['timeline', 'requiredColumns', i], `unknown column '${c}' (expected one of ${columnKeys.join(', ')})`);
+      return false;
+    });
     timeline = {
       section: str(t.section, ['timeline', 'section']),
       columns: {
         time: str(columns.time, ['timeline', 'columns', 'time'], 'Time'),
-        event: columns.event === undefined ? undefined : str(columns.event, ['timeline', 'columns', 'event']),
-        component:
-          columns.component === undefined ? undefined : str(columns.component, ['timeline', 'columns', 'component']),
+        date: optional('date'),
+        event: optional('event'),
+        component: optional('component'),
+        action: optional('action'),
       },
+      columnAliases,
+      requiredColumns,
       milestones: t.milestones === undefined ? [] : choiceValues(t.milestones, ['timeline', 'milestones']),
     };
   }
@@ -208,9 +294,13 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     name: str(raw.name, ['name'], 'Post-mortem'),
     detection: {
       minSectionShare,
+      minRequiredShare,
+      minFields,
       frontMatterKey: typeof detectionRaw.frontMatterKey === 'string' ? detectionRaw.frontMatterKey : 'postmortem',
     },
     requiredSections,
+    sectionAliases,
+    pendingSections,
     fields,
     timeline,
     newDocument,

@@ -7,6 +7,7 @@ import { parseDocument } from '../document/parse';
 import type { ParsedDocument } from '../document/model';
 import { headingKey, labelKey, placeholderKey } from '../document/normalize';
 import { isWhitespace } from '../text/markdownText';
+import { findTimeline } from '../document/timeline';
 import type { FieldSpec, TemplateSchema } from './schema';
 
 export interface TemplateSection {
@@ -28,6 +29,10 @@ export interface RequiredSection {
 
 export interface TemplateModel {
   readonly schema: TemplateSchema;
+  /** The key a document's heading is compared with: its own key, or the section's it is another name of ("summary" is "incident summary"). */
+  readonly sectionKeyOf: (title: string) => string;
+  /** The template's own timeline rows: time and event keys, as the template writes them ("00:05", "alert triggered"). */
+  readonly exampleRows: readonly { time: string; event: string }[];
   readonly templateText: string;
   readonly template: ParsedDocument;
   readonly placeholderKeys: ReadonlySet<string>;
@@ -54,6 +59,22 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
     isPlaceholder: placeholderTest(placeholderKeys),
     frontMatterKey: schema.detection.frontMatterKey,
   });
+  const aliases = new Map<string, string>();
+  for (const [name, names] of Object.entries(schema.sectionAliases)) {
+    for (const alias of names) aliases.set(headingKey(alias), headingKey(name));
+  }
+  // Remembered: a document's headings come back on every keystroke (bounded for documents of many).
+  let known = new Map<string, string>();
+  const sectionKeyOf = (title: string) => {
+    let key = known.get(title);
+    if (key === undefined) {
+      const own = headingKey(title);
+      key = aliases.get(own) ?? own;
+      if (known.size > 10000) known = new Map();
+      known.set(title, key);
+    }
+    return key;
+  };
 
   const levels = template.headings.map((h) => h.level).filter((l) => l > 1);
   const topLevel = levels.length ? Math.min(...levels) : 2;
@@ -69,9 +90,24 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
   });
 
   const fieldsByLabel = new Map<string, FieldSpec[]>();
-  for (const field of schema.fields) {
+  const add = (field: FieldSpec) => {
     const key = labelKey(field.label);
     fieldsByLabel.set(key, [...(fieldsByLabel.get(key) ?? []), field]);
+  };
+  for (const field of schema.fields) add(field);
+  // The template's other field lines that ask for a value ("**Primary Cause**: [Detailed
+  // explanation]") are text fields: left empty or "TBD", they are unfilled too.
+  for (const field of template.fields) {
+    if (!field.hasPlaceholder) continue;
+    const section = field.style === 'heading' ? template.headings[field.section].parent : field.section;
+    if (section < 0) continue;
+    const described = (fieldsByLabel.get(labelKey(field.label)) ?? []).some((spec) => {
+      if (spec.section === undefined) return true;
+      const key = headingKey(spec.section);
+      for (let k = section; k !== -1; k = template.headings[k].parent) if (template.headings[k].key === key) return true;
+      return false;
+    });
+    if (!described) add({ label: field.label, section: template.headings[section].title, kind: 'text' });
   }
 
   const requiredSections = schema.requiredSections.map((name) => ({
@@ -81,6 +117,8 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
 
   return {
     schema,
+    sectionKeyOf,
+    exampleRows: exampleRowsOf(template, schema),
     templateText,
     template,
     placeholderKeys,
@@ -91,6 +129,20 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
     fieldsByLabel,
     sections,
   };
+}
+
+/** The template's timeline rows, as time and event keys. */
+function exampleRowsOf(template: ParsedDocument, schema: TemplateSchema): { time: string; event: string }[] {
+  const timeline = findTimeline(template, schema.timeline);
+  if (!timeline) return [];
+  return timeline.tables.flatMap(({ columns, rows }) =>
+    rows.flatMap(({ row }) => {
+      const line = template.text.lines[row.line];
+      const time = row.cells[columns.time];
+      const event = row.cells[columns.event];
+      return time && event ? [{ time: line.slice(time.start, time.end).trim(), event: labelKey(line.slice(event.start, event.end)) }] : [];
+    }),
+  );
 }
 
 /**

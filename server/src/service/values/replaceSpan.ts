@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analysis';
 import { isSpace } from '../text/markdownText';
-import { mainPart, mainSpan } from './fieldValues';
+import { mainPart, mainSpan } from './note';
 
 export interface ValueSpan {
   /** Line offsets of the text to replace. */

@@ -1,0 +1,25 @@
+/**
+ * Turning the checks on or off for one file: the template's front-matter key (`postmortem:
+ * true`) written into the file's front matter, which is made when the file has none. What
+ * **Check this file as a post-mortem** applies.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+
+export function frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEdit[] {
+  const { doc } = analysis;
+  const key = analysis.template.schema.detection.frontMatterKey;
+  const { lines, eol } = doc.text;
+  const entry = `${key}: ${value}`;
+  if (doc.frontMatterEnd > 0) {
+    const pattern = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'i');
+    for (let line = 1; line < doc.frontMatterEnd; line++) {
+      if (pattern.test(lines[line])) return [{ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, newText: entry }];
+    }
+    const at = doc.frontMatterEnd;
+    return [{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${entry}${eol}` }];
+  }
+  // A byte order mark stays the first character of the file.
+  const start = lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return [{ range: { start: { line: 0, character: start }, end: { line: 0, character: start } }, newText: `---${eol}${entry}${eol}---${eol}` }];
+}

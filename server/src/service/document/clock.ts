@@ -1,0 +1,303 @@
+/**
+ * The incident's clock: what the Date/Time field says of the incident's start and end, and each
+ * timeline row put on it as one absolute time, so rows can be ordered across midnight, days,
+ * zones, "Day 2" and "T+5m". The one place that decides whether a row is out of order.
+ */
+import type { DateOrder, DateParts } from '../values/date';
+import { dayNumber } from '../values/date';
+import type { Moment } from '../values/moment';
+import type { TimelineRow } from './model';
+import type { Timeline, TimelineTable } from './timeline';
+
+const day = 86400;
+const halfDay = day / 2;
+
+export interface IncidentClock {
+  /** The incident's start and end as the Date/Time field writes them. */
+  start?: Moment;
+  end?: Moment;
+  /** How many times the timeline may cross midnight: known from Date/Time, or undefined when it does not say. */
+  crossings?: number;
+  /** The start's day (days since 1970), when Date/Time has a date. */
+  startDay?: number;
+  /** The start's year, for dates written without one. */
+  year?: number;
+}
+
+/** What Date/Time's start and end say of the days the incident spans. */
+export function incidentClock(start: Moment | undefined, end: Moment | undefined, dateOrder: DateOrder): IncidentClock {
+  const clock: IncidentClock = { start, end };
+  const startDate = start && dateOf(start, dateOrder);
+  const endDate = end && dateOf(end, dateOrder);
+  if (startDate?.day !== undefined) {
+    clock.year = startDate.year;
+    clock.startDay = dayNumber(startDate.year ?? 2000, startDate.month, startDate.day);
+  }
+  if (!start || !end) return clock;
+  if (startDate?.day !== undefined && endDate?.day !== undefined) {
+    const endDay = dayNumber(endDate.year ?? startDate.year ?? 2000, endDate.month, endDate.day);
+    clock.crossings = Math.max(0, endDay - clock.startDay!);
+  } else if (start.seconds !== undefined && end.seconds !== undefined && (startDate === undefined || endDate === undefined)) {
+    // Times only, or a date on the start alone: the end is on the same day, or the next when earlier.
+    clock.crossings = end.seconds < start.seconds ? 1 : 0;
+  }
+  return clock;
+}
+
+/** The date a moment names, under the date order; undefined for an ambiguous one under auto. */
+export function dateOf(moment: Moment, order: DateOrder): DateParts | undefined {
+  if (moment.date) return moment.date;
+  if (moment.ambiguousDate && order !== 'auto') return order === 'dmy' ? moment.ambiguousDate.dayFirst : moment.ambiguousDate.monthFirst;
+  return undefined;
+}
+
+export interface PlacedRow {
+  table: TimelineTable;
+  row: TimelineRow & { time: { state: 'ok'; moment: Moment } };
+  /** Seconds since 1970 (or since the incident's first day when no date is known), in UTC. */
+  key: number;
+  /** Only the day is known (a date without a time): ordered by day. */
+  dayOnly: boolean;
+  /** Earlier than the row with a time above it. */
+  outOfOrder?: {
+    /** The row above it, which is later. */
+    after: PlacedRow;
+    /** Why a jump back was not read as the next day. */
+    because?: Because;
+  };
+}
+
+type Because = 'one-day' | 'no-more-days' | 'beyond-a-day' | undefined;
+
+export interface TimelineOrder {
+  /** The timeline's rows with a time, in document order, on the incident's clock. */
+  rows: PlacedRow[];
+  outOfOrder: PlacedRow[];
+  /** How many rows would be out of order in another order of the same rows (for the fixes). */
+  countOutOfOrder(rows: readonly { table: TimelineTable; row: TimelineRow }[]): number;
+}
+
+/** Puts the timeline's rows on the incident's clock and tells which are out of order. */
+export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): TimelineOrder {
+  const place = (rows: readonly { table: TimelineTable; row: TimelineRow }[]): PlacedRow[] => {
+    if (clock.crossings !== undefined) return placeRows(rows, timeline, clock, dateOrder, clock.crossings, false);
+    // Date/Time does not say how many days the incident spans: one midnight crossing is
+    // plausible, within a day; none is read when that explains the rows as well.
+    const none = placeRows(rows, timeline, clock, dateOrder, 0, false);
+    // Only a row that went back by more than twelve hours could read as the next day.
+    if (!none.some((r) => r.outOfOrder?.because === 'one-day')) return none;
+    const one = placeRows(rows, timeline, clock, dateOrder, 1, true);
+    return count(one) < count(none) ? one : none;
+  };
+  let all: { table: TimelineTable; row: TimelineRow }[] | undefined;
+  const entries = () => (all ??= timeline.tables.flatMap((table) => table.rows.map((row) => ({ table, row }))));
+  // The same rows on the same clock as the last time (a keystroke outside the timeline): the
+  // same places, without placing thousands of rows again.
+  const key = placementKey(timeline, clock, dateOrder);
+  let placed: Placement;
+  if (lastPlacement && lastPlacement.key === key && sameRows(lastPlacement.rows, timeline)) placed = lastPlacement;
+  else {
+    placed = compact(entries(), place(entries()), key);
+    lastPlacement = placed;
+  }
+  let rows: PlacedRow[] | undefined;
+  let outOfOrder: PlacedRow[] | undefined;
+  return {
+    get rows() {
+      return (rows ??= expanded(placed, entries()));
+    },
+    get outOfOrder() {
+      return (outOfOrder ??= placed.outOfOrder.length === 0 ? [] : rows ? rows.filter((r) => r.outOfOrder) : outOfOrderOnly(placed, entries()));
+    },
+    countOutOfOrder: (order) => count(place(order)),
+  };
+}
+
+/** A placement, kept without the tables it was made for, so the next analysis can use it. */
+interface Placement {
+  key: string;
+  rows: TimelineRow[];
+  /** Index in `rows` of each placed row, its key and whether only its day is known. */
+  placedIndex: Int32Array;
+  keys: Float64Array;
+  dayOnly: Uint8Array;
+  /** Per placed row out of order: its position in the placed rows, the position of the row it is after, why. */
+  outOfOrder: { at: number; after: number; because: Because }[];
+}
+
+let lastPlacement: Placement | undefined;
+
+function placementKey(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): string {
+  const m = (x: Moment | undefined) => (x ? `${x.seconds}/${x.zone}/${x.relative}` : '-');
+  const tables = timeline.tables.map((t) => `${t.rows.length}/${t.date?.year}-${t.date?.month}-${t.date?.day}/${t.dayNumber}/${t.zone}`).join(';');
+  return `${dateOrder}|${timeline.zone}|${clock.crossings}|${clock.startDay}|${clock.year}|${m(clock.start)}|${tables}`;
+}
+
+function sameRows(rows: readonly TimelineRow[], timeline: Timeline): boolean {
+  let k = 0;
+  for (const table of timeline.tables) {
+    for (const row of table.rows) if (rows[k++] !== row) return false;
+  }
+  return k === rows.length;
+}
+
+/** The rows out of order, and the rows they are after, without the others. */
+function outOfOrderOnly(placement: Placement, entries: readonly { table: TimelineTable; row: TimelineRow }[]): PlacedRow[] {
+  const made = new Map<number, PlacedRow>();
+  const at = (k: number) => {
+    let row = made.get(k);
+    if (!row) {
+      const entry = entries[placement.placedIndex[k]];
+      made.set(k, (row = { table: entry.table, row: entry.row as PlacedRow['row'], key: placement.keys[k], dayOnly: placement.dayOnly[k] === 1 }));
+    }
+    return row;
+  };
+  return placement.outOfOrder.map((o) => {
+    const row = at(o.at);
+    row.outOfOrder = { after: at(o.after), because: o.because };
+    return row;
+  });
+}
+
+function compact(entries: readonly { row: TimelineRow }[], placed: readonly PlacedRow[], key: string): Placement {
+  const position = new Map<TimelineRow, number>();
+  entries.forEach((e, k) => position.set(e.row, k));
+  const placedPosition = new Map<PlacedRow, number>();
+  placed.forEach((p, k) => placedPosition.set(p, k));
+  return {
+    key,
+    rows: entries.map((e) => e.row),
+    placedIndex: Int32Array.from(placed, (p) => position.get(p.row)!),
+    keys: Float64Array.from(placed, (p) => p.key),
+    dayOnly: Uint8Array.from(placed, (p) => (p.dayOnly ? 1 : 0)),
+    outOfOrder: placed.flatMap((p, k) => (p.outOfOrder ? [{ at: k, after: placedPosition.get(p.outOfOrder.after)!, because: p.outOfOrder.because }] : [])),
+  };
+}
+
+function expanded(placement: Placement, entries: readonly { table: TimelineTable; row: TimelineRow }[]): PlacedRow[] {
+  const rows: PlacedRow[] = [];
+  for (let k = 0; k < placement.placedIndex.length; k++) {
+    const entry = entries[placement.placedIndex[k]];
+    rows.push({ table: entry.table, row: entry.row as PlacedRow['row'], key: placement.keys[k], dayOnly: placement.dayOnly[k] === 1 });
+  }
+  for (const o of placement.outOfOrder) rows[o.at].outOfOrder = { after: rows[o.after], because: o.because };
+  return rows;
+}
+
+function count(rows: readonly PlacedRow[]): number {
+  let n = 0;
+  for (const r of rows) if (r.outOfOrder) n++;
+  return n;
+}
+
+function placeRows(
+  rows: readonly { table: TimelineTable; row: TimelineRow }[],
+  timeline: Timeline,
+  clock: IncidentClock,
+  dateOrder: DateOrder,
+  crossings: number,
+  withinADay: boolean,
+): PlacedRow[] {
+  const placed: PlacedRow[] = [];
+  /** The day the next time of day is on. */
+  let currentDay = clock.startDay ?? 0;
+  let year = clock.year;
+  let left = crossings;
+  let previous: PlacedRow | undefined;
+  let first: PlacedRow | undefined;
+  const beyond = new Set<PlacedRow>();
+  const refused = new Map<PlacedRow, Because>();
+  let table: TimelineTable | undefined;
+  const startKey = clock.start ? keyOfClockStart(clock, timeline) : undefined;
+  for (const { table: t, row } of rows) {
+    if (t !== table) {
+      table = t;
+      // A table under "### Day 2 (Aug 15)" starts on that day.
+      if (t.date?.day !== undefined) {
+        const y = t.date.year ?? yearNear(year, currentDay, t.date);
+        currentDay = dayNumber(y, t.date.month, t.date.day);
+        year = y;
+      } else if (t.dayNumber !== undefined) currentDay = (clock.startDay ?? 0) + t.dayNumber - 1;
+    }
+    if (row.time.state !== 'ok') continue;
+    const moment = row.time.moment;
+    const zone = moment.zone ?? t.zone ?? timeline.zone ?? clock.start?.zone ?? 0;
+    let key: number;
+    let dayOnly = false;
+    let because: Because;
+    const date = dateOf(moment, dateOrder);
+    if (moment.relative !== undefined) {
+      key = (startKey ?? currentDay * day) + moment.relative;
+    } else if (date?.day !== undefined) {
+      const y = date.year ?? yearNear(year, currentDay, date);
+      year = y;
+      currentDay = dayNumber(y, date.month, date.day);
+      if (moment.seconds === undefined) {
+        dayOnly = true;
+        key = currentDay * day;
+      } else key = currentDay * day + moment.seconds - zone * 60;
+    } else if (moment.dayNumber !== undefined) {
+      currentDay = (clock.startDay ?? 0) + moment.dayNumber - 1;
+      key = currentDay * day + (moment.seconds ?? 0) - zone * 60;
+    } else {
+      key = currentDay * day + (moment.seconds ?? 0) - zone * 60;
+      // A time of day well before the row above is the next day, while the incident may still cross midnight.
+      if (previous && !previous.dayOnly && key < previous.key - halfDay) {
+        if (left > 0) {
+          left--;
+          currentDay++;
+          key += day;
+        } else because = crossings === 0 ? 'one-day' : 'no-more-days';
+      }
+    }
+    const entry: PlacedRow = { table: t, row: row as PlacedRow['row'], key, dayOnly };
+    first ??= entry;
+    refused.set(entry, because);
+    if (withinADay && first !== entry && key >= first.key + day && date === undefined && moment.dayNumber === undefined) {
+      beyond.add(entry);
+    }
+    placed.push(entry);
+    previous = entry;
+  }
+  markOutOfOrder(placed, beyond, refused);
+  return placed;
+}
+
+const sameOrLater = (a: PlacedRow, b: PlacedRow) => (a.dayOnly || b.dayOnly ? Math.floor(a.key / day) >= Math.floor(b.key / day) : a.key >= b.key);
+
+/**
+ * Which rows are out of order: each row earlier than the row with a time right above it. Only
+ * the row that jumps back is reported, not every row after it, so one wrong time makes one
+ * warning: "09:02, 19:05, 09:07, 09:10" reports 09:07, "13:58, 00:05, 00:10" reports 00:05.
+ */
+function markOutOfOrder(rows: PlacedRow[], beyond: ReadonlySet<PlacedRow>, refused: ReadonlyMap<PlacedRow, Because>): void {
+  let above: PlacedRow | undefined;
+  for (const row of rows) {
+    if (beyond.has(row)) {
+      row.outOfOrder = { after: rows[0], because: 'beyond-a-day' };
+      continue;
+    }
+    if (above && !sameOrLater(row, above)) row.outOfOrder = { after: above, because: refused.get(row) };
+    above = row;
+  }
+}
+
+/** The incident's start on the clock, for rows relative to it (T+5m). */
+function keyOfClockStart(clock: IncidentClock, timeline: Timeline): number | undefined {
+  const start = clock.start!;
+  if (start.seconds === undefined) return clock.startDay !== undefined ? clock.startDay * day : undefined;
+  const zone = start.zone ?? timeline.zone ?? 0;
+  return (clock.startDay ?? 0) * day + start.seconds - zone * 60;
+}
+
+/** The year of a date written without one: the one that puts it nearest after the day before it. */
+function yearNear(year: number | undefined, currentDay: number, date: DateParts): number {
+  if (year === undefined) {
+    if (currentDay === 0) return 2000;
+    year = new Date(currentDay * day * 1000).getUTCFullYear();
+  }
+  const candidate = dayNumber(year, date.month, date.day ?? 1);
+  // Dec 31 then Jan 1: the next year.
+  if (currentDay !== 0 && candidate < currentDay - 180) return year + 1;
+  return year;
+}

@@ -1,0 +1,39 @@
+import { plainValue } from '../values/text';
+import type { Rule } from './rule';
+
+export const timelineEmptyCell: Rule = {
+  id: 'timeline-empty-cell',
+  defaultLevel: 'warning',
+  description: 'A timeline row leaves a cell it must fill (Time, Event, Action Taken) empty.',
+  docs: `The schema names the cells every timeline row must fill: Time, Event and Action Taken for
+the shipped template. A row with one of them empty, or holding only \`-\`, \`?\` or \`TBD\`, is
+reported once, naming the cells: a row inserted and left empty (\`| 14:21 |  |  |  |\`) is
+something still to write. The Component cell and any column the author adds may stay empty. A
+cell holding a template placeholder is reported by *unfilled-placeholder* instead, and a row
+with missing cells by *timeline-cell-count*.
+
+**Fix**: fill the cells in, or delete the row.`,
+  examples: { field: 'Timeline', accepted: ['| 14:21 | Alert fired | Alertmanager | Paged on-call |', '| 14:21 | Alert fired |  | Paged on-call |'], rejected: ['| 14:21 |  |  |  |', '| ? | Alert fired | Alertmanager | Paged on-call |', '| 14:21 | Alert fired | Alertmanager | - |'] },
+  check(analysis, report) {
+    const { doc } = analysis;
+    for (const { table, rows, title } of analysis.timeline?.tables ?? []) {
+      const header = doc.text.lines[table.header.line];
+      for (const { row, index, emptyRequired: empty } of rows) {
+        if (!empty) continue;
+        const text = doc.text.lines[row.line];
+        const names = empty.map((c) => header.slice(table.header.cells[c].start, table.header.cells[c].end));
+        const unknown = empty.some((c) => plainValue(text.slice(row.cells[c].outerStart, row.cells[c].outerEnd)) !== '');
+        report({
+          line: row.line,
+          start: text.length - text.trimStart().length,
+          end: text.trimEnd().length,
+          message: `${title} row ${index + 1}: ${join(names)} ${empty.length === 1 ? 'is' : 'are'} ${unknown ? 'not filled in' : 'empty'}`,
+        });
+      }
+    }
+  },
+};
+
+function join(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
