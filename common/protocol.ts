@@ -9,14 +9,19 @@ export const configurationSection = 'postmortem';
 /** Severity a user can give a rule in `postmortem.rules`. */
 export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
+/** How a numeric date whose day and month could be swapped (03/04/2026) is read: `postmortem.dateOrder`. */
+export type DateOrderSetting = 'auto' | 'dmy' | 'mdy';
+
 /** The settings the server uses, as `workspace/configuration` returns them for `postmortem`. */
 export interface PostmortemSettings {
   /** Per-rule severity override, keyed by rule id (`unfilled-placeholder`...). */
   rules?: Record<string, RuleLevel>;
   /** Glob patterns of Markdown files that are post-mortems whatever their structure. */
   files?: string[];
-  /** Folder, relative to the workspace folder, where New Post-Mortem creates documents. */
+  /** Folder, relative to the workspace folder, where New Post-Mortem creates documents (its Markdown files are post-mortems). */
   folder?: string;
+  /** How ambiguous numeric dates are read: `auto` (only unambiguous ones, a hint on the others), `dmy` or `mdy`. */
+  dateOrder?: DateOrderSetting;
   /**
    * Path of a custom template's Markdown file, relative to the first workspace folder (or
    * absolute, in a trusted workspace only); its schema is `<name>.schema.yaml` beside it.
@@ -81,4 +86,45 @@ export interface CursorCommandArgs {
   uri: string;
   line: number;
   character: number;
+}
+
+/**
+ * `postmortem/documentStatus`: whether a Markdown document is checked as a post-mortem, why,
+ * and how much is left to fill in, for the status bar.
+ */
+export const documentStatusRequest = 'postmortem/documentStatus';
+
+export interface DocumentStatusParams {
+  uri: string;
+}
+
+export interface DocumentStatus {
+  /** Checked as a post-mortem. */
+  checked: boolean;
+  /** Why (or why not), in a sentence: which detection rule decided. */
+  reason: string;
+  /** Unfilled placeholders, fields, cells and sections. */
+  toFill: number;
+  errors: number;
+  warnings: number;
+  /** Too large to check. */
+  tooLarge?: boolean;
+}
+
+/**
+ * `postmortem/checkAsPostmortem`: the edit that writes `postmortem: true` (or false) into the
+ * document's front matter, making the front matter when there is none. The client applies it.
+ */
+export const checkAsPostmortemRequest = 'postmortem/checkAsPostmortem';
+
+export interface CheckAsPostmortemParams {
+  uri: string;
+  /** true: check the file as a post-mortem; false: stop checking it. */
+  check: boolean;
+}
+
+export interface CheckAsPostmortemResult {
+  /** Edits for the document at `version`; absent when the document is not open in the server. */
+  edits?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  version?: number;
 }

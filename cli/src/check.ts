@@ -9,7 +9,9 @@ import { serviceOfLoadedTemplate } from '../../server/src/customTemplate/consist
 import { loadTemplate } from '../../server/src/customTemplate/loader';
 import { defaultTemplateModel, maxDocumentLength } from '../../server/src/defaultTemplate';
 import { bundledSchemaReader } from '../../server/src/schemaReaderBundle';
-import { serviceFor, type PostmortemService } from '../../server/src/service/service';
+import { postmortemFolderOf } from '../../server/src/fileMatch';
+import { classify, serviceFor, type PostmortemService } from '../../server/src/service/service';
+import { URI } from '../../server/src/uri';
 import { collectMarkdownFiles, reason } from './files';
 import { readOptions, usage, UsageError } from './options';
 import { formatReports, levelOf, type FileReport } from './report';
@@ -84,12 +86,15 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     }
     // Editors do not count a byte order mark as a character: columns are as VS Code shows them.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const analysis = service.analyze(text);
+    const analysis = service.analyze(text, { dateOrder: options.dateOrder });
     if (analysis.doc.frontMatterFlag === false) {
       optedOut++;
       continue;
     }
-    if (!options.all && !analysis.doc.frontMatterFlag && !analysis.looksLikePostmortem) {
+    // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
+    const postmortemFolder = path.resolve(options.folder);
+    const folder = postmortemFolderOf(URI.fromPath(path.resolve(file)), path.basename(postmortemFolder), [URI.fromPath(path.dirname(postmortemFolder))]);
+    if (!options.all && !classify(analysis, { folder }).postmortem) {
       notPostmortems++;
       continue;
     }

@@ -3,22 +3,29 @@
  * and its help text. A bad option is a UsageError, told with the way to the help.
  */
 import { parseArgs } from 'node:util';
-import type { RuleLevel } from '../../common/protocol';
+import type { DateOrderSetting, RuleLevel } from '../../common/protocol';
 import { rules } from '../../server/src/service/rules';
+import { defaultPostmortemFolder } from '../../server/src/fileMatch';
 import { formats, type Format } from './report';
 
 export const usage = `Usage: postmortem-check [options] <file or folder>...
 
 Checks Markdown post-mortems as the Post-Mortem Authoring extension does, and prints every
 field left unfilled or invalid. Folders are searched for .md files. A file is checked when it
-is a post-mortem: it has at least half of the template's sections, or its front matter says
-postmortem: true (or give --all).
+is a post-mortem: its front matter says postmortem: true, it is in the post-mortem folder
+(--folder), or its headings are the template's (at least half of its sections, or its required
+ones); or give --all. postmortem: false in front matter always leaves a file out.
 
 Options:
   --template <file.md>   your team's template, with its schema <name>.schema.yaml beside it
   --rule <id>=<level>    a rule's level: off, hint, information, warning or error (repeatable)
   --format <format>      text (the default), json, or github (GitHub Actions annotations)
   --max-warnings <n>     fail when there are more than n warnings
+  --date-order <order>   how 03/04/2026 is read: auto (only unambiguous dates, a hint on the
+                         others; the default), dmy (day first) or mdy (month first)
+  --folder <path>        the post-mortem folder, whose Markdown files are all post-mortems
+                         (a README or index there is not), relative to the current folder;
+                         the default is postmortems, as for New Post-Mortem
   --all                  check every Markdown file, post-mortem or not
   -q, --quiet            report errors only
   -h, --help             show this help
@@ -41,8 +48,12 @@ export interface Options {
   maxWarnings?: number;
   all: boolean;
   quiet: boolean;
+  dateOrder: DateOrderSetting;
+  folder: string;
   paths: string[];
 }
+
+const dateOrders: readonly DateOrderSetting[] = ['auto', 'dmy', 'mdy'];
 
 export function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
   let parsed;
@@ -56,6 +67,8 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
         rule: { type: 'string', multiple: true },
         format: { type: 'string' },
         'max-warnings': { type: 'string' },
+        'date-order': { type: 'string' },
+        folder: { type: 'string' },
         all: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -83,6 +96,9 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings ${values['max-warnings']}: must be a whole number of at least 0`);
   }
   if (values.template !== undefined && !/\.md$/i.test(values.template)) throw new UsageError(`--template ${values.template}: must name a Markdown (.md) template file`);
+  const dateOrder = (values['date-order'] ?? 'auto') as DateOrderSetting;
+  if (!dateOrders.includes(dateOrder)) throw new UsageError(`--date-order ${values['date-order']}: must be one of ${dateOrders.join(', ')}`);
+  if (values.folder !== undefined && values.folder.trim() === '') throw new UsageError('--folder: give a folder');
   if (positionals.length === 0) throw new UsageError('no file or folder to check');
-  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, paths: positionals };
+  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, folder: values.folder ?? defaultPostmortemFolder, paths: positionals };
 }

@@ -20,16 +20,28 @@ import {
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { newDocumentRequest, workspaceTrustedNotification, type InitializationOptions, type NewDocumentParams, type WorkspaceTrustedParams } from '../../common/protocol';
+import {
+  checkAsPostmortemRequest,
+  documentStatusRequest,
+  newDocumentRequest,
+  workspaceTrustedNotification,
+  type CheckAsPostmortemParams,
+  type CheckAsPostmortemResult,
+  type DocumentStatus,
+  type DocumentStatusParams,
+  type InitializationOptions,
+  type NewDocumentParams,
+  type PostmortemSettings,
+  type WorkspaceTrustedParams,
+} from '../../common/protocol';
 import { TemplateManager } from './customTemplate/manager';
 import { bundledSchemaReader } from './schemaReaderBundle';
 import { defaultTemplateModel, maxDocumentLength } from './defaultTemplate';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { lineDocuments, type LineDocument } from './documents';
-import { matchesFiles } from './fileMatch';
+import { matchingPattern, postmortemFolderOf } from './fileMatch';
 import { handleNewDocument } from './newDocumentHandler';
-import { codeActionKinds, completionTriggerCharacters, serviceFor, type Analysis, type PostmortemService } from './service/service';
-import { headingKey } from './service/document/normalize';
+import { classify, codeActionKinds, completionTriggerCharacters, describeDetection, serviceFor, type Analysis, type Detection, type PostmortemService } from './service/service';
 import { SettingsStore } from './settings';
 import { URI } from './uri';
 
@@ -74,43 +86,46 @@ function tooLarge(document: LineDocument): number | undefined {
 
 /** For a document too large to parse: do its headings alone make it a post-mortem? */
 function headingsLookLikePostmortem(lines: readonly string[]): boolean {
-  const wanted = new Set(service().template.topSectionKeys);
+  const { template } = service();
+  const wanted = new Set(template.topSectionKeys);
   const found = new Set<string>();
   for (const line of lines) {
     if (line.charCodeAt(0) !== 35 /* # */) continue;
-    const key = headingKey(line.replace(/^#+\s*/, ''));
+    const key = template.sectionKeyOf(line.replace(/^#+\s*/, ''));
     if (wanted.has(key)) found.add(key);
   }
-  return wanted.size > 0 && found.size / wanted.size >= service().template.schema.detection.minSectionShare;
+  return wanted.size > 0 && found.size / wanted.size >= template.schema.detection.minSectionShare;
 }
 
 /** The analysis of each open document's current version, shared by every request on it. */
-const analyses = new Map<string, { version: number; service: PostmortemService; analysis: Analysis | undefined }>();
+const analyses = new Map<string, { version: number; service: PostmortemService; dateOrder: string; analysis: Analysis | undefined }>();
 
-/** The document's analysis, or undefined for a document too large to analyse. */
-function analysisOf(document: LineDocument): Analysis | undefined {
+/** The document's analysis under its settings, or undefined for a document too large to analyse. */
+function analysisOf(document: LineDocument, documentSettings: PostmortemSettings): Analysis | undefined {
   const current = service();
+  const dateOrder = documentSettings.dateOrder ?? 'auto';
   const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version && cached.service === current) return cached.analysis;
-  const analysis = tooLarge(document) === undefined ? current.analyze(document.text) : undefined;
-  analyses.set(document.uri, { version: document.version, service: current, analysis });
+  if (cached && cached.version === document.version && cached.service === current && cached.dateOrder === dateOrder) return cached.analysis;
+  const analysis = tooLarge(document) === undefined ? current.analyze(document.text, { dateOrder }) : undefined;
+  analyses.set(document.uri, { version: document.version, service: current, dateOrder, analysis });
   return analysis;
 }
 
-async function isPostmortem(document: LineDocument, analysis: Analysis | undefined): Promise<boolean> {
-  if (!analysis) return false;
-  if (analysis.doc.frontMatterFlag !== undefined) return analysis.doc.frontMatterFlag;
-  if (analysis.looksLikePostmortem) return true;
-  const s = await settings.get(document.uri);
-  return matchesFiles(document.uri, s.files, workspaceFolders);
+/** Whether the document is checked as a post-mortem, and why: the service's one detection, with what the server knows of the file's place. */
+function classified(document: LineDocument, analysis: Analysis, documentSettings: PostmortemSettings): Detection {
+  return classify(analysis, {
+    pattern: matchingPattern(document.uri, documentSettings.files, workspaceFolders),
+    folder: postmortemFolderOf(document.uri, documentSettings.folder, workspaceFolders),
+  });
 }
 
 async function diagnose(document: LineDocument): Promise<Diagnostic[]> {
   await templates?.settled();
-  const analysis = analysisOf(document);
+  const s = await settings.get(document.uri);
+  const analysis = analysisOf(document, s);
   if (!analysis) {
     const length = tooLarge(document) ?? 0;
-    if (!headingsLookLikePostmortem(document.text.lines) && !matchesFiles(document.uri, (await settings.get(document.uri)).files, workspaceFolders)) return [];
+    if (!headingsLookLikePostmortem(document.text.lines) && !matchingPattern(document.uri, s.files, workspaceFolders) && !postmortemFolderOf(document.uri, s.folder, workspaceFolders)) return [];
     return [
       {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: document.text.lines[0].length } },
@@ -121,10 +136,34 @@ async function diagnose(document: LineDocument): Promise<Diagnostic[]> {
       },
     ];
   }
-  if (!(await isPostmortem(document, analysis))) return [];
-  const s = await settings.get(document.uri);
+  if (!classified(document, analysis, s).postmortem) return [];
   return service().diagnostics(analysis, { levels: s.rules, docsBaseUri });
 }
+
+/** What the status bar shows for a Markdown document: checked or not, why, and what is left. */
+async function documentStatus(document: LineDocument): Promise<DocumentStatus> {
+  await templates?.settled();
+  const s = await settings.get(document.uri);
+  const analysis = analysisOf(document, s);
+  if (!analysis) {
+    const diagnostics = await diagnose(document);
+    return { checked: false, tooLarge: true, reason: String(diagnostics[0]?.message ?? 'This document is too large for post-mortem checks.'), toFill: 0, errors: 0, warnings: 0 };
+  }
+  const detection = classified(document, analysis, s);
+  const reason = describeDetection(detection, analysis);
+  if (!detection.postmortem) return { checked: false, reason, toFill: 0, errors: 0, warnings: 0 };
+  const diagnostics = await diagnose(document);
+  return {
+    checked: true,
+    reason,
+    toFill: diagnostics.filter((d) => gaps.has(String(d.code))).length,
+    errors: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length,
+    warnings: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
+  };
+}
+
+/** The rules whose findings are something still to write, not something wrong. */
+const gaps = new Set(['unfilled-placeholder', 'timeline-empty-cell', 'missing-section', 'empty-section']);
 
 /**
  * Handlers named in POSTMORTEM_INJECT_FAULTS (comma-separated) throw: how the tests prove that a
@@ -296,8 +335,9 @@ documents.onDidClose((event) => {
 async function openPostmortem(uri: string): Promise<{ document: LineDocument; analysis: Analysis } | undefined> {
   const document = documents.get(uri);
   if (!document) return undefined;
-  const analysis = analysisOf(document);
-  if (!analysis || !(await isPostmortem(document, analysis))) return undefined;
+  const s = await settings.get(document.uri);
+  const analysis = analysisOf(document, s);
+  if (!analysis || !classified(document, analysis, s).postmortem) return undefined;
   return { document, analysis };
 }
 
@@ -328,6 +368,26 @@ connection.onCodeAction(
       only: params.context.only,
       cursorCommand,
     });
+  }),
+);
+
+connection.onRequest(
+  documentStatusRequest,
+  guarded('Document status', async (params: DocumentStatusParams): Promise<DocumentStatus | null> => {
+    const document = documents.get(params.uri);
+    return document ? documentStatus(document) : null;
+  }),
+);
+
+connection.onRequest(
+  checkAsPostmortemRequest,
+  guarded('Check as post-mortem', async (params: CheckAsPostmortemParams): Promise<CheckAsPostmortemResult> => {
+    await templates?.settled();
+    const document = documents.get(params.uri);
+    if (!document) return {};
+    // Parsed as it is (a document too large to check still gets its front matter).
+    const analysis = service().analyze(document.text);
+    return { edits: service().frontMatterFlagEdits(analysis, params.check !== false), version: document.version };
   }),
 );
 

@@ -27,6 +27,10 @@ export function sanitizeSettings(raw: unknown, log: (message: string) => void): 
     else log('Setting postmortem.files must be a list of glob patterns; ignoring it.');
   }
   if (typeof r.folder === 'string') settings.folder = r.folder;
+  if (r.dateOrder !== undefined && r.dateOrder !== null) {
+    if (r.dateOrder === 'auto' || r.dateOrder === 'dmy' || r.dateOrder === 'mdy') settings.dateOrder = r.dateOrder;
+    else log(`Setting postmortem.dateOrder: '${String(r.dateOrder)}' is not one of auto, dmy, mdy; using auto.`);
+  }
   if (r.template !== undefined && r.template !== null) {
     if (typeof r.template === 'string') settings.template = r.template.trim();
     else log('Setting postmortem.template must be a path (a string); using the shipped template.');

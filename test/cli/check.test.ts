@@ -46,7 +46,7 @@ describe('postmortem-check', () => {
     const severityLine = lineOf(broken, /^\*\*Severity\*\*:/);
     assert.equal(stdout, [
       `${join('postmortems', '2026', 'broken.md')}:${durationLine}:15: warning: Duration is not filled in: total duration [unfilled-placeholder]`,
-      `${join('postmortems', '2026', 'broken.md')}:${severityLine}:15: error: Severity 'SEVERE' is not one of CRITICAL, HIGH, MEDIUM, LOW [invalid-choice]`,
+      `${join('postmortems', '2026', 'broken.md')}:${severityLine}:15: error: Severity 'SEVERE' is not one of CRITICAL, HIGH, MEDIUM or LOW [invalid-choice]`,
       '',
     ].join('\n'));
     assert.equal(stderr, '1 error, 1 warning in 2 post-mortems (1 other Markdown file skipped: not a post-mortem; --all checks them)\n');
@@ -88,7 +88,7 @@ describe('postmortem-check', () => {
     writeFileSync(join(root, 'postmortems/2026/broken.md'), readFileSync(join(root, 'postmortems/2026/broken.md'), 'utf8').replace('**Severity**: SEVERE', '**Severity**: 50%'));
     const github = run(['--format', 'github', 'postmortems'], root).stdout.split('\n');
     assert.match(github[0], /^::warning file=postmortems\/2026\/broken\.md,line=\d+,col=15,endLine=\d+,endColumn=31,title=post-mortem unfilled-placeholder::Duration is not filled in: total duration$/);
-    assert.match(github[1], /^::error file=.*,title=post-mortem invalid-choice::Severity '50%25' is not one of CRITICAL, HIGH, MEDIUM, LOW$/);
+    assert.match(github[1], /^::error file=.*,title=post-mortem invalid-choice::Severity '50%25' is not one of CRITICAL, HIGH, MEDIUM or LOW$/);
   });
 
   it('gives columns as VS Code counts them: UTF-16 code units, with CRLF line endings, a BOM and emoji', () => {
@@ -97,7 +97,7 @@ describe('postmortem-check', () => {
     writeFileSync(join(root, 'emoji.md'), text);
     const [line] = run(['emoji.md'], root).stdout.split('\n');
     // "**Severity**: " is 14 code units, each emoji 2: the value starts at column 15.
-    assert.equal(line, `emoji.md:${lineOf(text, /^\*\*Severity\*\*:/)}:15: error: Severity '🔥🔥 SEVERE' is not one of CRITICAL, HIGH, MEDIUM, LOW [invalid-choice]`);
+    assert.equal(line, `emoji.md:${lineOf(text, /^\*\*Severity\*\*:/)}:15: error: Severity '🔥🔥 SEVERE' is not one of CRITICAL, HIGH, MEDIUM or LOW [invalid-choice]`);
   });
 
   it("checks with a team's own template, and refuses a broken one with the file and line to mend", () => {
@@ -107,7 +107,7 @@ describe('postmortem-check', () => {
     writeFileSync(join(root, 'templates/outage.schema.yaml'), customSchema);
     writeFileSync(join(root, 'report.md'), '# Outage report\n\n## Summary\n\n**Impact**: HALF\n\n## Steps\n\n| When | What |\n|---|---|\n| 10:00 | a |\n');
     const result = run(['--template', 'templates/outage.md', 'report.md'], root);
-    assert.equal(result.stdout, "report.md:5:13: error: Impact 'HALF' is not one of NONE, SOME, ALL [invalid-choice]\n");
+    assert.equal(result.stdout, "report.md:5:13: error: Impact 'HALF' is not one of NONE, SOME or ALL [invalid-choice]\n");
     assert.equal(result.status, 1);
     // With the shipped template, the same file is no post-mortem at all.
     assert.equal(run(['report.md'], root).stdout, '');

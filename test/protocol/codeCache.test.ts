@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { templateText } from '../support/service';
+import { templateText, templateDiagnosticCount } from '../support/service';
 import { TestClient } from '../support/lspClient';
 
 const uri = 'file:///work/incidents/cache.md';
@@ -18,7 +18,7 @@ async function serve(cacheDir: string): Promise<void> {
   const client = await TestClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: cacheDir } });
   try {
     await client.open(uri, templateText);
-    assert.equal((await client.pushed(uri, 1)).length, 186);
+    assert.equal((await client.pushed(uri, 1)).length, templateDiagnosticCount);
   } finally {
     await client.stop();
   }
@@ -58,7 +58,7 @@ describe('the server\'s code cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cache-'));
     const client = await TestClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: dir } });
     await client.open(uri, templateText);
-    assert.equal((await client.pushed(uri, 1)).length, 186);
+    assert.equal((await client.pushed(uri, 1)).length, templateDiagnosticCount);
     const ended = new Promise<NodeJS.Signals | null>((resolve) => client.process.once('exit', (_code, signal) => resolve(signal)));
     client.process.kill('SIGTERM');
     assert.equal(await ended, 'SIGTERM');

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { applyEdits, repoRoot, templateText } from '../support/service';
+import type { DocumentStatus } from '../../common/protocol';
+import { applyEdits, repoRoot, templateText, templateDiagnosticCount } from '../support/service';
 import { TestClient } from '../support/lspClient';
 import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 
@@ -26,7 +27,7 @@ describe('push diagnostics (clients without pull support)', () => {
   it('publishes the unfilled fields of a post-mortem, with rule ids and doc links', async () => {
     await client.open(pmUri, templateText);
     const diagnostics = await client.pushed(pmUri, 1);
-    assert.equal(diagnostics.length, 186);
+    assert.equal(diagnostics.length, templateDiagnosticCount);
     const severity = diagnostics.find((d) => d.range.start.line === severityLine) as Diagnostic;
     assert.equal(severity.message, 'Severity is not filled in: choose CRITICAL, HIGH, MEDIUM or LOW');
     assert.equal(severity.source, 'postmortem');
@@ -44,13 +45,13 @@ describe('push diagnostics (clients without pull support)', () => {
   it('follows incremental edits', async () => {
     const start = templateText.split('\n')[severityLine].indexOf('[');
     const version = await client.change(pmUri, [
-      { range: { start: { line: severityLine, character: start }, end: { line: severityLine, character: start + 26 } }, text: 'SEV1' },
+      { range: { start: { line: severityLine, character: start }, end: { line: severityLine, character: start + 26 } }, text: 'SEVERE' },
     ]);
     const diagnostics = await client.pushed(pmUri, version);
-    assert.equal(diagnostics.length, 186);
+    assert.equal(diagnostics.length, templateDiagnosticCount);
     assert.deepEqual(
       diagnostics.filter((d) => d.code === 'invalid-choice').map((d) => d.message),
-      ["Severity 'SEV1' is not one of CRITICAL, HIGH, MEDIUM, LOW"],
+      ["Severity 'SEVERE' is not one of CRITICAL, HIGH, MEDIUM or LOW"],
     );
   });
 
@@ -69,7 +70,7 @@ describe('push diagnostics (clients without pull support)', () => {
     const set = actions.find((a) => a.title === 'Set Severity to LOW') as CodeAction;
     const change = set.edit?.documentChanges?.[0] as { textDocument: { version: number }; edits: TextEdit[] };
     assert.equal(change.textDocument.version, 2);
-    assert.equal(applyEdits('**Severity**: SEV1', change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: 0 }, end: { ...e.range.end, line: 0 } } }))), '**Severity**: LOW');
+    assert.equal(applyEdits('**Severity**: SEVERE', change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: 0 }, end: { ...e.range.end, line: 0 } } }))), '**Severity**: LOW');
   });
 
   it('answers hover on a field line: the allowed values with their meaning; nothing in a README', async () => {
@@ -88,7 +89,7 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
 
   it('answers textDocument/diagnostic', async () => {
     await client.open(pmUri, templateText);
-    assert.equal((await client.pull(pmUri)).length, 186);
+    assert.equal((await client.pull(pmUri)).length, templateDiagnosticCount);
     await client.open(readmeUri, readme);
     assert.deepEqual(await client.pull(readmeUri), []);
     assert.equal(client.published.size, 0, 'no pushed diagnostics when the client pulls');
@@ -107,7 +108,7 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
     // A client without the previous result gets the full report again.
     const fresh = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: pmUri } });
     assert.equal(fresh.kind, 'full');
-    assert.equal(fresh.items.length, 186);
+    assert.equal(fresh.items.length, templateDiagnosticCount);
     // An edit that changes a diagnostic gets a full report with a new id.
     const severity = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
     await client.change(pmUri, [{ range: { start: { line: severity, character: 14 }, end: { line: severity, character: 40 } }, text: 'HIGH' }]);
@@ -117,7 +118,7 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
     });
     assert.equal(third.kind, 'full');
     assert.notEqual(third.resultId, first.resultId);
-    assert.equal(third.items.length, 185);
+    assert.equal(third.items.length, templateDiagnosticCount - 1);
   });
 
   it('applies a changed rule setting after a refresh, without a restart', async () => {
@@ -131,7 +132,7 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
   it('logs a bad setting and keeps the default', async () => {
     settings = { rules: { 'unfilled-placeholder': 'loud' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    assert.equal((await client.pull(pmUri)).length, 185);
+    assert.equal((await client.pull(pmUri)).length, templateDiagnosticCount - 1);
     assert.ok(client.logs.some((l) => l.includes("postmortem.rules.unfilled-placeholder: 'loud'")));
   });
 
@@ -143,6 +144,74 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
     const diagnostics = await client.pull(uri);
     assert.ok(diagnostics.some((d) => String(d.message).startsWith('Severity is not filled in')));
     assert.ok(diagnostics.some((d) => d.code === 'missing-section'));
+  });
+
+  it('treats the Markdown files of postmortem.folder as post-mortems, but not its README', async () => {
+    settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const notes = '# Notes\n\n**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]\n';
+    const inFolder = 'file:///work/postmortems/2026/notes.md';
+    await client.open(inFolder, notes);
+    assert.ok((await client.pull(inFolder)).some((d) => String(d.message).startsWith('Severity is not filled in')));
+    const status = await client.request<DocumentStatus>('postmortem/documentStatus', { uri: inFolder });
+    assert.equal(status.checked, true);
+    assert.match(status.reason, /postmortems\/, the folder New Post-Mortem writes to/);
+    const guide = 'file:///work/postmortems/README.md';
+    await client.open(guide, notes);
+    assert.deepEqual(await client.pull(guide), []);
+    settings = { folder: 'incidents/reviews' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await client.pull(inFolder), [], 'another folder is set');
+  });
+
+  it('reads dates by postmortem.dateOrder', async () => {
+    settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const uri = 'file:///work/incidents/dates.md';
+    const text = templateText.replace('### Review Date: [Date, 1 week after incident]', '### Review Date: 03/04/2026');
+    const reviewLine = text.split('\n').findIndex((l) => l.startsWith('### Review Date: 03/04/2026'));
+    await client.open(uri, text);
+    const hint = (await client.pull(uri)).filter((d) => d.range.start.line === reviewLine);
+    assert.deepEqual(hint.map((d) => [d.code, d.severity]), [['ambiguous-date', 4]]);
+    assert.match(String(hint[0].message), /could be 3 April 2026 or 4 March 2026/);
+    settings = { dateOrder: 'dmy' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await client.pull(uri)).filter((d) => d.range.start.line === reviewLine), []);
+    settings = { dateOrder: 'sideways' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await client.pull(uri)).filter((d) => d.range.start.line === reviewLine).length, 1, 'a bad setting is auto');
+    assert.ok(client.logs.some((l) => l.includes("postmortem.dateOrder: 'sideways'")));
+  });
+
+  it('tells whether a file is checked and why, and checks it as a post-mortem on request', async () => {
+    settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const checked = await client.request<DocumentStatus>('postmortem/documentStatus', { uri: pmUri });
+    assert.equal(checked.checked, true);
+    assert.match(checked.reason, /^It has 16 of the template's 16 sections\.$/);
+    const pulled = await client.pull(pmUri);
+    assert.equal(checked.toFill, pulled.filter((d) => d.code === 'unfilled-placeholder').length);
+    assert.equal(checked.errors, pulled.filter((d) => d.severity === 1).length);
+
+    const uri = 'file:///work/notes/short.md';
+    const text = '\uFEFF# Checkout outage\r\n\r\n## Timeline\r\n\r\n| Time | Event |\r\n|---|---|\r\n| 14:02 | Alert |\r\n| 13:50 | Deploy |\r\n';
+    await client.open(uri, text);
+    const before = await client.request<DocumentStatus>('postmortem/documentStatus', { uri });
+    assert.equal(before.checked, false);
+    assert.match(before.reason, /^It has 1 of the template's 16 sections, 1 of its 6 required ones and 0 fields in place\./);
+    assert.deepEqual(await client.pull(uri), []);
+    const result = await client.request<{ edits: TextEdit[]; version: number }>('postmortem/checkAsPostmortem', { uri, check: true });
+    assert.equal(result.version, 1);
+    const edited = applyEdits(text, result.edits);
+    assert.ok(edited.startsWith('\uFEFF---\r\npostmortem: true\r\n---\r\n# Checkout outage'), JSON.stringify(edited.slice(0, 40)));
+    await client.change(uri, result.edits.map((e) => ({ range: e.range, text: e.newText })));
+    const after = await client.request<DocumentStatus>('postmortem/documentStatus', { uri });
+    assert.equal(after.checked, true);
+    assert.equal(after.reason, 'Its front matter says postmortem: true.');
+    assert.ok((await client.pull(uri)).some((d) => d.code === 'timeline-out-of-order'));
+    // And back: the same key, set to false.
+    const off = await client.request<{ edits: TextEdit[] }>('postmortem/checkAsPostmortem', { uri, check: false });
+    assert.deepEqual(off.edits.map((e) => [e.range.start.line, e.newText]), [[1, 'postmortem: false']]);
   });
 });
 
@@ -266,7 +335,7 @@ describe('resilience', () => {
       await assert.rejects(client.request('textDocument/completion', params), /Completion failed: fault injected into Completion/);
       const list = await client.request<CompletionList>('textDocument/completion', params);
       assert.equal(list.items.length, 4);
-      assert.equal((await client.pushed(pmUri, 1)).length, 186);
+      assert.equal((await client.pushed(pmUri, 1)).length, templateDiagnosticCount);
       assert.ok(client.logs.some((l) => l.includes('fault injected into Completion')), 'the failure is logged');
     } finally {
       await client.stop();
@@ -311,7 +380,7 @@ describe('resilience', () => {
       assert.equal(declined.length, 1);
       assert.equal(declined[0].code, 'document-too-large');
       assert.match(String(declined[0].message), /too large for post-mortem checks \(21\.\d million characters; the limit is 20 million\)/);
-      assert.equal((await client.pushed(pmUri, 1)).length, 186);
+      assert.equal((await client.pushed(pmUri, 1)).length, templateDiagnosticCount);
     } finally {
       await client.stop();
     }
