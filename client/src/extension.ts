@@ -7,6 +7,7 @@ import { registerNewPostmortemCommand } from './commands/newPostmortem';
 import { registerSetCursorCommand } from './commands/setCursor';
 import { clientName, createLanguageClient } from './languageClient';
 import { RestartBudget } from './restartBudget';
+import { registerStatusBar } from './statusBar';
 import { ServerController } from './serverController';
 import { registerWorkspaceTrust } from './workspaceTrust';
 
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSetCursorCommand(),
     registerNewPostmortemCommand(serverController, output),
     registerWorkspaceTrust(serverController, output),
+    registerStatusBar(serverController, output),
     vscode.commands.registerCommand(restartServerCommand, async () => {
       budget.reset();
       await serverController.restart();

@@ -17,12 +17,19 @@ export class ServerController {
   private current: Launch | undefined;
   private restarting: Promise<void> | undefined;
   private disposed = false;
+  private readonly startListeners = new Set<() => void>();
 
   /** `createClient` gets a test telling whether the client it makes is still the current one. */
   constructor(
     private readonly createClient: (isCurrent: () => boolean) => LanguageClient,
     private readonly log: (message: string) => void,
   ) {}
+
+  /** Calls `listener` each time a client has started (at first, and after each restart). */
+  onDidStart(listener: () => void): { dispose(): void } {
+    this.startListeners.add(listener);
+    return { dispose: () => this.startListeners.delete(listener) };
+  }
 
   /** Starts the client unless one is running or starting. */
   start(): Promise<boolean> {
@@ -67,7 +74,10 @@ export class ServerController {
     const launch = {} as Launch;
     launch.client = this.createClient(() => this.current === launch);
     launch.started = launch.client.start().then(
-      () => true,
+      () => {
+        for (const listener of this.startListeners) listener();
+        return true;
+      },
       (error: unknown) => {
         this.log(`The language server did not start: ${(error as Error)?.message ?? error}`);
         return false;

@@ -1,0 +1,153 @@
+/**
+ * The status bar item on Markdown files: whether the file is checked as a post-mortem and why
+ * (the detection rule that decided, in its tooltip), how much is left to fill in; and the
+ * commands that turn the checks on or off for one file by its front matter.
+ */
+import * as vscode from 'vscode';
+import {
+  checkAsPostmortemRequest,
+  documentStatusRequest,
+  type CheckAsPostmortemParams,
+  type CheckAsPostmortemResult,
+  type DocumentStatus,
+  type DocumentStatusParams,
+} from '../../common/protocol';
+import type { ServerController } from './serverController';
+
+export const checkAsPostmortemCommand = 'postmortem.checkAsPostmortem';
+export const stopCheckingCommand = 'postmortem.stopChecking';
+/** What a click on the item does: offers the file's commands (internal, not in the palette). */
+export const statusCommand = 'postmortem.internal.status';
+
+/** After a keystroke, how long the item waits for the next one before it asks again. */
+const typingDelayMs = 300;
+
+export function registerStatusBar(controller: ServerController, output: vscode.LogOutputChannel): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('postmortem.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Post-Mortem';
+  item.command = statusCommand;
+  let shown: { uri: string; status: DocumentStatus } | undefined;
+  /** Answers to older requests are dropped: only the latest one is shown. */
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const markdownEditor = () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor && editor.document.languageId === 'markdown' ? editor : undefined;
+  };
+
+  const refresh = async () => {
+    const editor = markdownEditor();
+    const current = ++generation;
+    if (!editor) {
+      shown = undefined;
+      item.hide();
+      return;
+    }
+    const uri = editor.document.uri.toString();
+    try {
+      const client = await controller.runningClient();
+      const params: DocumentStatusParams = { uri };
+      const status = await client.sendRequest<DocumentStatus | null>(documentStatusRequest, params);
+      if (current !== generation) return;
+      if (!status) {
+        item.hide();
+        return;
+      }
+      shown = { uri, status };
+      render(item, status);
+      item.show();
+    } catch (error) {
+      if (current !== generation) return;
+      // No server: nothing is checked, so the item says nothing rather than something wrong.
+      output.debug(`Status of ${uri}: ${(error as Error)?.message ?? error}`);
+      item.hide();
+    }
+  };
+  const refreshSoon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), typingDelayMs);
+  };
+
+  const setFlag = async (check: boolean) => {
+    const editor = markdownEditor();
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a Markdown file to check it as a post-mortem.');
+      return;
+    }
+    const document = editor.document;
+    try {
+      const client = await controller.runningClient();
+      const params: CheckAsPostmortemParams = { uri: document.uri.toString(), check };
+      const result = await client.sendRequest<CheckAsPostmortemResult>(checkAsPostmortemRequest, params);
+      if (!result.edits || result.version !== document.version) throw new Error('the file changed meanwhile; try again');
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) {
+        edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      }
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
+      await refresh();
+    } catch (error) {
+      const message = `Could not ${check ? 'check this file as a post-mortem' : 'stop checking this file'}: ${(error as Error)?.message ?? error}`;
+      output.error(message);
+      void vscode.window.showErrorMessage(message);
+    }
+  };
+
+  const disposable = vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) refreshSoon();
+    }),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && event.uris.some((uri) => uri.toString() === active)) refreshSoon();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('postmortem')) refreshSoon();
+    }),
+    controller.onDidStart(() => void refresh()),
+    vscode.commands.registerCommand(checkAsPostmortemCommand, () => setFlag(true)),
+    vscode.commands.registerCommand(stopCheckingCommand, () => setFlag(false)),
+    vscode.commands.registerCommand(statusCommand, async () => {
+      const status = shown?.uri === markdownEditor()?.document.uri.toString() ? shown?.status : undefined;
+      if (!status || status.tooLarge) return;
+      const choices: (vscode.QuickPickItem & { run: () => Thenable<unknown> })[] = status.checked
+        ? [
+            { label: '$(list-flat) Show the problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
+            { label: '$(circle-slash) Stop checking this file', description: 'writes postmortem: false into its front matter', run: () => setFlag(false) },
+          ]
+        : [{ label: '$(check) Check this file as a post-mortem', description: 'writes postmortem: true into its front matter', run: () => setFlag(true) }];
+      const choice = await vscode.window.showQuickPick(choices, { title: status.checked ? 'Post-mortem' : 'Not a post-mortem', placeHolder: status.reason });
+      await choice?.run();
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+  void refresh();
+  return disposable;
+}
+
+/** The item's text and tooltip for a status. */
+export function render(item: Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'backgroundColor' | 'accessibilityInformation'>, status: DocumentStatus): void {
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  if (status.tooLarge) {
+    item.text = '$(warning) Post-mortem: too large';
+    tooltip.appendMarkdown(`**Not checked.** ${escape(status.reason)}`);
+  } else if (status.checked) {
+    const left = status.toFill === 0 ? 'complete' : `${status.toFill} to fill`;
+    const errors = status.errors ? ` · ${status.errors} error${status.errors === 1 ? '' : 's'}` : '';
+    item.text = `$(check) Post-mortem · ${left}${errors}`;
+    tooltip.appendMarkdown(`**Checked as a post-mortem.** ${escape(status.reason)}\n\n`);
+    tooltip.appendMarkdown(`${status.toFill} to fill in, ${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'}. Click to show the problems, or to stop checking this file.`);
+  } else {
+    item.text = '$(circle-slash) Not a post-mortem';
+    tooltip.appendMarkdown(`**Not checked as a post-mortem.** ${escape(status.reason)}\n\nClick to check this file as a post-mortem.`);
+  }
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: item.text.replace(/\$\([\w-]+\)\s*/g, '').replace(/·/g, ',') };
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
+}
