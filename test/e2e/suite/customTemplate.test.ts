@@ -16,7 +16,7 @@ function setting(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('postmortem');
 }
 
-const teamCheck = (d: vscode.Diagnostic[]) => d.length === 1 && ruleOf(d[0]) === 'invalid-choice' && d[0].message === "Impact 'HALF' is not one of NONE, SOME, ALL";
+const teamCheck = (d: vscode.Diagnostic[]) => d.length === 1 && ruleOf(d[0]) === 'invalid-choice' && d[0].message === "Impact 'HALF' is not one of NONE, SOME or ALL";
 
 describe('Custom template (postmortem.template)', () => {
   after(async () => {

@@ -8,6 +8,30 @@ export const extensionId = 'postmortem-authoring.postmortem-authoring';
 export const diagnosticSource = 'postmortem';
 
 /** How long a test waits for the language server before it says what it did not see. */
+/**
+ * postmortems/2026-02-02-search-index-stall.md, the partly filled fixture: one or more findings
+ * of every rule, as line:character rule (1-based lines).
+ */
+export const partialFixture = {
+  path: 'postmortems/2026-02-02-search-index-stall.md',
+  expected: [
+    '1:0 missing-section', // Incident Classification removed
+    '5:17 id-format', // **Incident ID**: INC-4521 (PagerDuty)
+    '7:14 unfilled-placeholder', // **Duration**: [TOTAL DURATION]
+    '8:14 invalid-choice', // **Severity**: SEVERE
+    '27:2 timeline-invalid-time', // 09:2x
+    '28:0 timeline-cell-count', // a row of 3 cells
+    '29:0 timeline-empty-cell', // | 10:02 | ... | ? |
+    '31:2 timeline-out-of-order', // 10:31 below 10:40
+    '120:11 invalid-value', // CPU Usage: 140%
+    '134:0 empty-section', // ## Lessons Learned with nothing under it
+    '190:20 choice-alias', // **Before Fixes**: Moderate
+    '212:17 ambiguous-date', // ### Review Date: 04/03/2026
+    '236:20 unfilled-placeholder', // **Technical Lead**: ____
+    '236:47 unfilled-placeholder', // ... Date: ____
+  ],
+};
+
 export const serverTimeoutMs = Number(process.env.POSTMORTEM_E2E_SERVER_TIMEOUT) || 15000;
 
 /**

@@ -1,21 +1,10 @@
 /** Settings take effect without a restart, and Restart Server brings the server back. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { findLine, open, replaceLine, ruleOf, scratchCopy, waitForDiagnostics, waitForExactly, workspaceUri } from './helpers';
+import { findLine, open, partialFixture, replaceLine, ruleOf, scratchCopy, waitForDiagnostics, waitForExactly, workspaceUri } from './helpers';
 
-const partial = 'postmortems/2026-02-02-search-index-stall.md';
-const partialAll = [
-  '1:0 missing-section',
-  '7:14 unfilled-placeholder',
-  '8:14 invalid-choice',
-  '27:2 timeline-invalid-time',
-  '28:0 timeline-cell-count',
-  '31:2 timeline-out-of-order',
-  '120:11 invalid-value',
-  '134:0 empty-section',
-  '236:20 unfilled-placeholder',
-  '236:47 unfilled-placeholder',
-];
+const partial = partialFixture.path;
+const partialAll = partialFixture.expected;
 const withoutUnfilled = partialAll.filter((k) => !k.endsWith('unfilled-placeholder'));
 
 function rulesSetting(): vscode.WorkspaceConfiguration {

@@ -234,6 +234,48 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await screenshot('5-after-edits');
   });
 
+  it('shows in the status bar that the file is checked, why, and what is left to fill', async function () {
+    const item = page.locator('.statusbar-item', { hasText: /Post-mortem · \d+ to fill/ });
+    await expectVisible(item, 'the "Post-mortem · N to fill" status bar item on the new post-mortem');
+    await item.first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Checked as a post-mortem.' });
+    await expectVisible(hover, "the status bar item's tooltip");
+    assert.match(await hover.first().innerText(), /It is in postmortems\/, the folder New Post-Mortem writes to/);
+    await screenshot('6-status-bar-checked');
+    await page.keyboard.press('Escape');
+  });
+
+  it('checks an ordinary Markdown file as a post-mortem from the status bar', async function () {
+    // Ctrl+P to the workspace README, as a person opens a file.
+    await page.keyboard.press('Control+p');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill('README.md');
+    await expectVisible(page.locator('.quick-input-widget .monaco-list-row', { hasText: 'README.md' }), 'README.md in Go to File');
+    await page.keyboard.press('Enter');
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: 'README.md' }), 'the README in the editor');
+    const notChecked = page.locator('.statusbar-item', { hasText: 'Not a post-mortem' });
+    await expectVisible(notChecked, 'the "Not a post-mortem" status bar item on the README');
+    await notChecked.first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Not checked as a post-mortem.' });
+    await expectVisible(hover, 'why the README is not checked, in the tooltip');
+    assert.match(await hover.first().innerText(), /It has \d+ of the template's 16 sections/);
+    await screenshot('7-status-bar-not-checked');
+    await notChecked.first().click();
+    const choice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Check this file as a post-mortem' });
+    await expectVisible(choice, '"Check this file as a post-mortem" offered by a click on the item');
+    await screenshot('8-check-as-postmortem');
+    await choice.first().click();
+    await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · \d+ to fill/ }), 'the README checked, in the status bar');
+    await viewLine('postmortem: true').first().waitFor({ state: 'visible', timeout });
+    await expectVisible(editor().locator('.squiggly-warning'), 'squiggles on the README now that it is checked');
+    await page.keyboard.press('Control+s');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
+    const lines = linesOf(join(workspace, 'README.md'));
+    assert.deepEqual(lines.slice(0, 3), ['---', 'postmortem: true', '---'], 'front matter written at the top of the file');
+    await screenshot('9-checked-readme');
+  });
+
   it('opens the "Write a post-mortem" walkthrough and creates a post-mortem from its first step', async function () {
     await runCommand('View: Hide Panel'); // room for the walkthrough's page
     await runCommand('Welcome: Open Walkthrough...');
@@ -246,7 +288,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     for (const step of ['Create a post-mortem', 'Fill in what is missing', 'Keep the timeline in order', 'Make it yours']) {
       await expectVisible(walkthrough.locator('.step-title', { hasText: step }), `the step "${step}"`);
     }
-    await screenshot('6-walkthrough');
+    await screenshot('10-walkthrough');
     // The first step is open; its button runs the command, which asks for a title.
     await walkthrough.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Post-Mortem' }).first().click();
     await answerTitlePrompt('Walkthrough incident');
