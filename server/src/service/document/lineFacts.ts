@@ -35,9 +35,15 @@ export interface LineFacts {
   hasPipe: boolean;
   delimiterRow: boolean;
   thematicBreak: boolean;
+  /** A setext underline ("===" for level 1, "---" for level 2), when a paragraph line is above it. */
+  setextLevel?: 1 | 2;
   field?: FieldFacts;
   /** A list item: its number for an ordered list, else null. */
   item?: { number: number | null };
+  /** The column its content starts at, for any list item line (a field in a list too). */
+  listContent?: number;
+  /** The column of its first non-blank character, tabs to the next multiple of four. */
+  indent: number;
   /** A paragraph line at the margin that ends with ':' and so introduces a list. */
   introLabel?: string;
   marks: Mark[];
@@ -75,6 +81,8 @@ const headingPattern = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const fencePattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const boldFieldPattern = /^(\s*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\*\*([^*]+?)(?::\*\*|\*\*[ \t]*:)/;
 const codeFieldPattern = /^(\s*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&().\-]{0,60}?)[ \t]*:(?=[ \t]|$)/;
+const listMarkerPattern = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+const setextPattern = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
 const blankPattern = /_{3,}/g;
 
@@ -91,13 +99,19 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     thematicBreak: false,
     marks: noMarks,
     masked: line,
+    indent: 0,
   };
   const c0 = firstNonSpace(line);
   if (c0 === -1) {
     facts.blank = true;
     return facts;
   }
+  facts.indent = columnOf(line, c0);
   const ch = line.charCodeAt(c0);
+  if (ch === 42 || ch === 45 || ch === 43 || (ch >= 48 && ch <= 57)) {
+    const marker = listMarkerPattern.exec(line);
+    if (marker) facts.listContent = marker[3] === '' ? columnOf(line, marker[0].length) + 1 : columnOf(line, marker[0].length);
+  }
   if (ch === 96 /* ` */ || ch === 126 /* ~ */) {
     const m = fencePattern.exec(line);
     if (m) {
@@ -127,6 +141,7 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
   }
   facts.delimiterRow = facts.hasPipe || ch === 45 || ch === 58 ? isDelimiterRow(line) : false;
   facts.thematicBreak = (ch === 95 || ch === 45 || ch === 42) && thematicBreakPattern.test(line);
+  if ((ch === 61 || ch === 45) && c0 <= 3 && setextPattern.test(line)) facts.setextLevel = ch === 61 ? 1 : 2;
 
   if (facts.heading) {
     const colon = facts.heading.title.indexOf(':');
@@ -204,6 +219,7 @@ export function codeFacts(line: string, options: FactOptions): LineFacts {
     thematicBreak: false,
     marks: noMarks,
     masked: line,
+    indent: 0,
   };
   const c0 = firstNonSpace(line);
   if (c0 === -1) {
@@ -428,6 +444,13 @@ function listItemNumber(text: string): number | null | undefined {
     k++;
   }
   return isSpace(text.charCodeAt(k)) ? number : undefined;
+}
+
+/** The column of character `k`, with tabs to the next multiple of four (CommonMark's tab stops). */
+function columnOf(line: string, k: number): number {
+  let column = 0;
+  for (let i = 0; i < k; i++) column = line.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+  return column;
 }
 
 function firstNonSpace(line: string): number {

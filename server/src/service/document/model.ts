@@ -26,6 +26,8 @@ export interface Heading {
   end: number;
   /** Index of the enclosing heading, -1 for none. */
   parent: number;
+  /** The heading's last line: its own for `#` headings, the underline's for `===`/`---` ones. */
+  lastLine: number;
 }
 
 export interface FieldLine {

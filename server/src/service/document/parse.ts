@@ -70,6 +70,14 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   let fenceLength = 0;
   let inComment = false;
   let blockStart = -1;
+  // A paragraph is open: the next line may go on with it (and a setext underline close it).
+  let paragraphOpen = false;
+  let htmlBlock = false;
+  // The content column of the list item the lines are in, or -1 outside a list.
+  let listContent = -1;
+  // That paragraph is a list item's or a quote's: a line at the margin goes on with it lazily,
+  // even a table's header row.
+  let itemParagraph = false;
   // Naming of list items: the label above the list, and the item count under it.
   let listLabel: string | undefined;
   let itemCount = 0;
@@ -102,8 +110,33 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     }
 
     const f = facts(i, false);
+    const continuesParagraph = paragraphOpen;
+    const continuesItem: boolean = itemParagraph;
+    paragraphOpen = false;
+    itemParagraph = false;
     if (f.blank) {
       if (table) table = closeTable(table, i);
+      htmlBlock = false;
+      continue;
+    }
+
+    // Lines go on with a list item while indented to its content (or lazily, its paragraph).
+    if (f.listContent !== undefined) listContent = f.listContent;
+    else if (listContent !== -1 && f.indent < listContent && (!continuesParagraph || f.heading || f.fence || f.thematicBreak || f.setextLevel || interruptingHtml.test(lines[i]))) listContent = -1;
+    // Indented code: four columns in (past a list item's content), not going on with a paragraph.
+    if (!continuesParagraph && f.listContent === undefined && f.indent >= (listContent === -1 ? 4 : listContent + 4)) {
+      if (table) table = closeTable(table, i);
+      lineKinds[i] = LineKind.Code;
+      addMarks(f.marks, i, sectionOwner);
+      continue;
+    }
+
+    // An HTML block (<details>, <div>...) runs to a blank line: no Markdown structure in it, but
+    // what it shows may still hold a placeholder.
+    if (htmlBlock || (interruptingHtml.test(lines[i]) && !/^ {0,3}<!--/.test(lines[i]))) {
+      if (table) table = closeTable(table, i);
+      htmlBlock = true;
+      addMarks(f.marks, i, sectionOwner);
       continue;
     }
 
@@ -118,25 +151,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 
     if (f.heading) {
       if (table) table = closeTable(table, i);
-      const { level } = f.heading;
-      while (open.length && headings[open[open.length - 1]].level >= level) {
-        headings[open.pop() as number].end = i;
-      }
-      const parent = open.length ? open[open.length - 1] : -1;
-      headings.push({
-        line: i,
-        level,
-        title: f.heading.title,
-        key: (options.sectionKeyOf ?? headingKey)(f.heading.sectionTitle),
-        titleStart: f.heading.titleStart,
-        end: count,
-        parent,
-      });
-      section = headings.length - 1;
-      open.push(section);
-      sectionOfLine[i] = section;
-      listLabel = undefined;
-      itemCount = 0;
+      openHeading(i, f.heading.level, f.heading.title, f.heading.sectionTitle, f.heading.titleStart, i);
       let owner = sectionOwner;
       if (f.field) {
         const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'heading');
@@ -166,7 +181,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
         addCellMarks(f, cells, i, tables.length - 1, table.rows.length - 1);
         continue;
       }
-      if (f.hasPipe && i + 1 < count && facts(i + 1, false).delimiterRow) {
+      // GitHub takes a header row for a table's only when the delimiter row has as many cells.
+      if (!(continuesItem && !/^\s/.test(lines[i])) && startsTable(i)) {
         const cells = cellsOf(f);
         table = { section, header: { line: i, cells }, delimiterLine: i + 1, rows: [], end: count };
         tables.push(table);
@@ -179,6 +195,20 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       table = closeTable(table, i);
     }
 
+    // A setext heading: paragraph lines underlined with === or --- (as GitHub reads them, the
+    // whole paragraph is the heading's text).
+    if (!continuesParagraph && !f.item && !f.thematicBreak) {
+      const underline = setextUnderline(i);
+      if (underline !== -1) {
+        const title = lines.slice(i, underline).map((l) => l.trim()).join(' ');
+        const colon = title.indexOf(':');
+        openHeading(i, facts(underline, false).setextLevel!, title, colon > 0 ? title.slice(0, colon) : title, lines[i].length - lines[i].trimStart().length, underline);
+        for (let k = i; k < underline; k++) addMarks(facts(k, false).marks, k, sectionOwner);
+        i = underline;
+        continue;
+      }
+    }
+
     if (f.thematicBreak) {
       listLabel = undefined;
       itemCount = 0;
@@ -186,6 +216,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     }
 
     if (f.field) {
+      paragraphOpen = true;
+      itemParagraph = continuesItem || listContent !== -1;
       const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'bold');
       if (f.field.valueStart === f.field.valueEnd) {
         // "**Contributing Factors**:" introduces the list below it.
@@ -197,6 +229,9 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     }
 
     if (f.item) {
+      // Lines right under an item go on with it: no setext heading starts there.
+      paragraphOpen = true;
+      itemParagraph = true;
       itemCount++;
       if (f.marks.length) {
         const label = listLabel ?? (section >= 0 ? headings[section].title : 'Document');
@@ -205,7 +240,10 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       continue;
     }
 
-    // A plain paragraph line ends the list context, unless it introduces a list ("...:").
+    // A plain paragraph line ends the list context, unless it introduces a list ("...:"). A
+    // comment alone on its line is a block of its own, which ends the paragraph.
+    paragraphOpen = !/^ {0,3}<!--.*-->\s*$/.test(lines[i]);
+    itemParagraph = paragraphOpen && (continuesItem || listContent !== -1 || /^ {0,3}>/.test(lines[i]));
     if (f.introLabel) {
       listLabel = f.introLabel;
       itemCount = 0;
@@ -237,6 +275,48 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     frontMatterEnd: first - 1,
     unclosedBlock: fenceChar || inComment ? blockStart : -1,
   };
+
+  /** Heading `title` of `level` on `line` (to `lastLine`, its setext underline), under the open ones of a lower level. */
+  function openHeading(line: number, level: number, title: string, sectionTitle: string, titleStart: number, lastLine: number): void {
+    while (open.length && headings[open[open.length - 1]].level >= level) {
+      headings[open.pop() as number].end = line;
+    }
+    const parent = open.length ? open[open.length - 1] : -1;
+    headings.push({ line, level, title, key: (options.sectionKeyOf ?? headingKey)(sectionTitle), titleStart, end: count, parent, lastLine });
+    section = headings.length - 1;
+    open.push(section);
+    for (let k = line; k <= lastLine; k++) sectionOfLine[k] = section;
+    listLabel = undefined;
+    itemCount = 0;
+  }
+
+  /**
+   * The setext underline that ends the paragraph starting at `start`, or -1: the lines after it
+   * go on with the paragraph up to a blank line or a line that starts a block of its own.
+   */
+  function setextUnderline(start: number): number {
+    // Indented code, a quote or an HTML block is no paragraph.
+    if (/^(?: {4}|\t| {0,3}[<>])/.test(lines[start])) return -1;
+    for (let j = start + 1; j < count && j < start + 50; j++) {
+      const g = facts(j, false);
+      if (g.setextLevel) return j;
+      if (g.blank || g.heading || g.fence || g.item || g.thematicBreak || g.commentOpen || /^ {0,3}>/.test(lines[j]) || interruptingHtml.test(lines[j])) return -1;
+      if (startsTable(j)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a table starts on `line`, as GitHub reads one: a header row with a pipe, at most
+   * three spaces in, and under it a delimiter row with a pipe and as many cells.
+   */
+  function startsTable(line: number): boolean {
+    if (line + 1 >= count) return false;
+    const header = facts(line, false);
+    if (!header.hasPipe || !/^ {0,3}\S/.test(lines[line])) return false;
+    const delimiter = facts(line + 1, false);
+    return delimiter.delimiterRow && delimiter.hasPipe && cellsOf(header).length === cellsOf(delimiter).length;
+  }
 
   function closeTable(t: Table, line: number): undefined {
     t.end = line;
@@ -273,6 +353,9 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     }
   }
 }
+
+/** An HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6): a comment, a declaration, a block tag. */
+const interruptingHtml = /^ {0,3}<(?:!--|!|\?|\/?(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td|textarea|th|thead|tr|ul)(?:[\s>]|\/>|$))/i;
 
 /**
  * Whether a line without a pipe under a table is one of its rows, as GitHub reads it: a
