@@ -93,7 +93,8 @@ export function analyze(text: string | LineText, template: TemplateModel, option
         const value = index === -1 ? undefined : analysis.fieldValue(index);
         // What is written of it counts, before its end is filled in ("2026-09-03 14:02 - [END TIME]").
         const reading = value?.reading.state === 'placeholder' ? readFieldValue(value.spec, withoutPlaceholders(analysis, doc.fields[index].line, value)) : value?.reading;
-        const range = reading?.state === 'ok' ? reading.range : undefined;
+        // A range that ends before it starts still says when the incident started.
+        const range = reading?.state === 'ok' || reading?.state === 'invalid' ? reading.range : undefined;
         clock = incidentClock(range?.start, range?.end, dateOrder);
       }
       return clock;

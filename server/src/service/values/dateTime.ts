@@ -8,7 +8,7 @@ import { findTimes, type FoundTime } from './time';
 
 export type RangeReading =
   | { start: Moment; end?: Moment; ambiguous?: FoundDate }
-  | { problem: string; text?: string };
+  | { problem: string; text?: string; start?: Moment; end?: Moment };
 
 type Token = { kind: 'date'; found: FoundDate } | { kind: 'time'; found: FoundTime };
 
@@ -69,7 +69,7 @@ export function readDateTimeRange(plain: string): RangeReading {
       const withTimes = reading.start.seconds !== undefined && reading.end.seconds !== undefined;
       const at = (m: Moment) =>
         Date.UTC(m.date!.year ?? year, m.date!.month - 1, m.date!.day!) / 1000 + (withTimes ? (m.seconds ?? 0) - (m.zone ?? 0) * 60 : 0);
-      if (at(reading.end) < at(reading.start)) return { problem: 'end-before-start' };
+      if (at(reading.end) < at(reading.start)) return { problem: 'end-before-start', start: reading.start, end: reading.end };
     }
   }
   return reading;

@@ -21,7 +21,8 @@ export function readId(plain: string): string | undefined {
 /** The pattern of IDs a format makes (`INC-{date}-{seq}`: INC-20261201-01). */
 export function idFormatPattern(format: string): RegExp {
   const escaped = format.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`));
-  return new RegExp(`^${escaped.replace('{date}', '\\d{8}').replace('{seq}', '\\d+')}$`, 'i');
+  // The date as New Post-Mortem writes it (20261201) or with its dashes (2026-12-01).
+  return new RegExp(`^${escaped.replace('{date}', '(?:\\d{8}|\\d{4}-\\d{2}-\\d{2})').replace('{seq}', '\\d+')}$`, 'i');
 }
 
 /**

@@ -24,8 +24,11 @@ export type FieldReading =
   /** "n/a", "none". */
   | { state: 'not-applicable' }
   | ({ state: 'ok' } & ValueOfKind)
-  /** No value of the kind, or an impossible or out-of-range one: `problem` says which, to follow the value in a message. */
-  | { state: 'invalid'; problem: string };
+  /**
+   * No value of the kind, or an impossible or out-of-range one: `problem` says which, to follow
+   * the value in a message. A range that ends before it starts still has its start and end.
+   */
+  | { state: 'invalid'; problem: string; range?: { start: Moment; end?: Moment } };
 
 export interface ValueOfKind {
   number?: number;
@@ -75,7 +78,12 @@ function read(spec: FieldSpec, raw: string): FieldReading {
       if ('problem' in found) {
         return { state: 'invalid', problem: spec.kind === 'percentage' ? 'is not a percentage' : 'is not a number' };
       }
-      if (spec.integer && !Number.isInteger(found.value)) return { state: 'invalid', problem: 'is not a whole number' };
+      // A count written with dots between thousands ("2.310", as in much of Europe) is a whole number.
+      if (spec.integer && !Number.isInteger(found.value)) {
+        const grouped = /^[~≈<>]?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,])/.exec(plain.slice(found.start));
+        if (!grouped) return { state: 'invalid', problem: 'is not a whole number' };
+        found.value = Number(grouped[1].replace(/\./g, ''));
+      }
       const min = spec.min ?? (spec.kind === 'percentage' ? 0 : undefined);
       if ((min !== undefined && found.value < min) || (spec.max !== undefined && found.value > spec.max)) {
         return { state: 'invalid', problem: 'is out of range' };
@@ -101,7 +109,7 @@ function read(spec: FieldSpec, raw: string): FieldReading {
       const range = readDateTimeRange(plain);
       if ('problem' in range) {
         if (range.problem === 'no-date-or-time') return { state: 'invalid', problem: 'has no date or time' };
-        if (range.problem === 'end-before-start') return { state: 'invalid', problem: 'ends before it starts' };
+        if (range.problem === 'end-before-start') return { state: 'invalid', problem: 'ends before it starts', range: range.start && { start: range.start, end: range.end } };
         if (range.problem === 'relative-day') return { state: 'invalid', problem: `has no date: '${range.text}' names none once the post-mortem is read later` };
         return { state: 'invalid', problem: `has ${range.text}, which ${range.problem}` };
       }
