@@ -19,12 +19,17 @@ content short ("None.") where the section does not apply.`,
       if (index === -1) continue;
       const heading = doc.headings[index];
       let empty = true;
-      for (let line = heading.line + 1; line < heading.end && empty; line++) {
+      // Subsection headings are no content ("#" ones, and "===" or "---" underlined ones).
+      const headingLines = new Set<number>();
+      for (let k = index + 1; k < doc.headings.length && doc.headings[k].line < heading.end; k++) {
+        for (let line = doc.headings[k].line; line <= doc.headings[k].lastLine; line++) headingLines.add(line);
+      }
+      for (let line = heading.lastLine + 1; line < heading.end && empty; line++) {
         const kind = doc.lineKinds[line];
         if (kind === LineKind.Comment) continue;
         const text = doc.text.lines[line];
         if (text.trim() === '') continue;
-        if (kind === LineKind.Text && /^ {0,3}#{1,6}(?:\s|$)/.test(text)) continue;
+        if (headingLines.has(line)) continue;
         if (kind === LineKind.Text && /^\s*<!--.*-->\s*$/.test(text)) continue;
         empty = false;
       }
