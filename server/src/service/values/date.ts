@@ -41,7 +41,7 @@ const numeric = /(?<![\p{N}.\/-])(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})(?![\p
 const numericYearless = /(?<![\p{N}.\/-])(\d{1,2})([\/.])(\d{1,2})(?![\p{N}]|[.\/-]\p{N})/gu;
 const month = `(${monthNamePattern})\\.?`;
 const dayMonthYear = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?(?:\\s*[-\\s]\\s*|\\s*\\.\\s*)(?:de\\s+)?${month}(?![\\p{L}])(?:(?:,?\\s*[-\\s]\\s*|\\s+de\\s+)('\\d{2}|\\d{4})(?![\\p{N}:]))?`,
+  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|ste|er|de|e|º|\\.)?(?:\\s*[-\\s]\\s*|\\s*\\.\\s*)(?:de\\s+)?${month}(?![\\p{L}])(?:(?:,?\\s*[-\\s]\\s*|\\s+de\\s+)('\\d{2}|\\d{4})(?![\\p{N}:]))?`,
   'giu',
 );
 const monthDayYear = new RegExp(`(?<![\\p{L}])${month}\\s*[-\\s]\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}:.])(?:,?\\s+(\\d{4})(?![\\p{N}:]))?`, 'giu');
@@ -82,16 +82,28 @@ export function findDates(text: string, options: DateScanOptions): FoundDate[] {
     }
   }
   if (found.length < 2) return found;
-  // Readings that overlap an earlier or longer one are parts of it ("21 March 2026" is also "March 2026").
+  // Of readings that overlap, the whole date wins ("mar. 2026-09-01" is a Tuesday's date, not
+  // March 2026), then the earlier and longer ("21 March 2026" is also "March 2026").
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FoundDate[] = [];
-  for (const date of found) if (!kept.length || date.start >= kept[kept.length - 1].end) kept.push(date);
+  for (const date of found) {
+    const last = kept[kept.length - 1];
+    if (!last || date.start >= last.end) kept.push(date);
+    else if (wholeness(date) > wholeness(last)) kept[kept.length - 1] = date;
+  }
   return kept;
 }
 
 /** The first date in the text. */
 export function findDate(text: string, options: DateScanOptions): FoundDate | undefined {
   return findDates(text, options)[0];
+}
+
+/** How much of a date a reading names: day, month and year; or fewer. */
+function wholeness(date: FoundDate): number {
+  const parts = date.date ?? date.ambiguous?.dayFirst;
+  if (!parts) return 3;
+  return (parts.day !== undefined ? 2 : 0) + (parts.year !== undefined ? 1 : 0);
 }
 
 function yearOf(text: string): number {
