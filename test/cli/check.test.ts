@@ -77,6 +77,43 @@ describe('postmortem-check', () => {
     assert.match(all.stderr, / in 3 post-mortems \(1 file skipped: postmortem: false in front matter\)\n$/);
   });
 
+  it('checks every Markdown file of the post-mortem folder (--folder, postmortems by default), but its README', () => {
+    const root = repository();
+    const notes = '# Notes on the outage\n\n**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]\n';
+    writeFileSync(join(root, 'postmortems/notes.md'), notes);
+    writeFileSync(join(root, 'postmortems/README.md'), notes);
+    mkdirSync(join(root, 'incidents'));
+    writeFileSync(join(root, 'incidents/notes.md'), notes);
+    const byDefault = run(['.'], root);
+    assert.match(byDefault.stdout, /^postmortems\/notes\.md:3:15: warning: Severity is not filled in/m);
+    assert.match(byDefault.stdout, /^postmortems\/notes\.md:1:1: warning: Section 'Incident Summary' is missing/m);
+    assert.doesNotMatch(byDefault.stdout, /README\.md|incidents/);
+    const other = run(['--folder', 'incidents', '.'], root);
+    assert.match(other.stdout, /^incidents\/notes\.md:3:15: warning/m);
+    assert.doesNotMatch(other.stdout, /postmortems\/notes\.md/);
+    assert.equal(run(['--folder', '', '.'], root).status, 2);
+  });
+
+  it('reads ambiguous dates by --date-order, and says when it cannot', () => {
+    const root = repository();
+    const dated = filled.replace(/^### Review Date: .*$/m, '### Review Date: 04/12/2026');
+    writeFileSync(join(root, 'postmortems/clean.md'), dated);
+    const line = lineOf(dated, /^### Review Date: 04\/12\/2026/);
+    const auto = run(['--format', 'json', 'postmortems/clean.md'], root);
+    const hints = (JSON.parse(auto.stdout) as { diagnostics: { rule: string; level: string; message: string }[] }[])[0]?.diagnostics ?? [];
+    assert.deepEqual(hints.map((d) => [d.rule, d.level]), [['ambiguous-date', 'hint']]);
+    assert.match(hints[0].message, /04\/12\/2026 could be 4 December 2026 or 12 April 2026/);
+    assert.equal(auto.status, 0, 'a hint fails nothing');
+    assert.equal(run(['--date-order', 'dmy', 'postmortems/clean.md'], root).stdout, '');
+    // Month first, 12 April is before the incident (20 November): a review cannot be.
+    const mdy = run(['--date-order', 'mdy', 'postmortems/clean.md'], root);
+    assert.match(mdy.stdout, new RegExp(`^postmortems/clean\\.md:${line}:\\d+: error: Review Date '04/12/2026' is before the incident, which began on 2026-11-20 \\[invalid-value\\]`, 'm'));
+    assert.equal(mdy.status, 1);
+    const bad = run(['--date-order', 'ymd', '.'], root);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--date-order ymd: must be one of auto, dmy, mdy/);
+  });
+
   it('writes JSON for tools and annotations for GitHub Actions', () => {
     const root = repository();
     const json = JSON.parse(run(['--format', 'json', '.'], root).stdout) as { file: string; diagnostics: { line: number; column: number; endColumn: number; level: string; rule: string; message: string }[] }[];
