@@ -62,8 +62,9 @@ Example of a report: *Current Risk Level '11' is out of range: expected a number
         report({ line, start: value.start, end: value.end, message: messageOf(name, quoted(value), reading, spec.kind === 'id' ? `an ID such as ${idFormatExample(example, incidentDate(analysis.clock.start))}` : expectation(spec)) });
         return;
       }
-      // A review or a sign-off before the incident began.
-      const date = reading.state === 'ok' ? reading.date?.date : undefined;
+      // A review or a sign-off before the incident began (an ambiguous date by the date order).
+      const found = reading.state === 'ok' ? reading.date : undefined;
+      const date = found?.date ?? (found?.ambiguous && analysis.dateOrder !== 'auto' ? found.ambiguous[analysis.dateOrder === 'dmy' ? 'dayFirst' : 'monthFirst'] : undefined);
       if (spec.afterIncident && startDay !== undefined && date?.year !== undefined && date.day !== undefined && dayNumber(date.year, date.month, date.day) < startDay) {
         report({ line, start: value.start, end: value.end, message: `${name} '${quoted(value)}' is before the incident, which began on ${incidentDate(analysis.clock.start) ?? 'a later day'}` });
       }
