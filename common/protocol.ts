@@ -6,6 +6,9 @@
 /** The configuration section the server reads (`postmortem.*` settings). */
 export const configurationSection = 'postmortem';
 
+/** `postmortem.folder` when the setting says nothing: where New Post-Mortem writes, whose Markdown files are post-mortems. */
+export const defaultPostmortemFolder = 'postmortems';
+
 /** Severity a user can give a rule in `postmortem.rules`. */
 export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 

@@ -1,9 +1,17 @@
 /**
- * The rule documentation and the `postmortem.rules` setting, made from each rule's metadata and
- * prose (server/src/service/rules). `npm run docs` writes docs/rules/ and the setting in
- * package.json; a unit test fails when either is stale, and another runs every example.
+ * The rule documentation and the `postmortem.rules` setting, made from each rule's metadata
+ * (server/src/service/rules/<rule>.ts) and prose (server/src/service/rules/docs/<rule-id>.md,
+ * kept out of the bundles). `npm run docs` writes docs/rules/ and the setting in package.json; a
+ * unit test fails when either is stale, and another runs every example.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rules, type Rule, type RuleExamples } from '../server/src/service/rules';
+
+/** A rule's prose: what it reports, why, and how to fix it. */
+export function proseOf(rule: Rule): string {
+  return readFileSync(join(__dirname, '..', 'server', 'src', 'service', 'rules', 'docs', `${rule.id}.md`), 'utf8').trimEnd();
+}
 
 const levels = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -12,7 +20,7 @@ export function ruleDocFiles(): Map<string, string> {
   for (const rule of rules) {
     files.set(
       `${rule.id}.md`,
-      `# ${rule.id}\n\n${rule.description}\n\n- Default level: **${rule.defaultLevel}**\n- Setting: \`"postmortem.rules": { "${rule.id}": "off" | "hint" | "information" | "warning" | "error" }\`\n\n${rule.docs}\n${examplesSection(rule)}`,
+      `# ${rule.id}\n\n${rule.description}\n\n- Default level: **${rule.defaultLevel}**\n- Setting: \`"postmortem.rules": { "${rule.id}": "off" | "hint" | "information" | "warning" | "error" }\`\n\n${proseOf(rule)}\n${examplesSection(rule)}`,
     );
   }
   const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${r.defaultLevel} | ${r.description} |`).join('\n');

@@ -9,7 +9,7 @@ import { serviceOfLoadedTemplate } from '../../server/src/customTemplate/consist
 import { loadTemplate } from '../../server/src/customTemplate/loader';
 import { defaultTemplateModel, maxDocumentLength } from '../../server/src/defaultTemplate';
 import { bundledSchemaReader } from '../../server/src/schemaReaderBundle';
-import { postmortemFolderOf } from '../../server/src/fileMatch';
+import { postmortemFolderOf } from '../../server/src/postmortemFolder';
 import { classify, serviceFor, type PostmortemService } from '../../server/src/service/service';
 import { URI } from '../../server/src/uri';
 import { collectMarkdownFiles, reason } from './files';

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { DateOrderSetting, RuleLevel } from '../../common/protocol';
 import { rules } from '../../server/src/service/rules';
-import { defaultPostmortemFolder } from '../../server/src/fileMatch';
+import { defaultPostmortemFolder } from '../../server/src/postmortemFolder';
 import { formats, type Format } from './report';
 
 export const usage = `Usage: postmortem-check [options] <file or folder>...

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultFolder } from '../../client/src/newPostmortem/targetFolder';
+import { defaultPostmortemFolder as defaultFolder } from '../../common/protocol';
 import { rules } from '../../server/src/service/rules';
 import { repoRoot } from '../support/service';
 

@@ -3,8 +3,7 @@
  * workspace folder and kept inside it (a workspace's settings must not send files elsewhere).
  */
 import * as path from 'node:path';
-
-export const defaultFolder = 'postmortems';
+import { defaultPostmortemFolder as defaultFolder } from '../../../common/protocol';
 
 export type TargetFolder = { folderPath: string } | { error: string };
 

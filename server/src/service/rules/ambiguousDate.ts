@@ -8,16 +8,6 @@ export const ambiguousDate: Rule = {
   id: 'ambiguous-date',
   defaultLevel: 'hint',
   description: 'A date reads both day-first and month-first (03/04/2026) and the postmortem.dateOrder setting is auto.',
-  docs: `A numeric date whose first two numbers could both be the day or the month (\`03/04/2026\`,
-\`05-06-26\`, \`10/06 09:14\` in a timeline) is 3 April in most of the world and March 4 in the
-US. The \`postmortem.dateOrder\` setting says how to read it: \`dmy\` (day first), \`mdy\` (month
-first) or \`auto\`, the default, which reads only dates that can be read one way (\`23/03/2026\`,
-\`03/23/2026\`) and gives this hint on the others, leaving them unread: a timeline row with such a
-date is ordered by its time alone. Dates with dots (\`03.04.2026\`) are always day-first, and ISO
-dates (\`2026-04-03\`) and dates with month names are never ambiguous.
-
-**Fix**: write the date as \`2026-04-03\` or with the month's name, or set
-\`postmortem.dateOrder\` to your team's habit (\`--date-order\` for postmortem-check).`,
   examples: { field: 'Review Date', accepted: ['23/03/2026', '03/23/2026', '2026-04-03', '03.04.2026', '3 April 2026'], rejected: ['03/04/2026', '05-06-2026'] },
   check(analysis, report) {
     if (analysis.dateOrder !== 'auto') return;

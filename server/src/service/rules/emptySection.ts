@@ -5,13 +5,6 @@ export const emptySection: Rule = {
   id: 'empty-section',
   defaultLevel: 'warning',
   description: 'A section the template requires is present but has no content.',
-  docs: `A required section (see *missing-section*) whose heading is there but with nothing under
-it: only blank lines, or only empty subsection headings, up to the next heading of the same or a
-higher level. HTML comments do not count as content. A section that still holds the template's
-placeholders is not empty: those are reported by *unfilled-placeholder*.
-
-**Fix**: write the section, or remove what the template does not need and keep the heading's
-content short ("None.") where the section does not apply.`,
   check(analysis, report) {
     const { doc } = analysis;
     for (const required of analysis.template.requiredSections) {

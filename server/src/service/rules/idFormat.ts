@@ -5,14 +5,6 @@ export const idFormat: Rule = {
   id: 'id-format',
   defaultLevel: 'hint',
   description: "The Incident ID is an ID, but not in the template's format (INC-{date}-{seq}).",
-  docs: `New Post-Mortem writes Incident IDs in the template's format (\`INC-{date}-{seq}\` for the
-shipped template: \`INC-20261201-01\`). Teams often copy the ID from their incident tool instead
-(\`INC-4521\`, \`2026-1120-OGW\`, \`#4521\`): that is no mistake, so this is a hint, shown in the editor
-and not in the Problems panel. A value that is no ID at all (\`yesterday\`, a sentence) is an error
-(see *invalid-value*).
-
-**Fix**: none needed when the ID comes from your incident tool; switch the rule off in
-\`postmortem.rules\` if your team never uses the template's format.`,
   examples: { field: 'Incident ID', accepted: ['INC-20261120-01', 'INC-20261120-12 (reopened)'], rejected: ['INC-4521', '2026-1120-OGW'] },
   check(analysis, report) {
     const { idField, idFormat: format } = analysis.template.schema.newDocument;

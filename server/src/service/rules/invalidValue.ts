@@ -11,38 +11,6 @@ export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultLevel: 'error',
   description: 'A number, percentage, duration, date, date/time or ID field has no value of its kind, or one out of range or impossible.',
-  docs: `Checks the fields the template's schema gives a kind. **A value of the field's kind at the
-start or anywhere in the value is what counts; the rest is a note.** A value is reported only
-when no value of its kind is in it (\`high\` for a percentage, \`unknown\`), or when it is out of
-range or impossible (\`120%\`, a risk level of \`11\`, \`2026-02-30\`, \`25:12\`). When several
-values of the kind are there (\`peaked at 38%, averaged 11%\`), the first is the field's value.
-
-- **number**: \`3\`, \`3 (all false)\`, \`~40\`, \`1,204\`, \`1.2k\`, \`7/10\`, \`about 12\`, \`zero\`;
-  counts are whole numbers of at least 0, a risk level runs from 1 to 10.
-- **percentage**: \`18%\`, \`18% during incident\`, \`peaked at 38%, averaged 11%\`, \`18-22%\`,
-  \`0.4 percent\`, or a bare number with nothing or a note after it (\`18\`, \`18 (5xx only)\`);
-  \`12 GB\` is not a percentage.
-- **duration**: \`2h 33m\`, \`153 minutes\`, \`2 hours 12 minutes\`, \`1.5 hours\`, \`~45 min\`, \`90s\`,
-  \`an hour\`, \`half an hour\`, \`1:12\`, \`PT1H12M\`; not negative.
-- **date**: \`2026-03-21\`, \`Sat 2026-03-21\`, \`23/03/2026\`, \`21.03.2026\`, \`03/23/2026\`,
-  \`23/03/26\`, \`21 March 2026\`, \`March 21, 2026\`, \`21-Mar-2026\`, \`21. März 2026\`,
-  \`21 mars 2026\`; the date must exist. A date that reads both day-first and month-first
-  (\`03/04/2026\`) is read by the \`postmortem.dateOrder\` setting (see *ambiguous-date*).
-- **date/time** (Date/Time): a start and, after \` - \`, \`–\`, \` to \` or \` until \`, an end; each a date
-  and time, a date or a time, with an optional zone (\`UTC\`, \`+02:00\`, \`CET\`), weekday and AM/PM:
-  \`2026-11-20 13:58 - 16:31 UTC\`, \`20 Nov 2026, 13:58–16:31 UTC\`, \`13:58 - 16:31\`. Reported: no
-  date or time at all, an impossible date or time, an end before the start when both have dates.
-- **id** (Incident ID): one token of letters and digits joined by \`-\`, \`_\`, \`.\`, \`/\`, \`:\` or
-  \`#\`, with a digit or a separator: \`INC-20261120-01\`, \`INC-4521\`, \`2026-1120-OGW\`, \`#4521\`.
-  An ID in another format than the template's gets a hint (see *id-format*).
-
-\`n/a\`, \`none\`, \`not applicable\` and \`-\` are accepted where the field does not apply; \`TBD\`,
-\`?\`, \`pending\` and the like are reported as unfilled (*unfilled-placeholder*). The date on a
-signature line (\`**Incident Commander**: Alice Chen Date: 2026-03-16\`) is checked as a date.
-
-Example of a report: *Current Risk Level '11' is out of range: expected a number from 1 to 10*.
-
-**Fix**: write a value of the field's kind.`,
   examples: [
     { field: 'Error Rate', accepted: ['18%', '18% during incident', 'peaked at 38%, averaged 11%', '18-22%', '100% of writes, 0.4% of reads', '20% avg / 88% peak', '40% so far', '0.5 (5xx only)', 'n/a'], rejected: ['high', 'unknown', '120%', '12 GB'] },
     { field: 'Current Risk Level', accepted: ['7', '7/10', 'high (8)'], rejected: ['11', '0', 'high'] },

@@ -4,16 +4,6 @@ export const missingSection: Rule = {
   id: 'missing-section',
   defaultLevel: 'warning',
   description: 'A section the template requires is not in the document.',
-  docs: `The template's schema lists the sections every post-mortem must have (for the default
-template: Incident Summary with What Happened?, Timeline, Root Cause Analysis, Lessons Learned,
-Action Items and Incident Classification). A section is found by its heading text, whatever its
-level, ignoring case, punctuation and emoji; a subsection must sit somewhere under its parent.
-
-The diagnostic is on the first line of the document. When a parent section is missing, its
-required subsections are not reported again.
-
-**Fix**: the quick fix *Insert section from the template* adds the template's text for the
-section after the section that precedes it in the template.`,
   check(analysis, report) {
     const { doc } = analysis;
     const missing = new Set<string>();

@@ -22,8 +22,6 @@ export interface Rule {
   defaultLevel: Exclude<RuleLevel, 'off'>;
   /** One line, for settings and the rule list. */
   description: string;
-  /** The rule's documentation (Markdown, without its title). */
-  docs: string;
   /**
    * Values the rule accepts and rejects, in a field of the shipped template or its timeline's
    * Time column: listed on the rule's page, and checked by a test (test/unit/ruleDocs.test.ts).

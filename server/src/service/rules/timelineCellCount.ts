@@ -4,13 +4,6 @@ export const timelineCellCount: Rule = {
   id: 'timeline-cell-count',
   defaultLevel: 'error',
   description: 'A timeline row has more or fewer cells than the table has columns.',
-  docs: `Every row of a timeline table must have one cell per column of its header (Time, Event,
-Component, Action Taken in the default template, and any columns the author adds). A missing pipe
-or an extra one shifts the cells so the table renders wrongly and the row cannot be checked. A
-literal pipe inside a cell is written \`\\|\`, also inside a code span, as GitHub reads tables.
-
-**Fix**: add or remove cells. The quick fix *Add the missing cells* pads a short row with
-empty cells.`,
   check(analysis, report) {
     const { doc } = analysis;
     for (const { table, rows, title } of analysis.timeline?.tables ?? []) {

@@ -5,14 +5,6 @@ export const timelineEmptyCell: Rule = {
   id: 'timeline-empty-cell',
   defaultLevel: 'warning',
   description: 'A timeline row leaves a cell it must fill (Time, Event, Action Taken) empty.',
-  docs: `The schema names the cells every timeline row must fill: Time, Event and Action Taken for
-the shipped template. A row with one of them empty, or holding only \`-\`, \`?\` or \`TBD\`, is
-reported once, naming the cells: a row inserted and left empty (\`| 14:21 |  |  |  |\`) is
-something still to write. The Component cell and any column the author adds may stay empty. A
-cell holding a template placeholder is reported by *unfilled-placeholder* instead, and a row
-with missing cells by *timeline-cell-count*.
-
-**Fix**: fill the cells in, or delete the row.`,
   examples: { field: 'Timeline', accepted: ['| 14:21 | Alert fired | Alertmanager | Paged on-call |', '| 14:21 | Alert fired |  | Paged on-call |'], rejected: ['| 14:21 |  |  |  |', '| ? | Alert fired | Alertmanager | Paged on-call |', '| 14:21 | Alert fired | Alertmanager | - |'] },
   check(analysis, report) {
     const { doc } = analysis;

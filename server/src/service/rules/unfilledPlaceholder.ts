@@ -23,30 +23,6 @@ export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
   defaultLevel: 'warning',
   description: 'A template placeholder ([...]) or blank (____) is still in the document, or a field has no value.',
-  docs: `Reports every place the template asked for something that is still unfilled:
-
-- a bracketed text the template has, such as \`[START TIME]\`, \`[Component]\` or
-  \`[CRITICAL/HIGH/MEDIUM/LOW]\`, wherever it is: field lines, paragraphs, table cells, lists,
-  checklists, \`key: value\` lines in fenced blocks, headings, signature lines;
-- a blank, a run of three or more underscores (\`____\`), outside code;
-- a field the template describes (\`**Severity**:\`) left with no value, or with a value that
-  says it is not known yet: \`TBD\`, \`TBC\`, \`TODO\`, \`?\`, \`pending\`, \`ongoing\`, \`not known yet\`;
-- a choice field that still lists every choice (\`CRITICAL/HIGH/MEDIUM/LOW\` without its brackets);
-- a signature line with a date but no name (\`**Incident Commander**: Date: 2026-03-16\`);
-- a timeline row whose Time and Event are still the template's own example
-  (\`| 00:05 | Alert triggered | ...\`), while another cell of the row still holds a placeholder
-  or the incident's Date/Time starts at another time.
-
-The message names the field and says what is expected, for example
-*Severity is not filled in: choose CRITICAL, HIGH, MEDIUM or LOW*.
-
-Bracketed text that is not one of the template's placeholders is the author's own and is never
-reported: links, images, footnotes, reference links, task boxes (\`- [ ]\`), and log lines such as
-\`[ERROR]\` or \`[2026-11-20T14:32:01Z]\`. A placeholder with another number than the template's
-(\`[Factor 4]\`) is still a placeholder.
-
-**Fix**: replace the placeholder with the real content. On a choice field, completion
-(Ctrl+Space) and the quick fixes offer the allowed values.`,
   examples: {
     field: 'Severity',
     accepted: ['HIGH', 'SEV-2 (paged at 14:02)'],
