@@ -77,55 +77,68 @@ export interface TimelineOrder {
   countOutOfOrder(rows: readonly { table: TimelineTable; row: TimelineRow }[]): number;
 }
 
+/** A sequence of timeline rows, each with its table: the document's order, or one a fix proposes. */
+interface RowSequence {
+  rows: readonly TimelineRow[];
+  tables: readonly TimelineTable[];
+}
+
+/**
+ * Rows placed on the clock, as flat arrays (a timeline may have thousands of rows, and most
+ * keystrokes ask only which few are out of order): for each placed row (one with a time) its
+ * index in the sequence, its key, whether only its day is known; and the rows out of order.
+ */
+interface Placement {
+  index: Int32Array;
+  keys: Float64Array;
+  dayOnly: Uint8Array;
+  /** Positions among the placed rows: the row out of order, the row above it, why. */
+  outOfOrder: { at: number; after: number; because: Because }[];
+}
+
 /** Puts the timeline's rows on the incident's clock and tells which are out of order. */
 export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): TimelineOrder {
-  const place = (rows: readonly { table: TimelineTable; row: TimelineRow }[]): PlacedRow[] => {
-    if (clock.crossings !== undefined) return placeRows(rows, timeline, clock, dateOrder, clock.crossings, false);
+  const place = (sequence: RowSequence): Placement => {
+    if (clock.crossings !== undefined) return placeRows(sequence, timeline, clock, dateOrder, clock.crossings, false);
     // Date/Time does not say how many days the incident spans: one midnight crossing is
     // plausible, within a day; none is read when that explains the rows as well.
-    const none = placeRows(rows, timeline, clock, dateOrder, 0, false);
+    const none = placeRows(sequence, timeline, clock, dateOrder, 0, false);
     // Only a row that went back by more than twelve hours could read as the next day.
-    if (!none.some((r) => r.outOfOrder?.because === 'one-day')) return none;
-    const one = placeRows(rows, timeline, clock, dateOrder, 1, true);
-    return count(one) < count(none) ? one : none;
+    if (!none.outOfOrder.some((o) => o.because === 'one-day')) return none;
+    const one = placeRows(sequence, timeline, clock, dateOrder, 1, true);
+    return one.outOfOrder.length < none.outOfOrder.length ? one : none;
   };
-  let all: { table: TimelineTable; row: TimelineRow }[] | undefined;
-  const entries = () => (all ??= timeline.tables.flatMap((table) => table.rows.map((row) => ({ table, row }))));
+  const sequence: RowSequence = { rows: [], tables: [] };
+  for (const table of timeline.tables) {
+    for (const row of table.rows) {
+      (sequence.rows as TimelineRow[]).push(row);
+      (sequence.tables as TimelineTable[]).push(table);
+    }
+  }
   // The same rows on the same clock as the last time (a keystroke outside the timeline): the
   // same places, without placing thousands of rows again.
   const key = placementKey(timeline, clock, dateOrder);
-  let placed: Placement;
-  if (lastPlacement && lastPlacement.key === key && sameRows(lastPlacement.rows, timeline)) placed = lastPlacement;
+  let placement: Placement;
+  if (lastPlacement && lastPlacement.key === key && sameRows(lastPlacement.rows, sequence.rows)) placement = lastPlacement.placement;
   else {
-    placed = compact(entries(), place(entries()), key);
-    lastPlacement = placed;
+    placement = place(sequence);
+    lastPlacement = { key, rows: sequence.rows, placement };
   }
   let rows: PlacedRow[] | undefined;
   let outOfOrder: PlacedRow[] | undefined;
   return {
     get rows() {
-      return (rows ??= expanded(placed, entries()));
+      return (rows ??= expanded(placement, sequence));
     },
     get outOfOrder() {
-      return (outOfOrder ??= placed.outOfOrder.length === 0 ? [] : rows ? rows.filter((r) => r.outOfOrder) : outOfOrderOnly(placed, entries()));
+      return (outOfOrder ??= placement.outOfOrder.length === 0 ? [] : rows ? rows.filter((r) => r.outOfOrder) : outOfOrderOnly(placement, sequence));
     },
-    countOutOfOrder: (order) => count(place(order)),
+    countOutOfOrder: (order) => place({ rows: order.map((o) => o.row), tables: order.map((o) => o.table) }).outOfOrder.length,
   };
 }
 
-/** A placement, kept without the tables it was made for, so the next analysis can use it. */
-interface Placement {
-  key: string;
-  rows: TimelineRow[];
-  /** Index in `rows` of each placed row, its key and whether only its day is known. */
-  placedIndex: Int32Array;
-  keys: Float64Array;
-  dayOnly: Uint8Array;
-  /** Per placed row out of order: its position in the placed rows, the position of the row it is after, why. */
-  outOfOrder: { at: number; after: number; because: Because }[];
-}
-
-let lastPlacement: Placement | undefined;
+/** The last placement, with what it was made of. */
+let lastPlacement: { key: string; rows: readonly TimelineRow[]; placement: Placement } | undefined;
 
 function placementKey(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): string {
   const m = (x: Moment | undefined) => (x ? `${x.seconds}/${x.zone}/${x.relative}` : '-');
@@ -133,23 +146,23 @@ function placementKey(timeline: Timeline, clock: IncidentClock, dateOrder: DateO
   return `${dateOrder}|${timeline.zone}|${clock.crossings}|${clock.startDay}|${clock.year}|${m(clock.start)}|${tables}`;
 }
 
-function sameRows(rows: readonly TimelineRow[], timeline: Timeline): boolean {
-  let k = 0;
-  for (const table of timeline.tables) {
-    for (const row of table.rows) if (rows[k++] !== row) return false;
-  }
-  return k === rows.length;
+function sameRows(a: readonly TimelineRow[], b: readonly TimelineRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function placedRow(placement: Placement, sequence: RowSequence, k: number): PlacedRow {
+  const at = placement.index[k];
+  return { table: sequence.tables[at], row: sequence.rows[at] as PlacedRow['row'], key: placement.keys[k], dayOnly: placement.dayOnly[k] === 1 };
 }
 
 /** The rows out of order, and the rows they are after, without the others. */
-function outOfOrderOnly(placement: Placement, entries: readonly { table: TimelineTable; row: TimelineRow }[]): PlacedRow[] {
+function outOfOrderOnly(placement: Placement, sequence: RowSequence): PlacedRow[] {
   const made = new Map<number, PlacedRow>();
   const at = (k: number) => {
     let row = made.get(k);
-    if (!row) {
-      const entry = entries[placement.placedIndex[k]];
-      made.set(k, (row = { table: entry.table, row: entry.row as PlacedRow['row'], key: placement.keys[k], dayOnly: placement.dayOnly[k] === 1 }));
-    }
+    if (!row) made.set(k, (row = placedRow(placement, sequence, k)));
     return row;
   };
   return placement.outOfOrder.map((o) => {
@@ -159,57 +172,37 @@ function outOfOrderOnly(placement: Placement, entries: readonly { table: Timelin
   });
 }
 
-function compact(entries: readonly { row: TimelineRow }[], placed: readonly PlacedRow[], key: string): Placement {
-  const position = new Map<TimelineRow, number>();
-  entries.forEach((e, k) => position.set(e.row, k));
-  const placedPosition = new Map<PlacedRow, number>();
-  placed.forEach((p, k) => placedPosition.set(p, k));
-  return {
-    key,
-    rows: entries.map((e) => e.row),
-    placedIndex: Int32Array.from(placed, (p) => position.get(p.row)!),
-    keys: Float64Array.from(placed, (p) => p.key),
-    dayOnly: Uint8Array.from(placed, (p) => (p.dayOnly ? 1 : 0)),
-    outOfOrder: placed.flatMap((p, k) => (p.outOfOrder ? [{ at: k, after: placedPosition.get(p.outOfOrder.after)!, because: p.outOfOrder.because }] : [])),
-  };
-}
-
-function expanded(placement: Placement, entries: readonly { table: TimelineTable; row: TimelineRow }[]): PlacedRow[] {
+function expanded(placement: Placement, sequence: RowSequence): PlacedRow[] {
   const rows: PlacedRow[] = [];
-  for (let k = 0; k < placement.placedIndex.length; k++) {
-    const entry = entries[placement.placedIndex[k]];
-    rows.push({ table: entry.table, row: entry.row as PlacedRow['row'], key: placement.keys[k], dayOnly: placement.dayOnly[k] === 1 });
-  }
+  for (let k = 0; k < placement.index.length; k++) rows.push(placedRow(placement, sequence, k));
   for (const o of placement.outOfOrder) rows[o.at].outOfOrder = { after: rows[o.after], because: o.because };
   return rows;
 }
 
-function count(rows: readonly PlacedRow[]): number {
-  let n = 0;
-  for (const r of rows) if (r.outOfOrder) n++;
-  return n;
-}
-
-function placeRows(
-  rows: readonly { table: TimelineTable; row: TimelineRow }[],
-  timeline: Timeline,
-  clock: IncidentClock,
-  dateOrder: DateOrder,
-  crossings: number,
-  withinADay: boolean,
-): PlacedRow[] {
-  const placed: PlacedRow[] = [];
+/**
+ * Each row's place on the clock, in the sequence's order; and which are out of order: each
+ * row earlier than the row with a time right above it. Only the row that jumps back is
+ * reported, not every row after it, so one wrong time makes one warning: "09:02, 19:05,
+ * 09:07, 09:10" reports 09:07, "13:58, 00:05, 00:10" reports 00:05.
+ */
+function placeRows(sequence: RowSequence, timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder, crossings: number, withinADay: boolean): Placement {
+  const n = sequence.rows.length;
+  const index = new Int32Array(n);
+  const keys = new Float64Array(n);
+  const dayOnlyOf = new Uint8Array(n);
+  const outOfOrder: Placement['outOfOrder'] = [];
+  let placed = 0;
+  /** The placed row the next is compared with. */
+  let above = -1;
   /** The day the next time of day is on. */
   let currentDay = clock.startDay ?? 0;
   let year = clock.year;
   let left = crossings;
-  let previous: PlacedRow | undefined;
-  let first: PlacedRow | undefined;
-  const beyond = new Set<PlacedRow>();
-  const refused = new Map<PlacedRow, Because>();
   let table: TimelineTable | undefined;
   const startKey = clock.start ? keyOfClockStart(clock, timeline) : undefined;
-  for (const { table: t, row } of rows) {
+  for (let at = 0; at < n; at++) {
+    const t = sequence.tables[at];
+    const row = sequence.rows[at];
     if (t !== table) {
       table = t;
       // A table under "### Day 2 (Aug 15)" starts on that day.
@@ -226,6 +219,7 @@ function placeRows(
     let dayOnly = false;
     let because: Because;
     const date = dateOf(moment, dateOrder);
+    const previous = placed - 1;
     if (moment.relative !== undefined) {
       key = (startKey ?? currentDay * day) + moment.relative;
     } else if (date?.day !== undefined) {
@@ -242,7 +236,7 @@ function placeRows(
     } else {
       key = currentDay * day + (moment.seconds ?? 0) - zone * 60;
       // A time of day well before the row above is the next day, while the incident may still cross midnight.
-      if (previous && !previous.dayOnly && key < previous.key - halfDay) {
+      if (previous >= 0 && !dayOnlyOf[previous] && key < keys[previous] - halfDay) {
         if (left > 0) {
           left--;
           currentDay++;
@@ -250,36 +244,23 @@ function placeRows(
         } else because = crossings === 0 ? 'one-day' : 'no-more-days';
       }
     }
-    const entry: PlacedRow = { table: t, row: row as PlacedRow['row'], key, dayOnly };
-    first ??= entry;
-    refused.set(entry, because);
-    if (withinADay && first !== entry && key >= first.key + day && date === undefined && moment.dayNumber === undefined) {
-      beyond.add(entry);
+    index[placed] = at;
+    keys[placed] = key;
+    dayOnlyOf[placed] = dayOnly ? 1 : 0;
+    // Without a date, the whole timeline is read within a day of its first row.
+    if (withinADay && placed > 0 && key >= keys[0] + day && date === undefined && moment.dayNumber === undefined) {
+      outOfOrder.push({ at: placed, after: 0, because: 'beyond-a-day' });
+    } else {
+      // Against the row with a time above it (leaving out those more than a day after the first).
+      if (above >= 0) {
+        const earlier = dayOnly || dayOnlyOf[above] ? Math.floor(key / day) < Math.floor(keys[above] / day) : key < keys[above];
+        if (earlier) outOfOrder.push({ at: placed, after: above, because });
+      }
+      above = placed;
     }
-    placed.push(entry);
-    previous = entry;
+    placed++;
   }
-  markOutOfOrder(placed, beyond, refused);
-  return placed;
-}
-
-const sameOrLater = (a: PlacedRow, b: PlacedRow) => (a.dayOnly || b.dayOnly ? Math.floor(a.key / day) >= Math.floor(b.key / day) : a.key >= b.key);
-
-/**
- * Which rows are out of order: each row earlier than the row with a time right above it. Only
- * the row that jumps back is reported, not every row after it, so one wrong time makes one
- * warning: "09:02, 19:05, 09:07, 09:10" reports 09:07, "13:58, 00:05, 00:10" reports 00:05.
- */
-function markOutOfOrder(rows: PlacedRow[], beyond: ReadonlySet<PlacedRow>, refused: ReadonlyMap<PlacedRow, Because>): void {
-  let above: PlacedRow | undefined;
-  for (const row of rows) {
-    if (beyond.has(row)) {
-      row.outOfOrder = { after: rows[0], because: 'beyond-a-day' };
-      continue;
-    }
-    if (above && !sameOrLater(row, above)) row.outOfOrder = { after: above, because: refused.get(row) };
-    above = row;
-  }
+  return { index: index.subarray(0, placed), keys: keys.subarray(0, placed), dayOnly: dayOnlyOf.subarray(0, placed), outOfOrder };
 }
 
 /** The incident's start on the clock, for rows relative to it (T+5m). */
