@@ -184,6 +184,25 @@ describe('edge cases found by the property tests', () => {
     assert.deepEqual(service.diagnostics(service.analyze(fixed)).filter((d) => d.code === 'timeline-cell-count'), []);
   });
 
+  it('pads a row to exactly the cells the reader counts, around comments and code spans', () => {
+    const cases: [string, string][] = [
+      ['| <!-- |', '| <!-- |  |  |  |'],
+      ['| 00:05 <!-- check', '| 00:05 |  |  |  | <!-- check'],
+      ['| 00:05 | Alert | <!-- who? -->', '| 00:05 | Alert |  |  | <!-- who? -->'],
+      ['| <!-- tbd', '|  |  |  |  | <!-- tbd'],
+      ['| 00:05 | `grep a | b`', '| 00:05 | `grep a | b` |  |'],
+      ['| 00:05 | Alert `kubectl`', '| 00:05 | Alert `kubectl` |  |  |'],
+    ];
+    for (const [row, padded] of cases) {
+      const text = templateText.replace('| 00:05 | Alert triggered | [Alerting system] | [Initial response] |', row);
+      const offered = actions(text, lineOf(text, '| 00:00 |') + 1).find((a) => a.title.startsWith('Add the missing cell'));
+      assert.ok(offered, row);
+      const fixed = apply(text, offered);
+      assert.ok(fixed.includes(`\n${padded}\n`), `${row} → ${fixed.split('\n')[lineOf(text, '| 00:00 |') + 1]}`);
+      assert.deepEqual(service.diagnostics(service.analyze(fixed)).filter((d) => d.code === 'timeline-cell-count').map((d) => d.message), [], row);
+    }
+  });
+
   it('offers no sort that would leave a timeline mixing dates and times of day out of order', () => {
     const rows = ['| 2026-11-21 10:00 | Incident start | a | b |', '| 09:00 | Alert triggered | a | b |', '| 2026-11-20 23:00 | Investigation began | a | b |'];
     const text = templateText.replace(/\| 00:00 \| Incident start[\s\S]*?\[Verification steps\] \|/, rows.join('\n'));

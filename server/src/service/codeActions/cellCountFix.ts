@@ -1,6 +1,6 @@
 /** Quick fix for a timeline row with too few cells: pad it with empty cells. */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import { maskCommentsAndCode, trimRange } from '../text/markdownText';
+import type { Cell } from '../document/model';
 import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export function cellCountActions(request: CodeActionRequest): CodeAction[] {
@@ -14,20 +14,7 @@ export function cellCountActions(request: CodeActionRequest): CodeAction[] {
       const missing = columns - row.cells.length;
       if (missing <= 0) continue;
       const text = request.analysis.doc.text.lines[row.line];
-      // The cells go after the row's last character, but before a comment left open at the end
-      // ("| 10:02 <!-- check"), inside which they would not count.
-      const open = unclosedCommentAt(text);
-      const contentEnd = trimRange(text, 0, open === -1 ? text.length : open)[1];
-      const content = maskCommentsAndCode(text.slice(0, contentEnd));
-      let padding = '';
-      // A lone "|" is both the leading and the trailing pipe of one empty cell.
-      if (content.trim() === '|') padding = '  |'.repeat(columns);
-      else {
-        if (!content.endsWith('|') || content.endsWith('\\|')) padding = ' |';
-        padding += '  |'.repeat(missing);
-      }
-      const rest = text.slice(contentEnd);
-      const fixed = text.slice(0, contentEnd) + padding + (rest.trim() === '' ? '' : rest);
+      const fixed = padRow(text, row.cells, missing);
       const diagnostics = diagnosticsOn(request, 'timeline-cell-count', row.line);
       actions.push({
         title: `Add the missing cell${missing === 1 ? '' : 's'} (${missing})`,
@@ -43,14 +30,22 @@ export function cellCountActions(request: CodeActionRequest): CodeAction[] {
   return actions;
 }
 
-/** Where a comment that runs to the end of the line opens (not inside a code span), or -1. */
-function unclosedCommentAt(text: string): number {
-  const masked = maskCommentsAndCode(text);
-  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', open + 1)) {
-    if (text.indexOf('-->', open + 4) !== -1) continue;
-    // The comment is real when the text before it masks the same on its own (no code span
-    // opened before it runs over it) and everything from it on is masked.
-    if (masked.slice(open).trim() === '' && maskCommentsAndCode(text.slice(0, open)) === masked.slice(0, open)) return open;
-  }
-  return -1;
+/**
+ * The row with `missing` empty cells after its last one. They go where the row reader's last
+ * cell ends, so that the row then has exactly as many cells as the reader will count: after a
+ * closing pipe (before a comment left after it, "| 10:02 | <!-- check", which is an aside), or
+ * after an unclosed last cell, before a comment that ends it ("| 10:02 <!-- check"), which then
+ * stays the row's aside.
+ */
+function padRow(text: string, cells: readonly Cell[], missing: number): string {
+  const last = cells[cells.length - 1];
+  // No cell at all: only a leading pipe before an aside ("| <!-- tbd").
+  const anchor = last ? last.outerEnd : text.indexOf('|');
+  if (text.charCodeAt(anchor) === 124 /* | */) return text.slice(0, anchor + 1) + '  |'.repeat(missing) + text.slice(anchor + 1);
+  const tail = text.slice(last.end, anchor);
+  const at = /^\s*<!--/.test(tail) && tail.indexOf('`') === -1 ? last.end : anchor;
+  const rest = text.slice(at);
+  // An empty last cell ("|") is closed as the new ones are written: "|  |".
+  const close = last.end === last.outerStart ? '  |' : ' |';
+  return text.slice(0, at) + close + '  |'.repeat(missing) + (rest.trim() === '' ? '' : rest);
 }
