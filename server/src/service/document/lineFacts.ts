@@ -32,6 +32,15 @@ export interface LineFacts {
   heading?: { level: number; titleStart: number; title: string; sectionTitle: string };
   /** Opens an HTML comment that does not close on this line. */
   commentOpen: boolean;
+  /**
+   * Starts an HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6): a comment,
+   * or a declaration, processing instruction or block tag.
+   */
+  html?: 'comment' | 'block';
+  /** A comment alone on its line ("<!-- ... -->"), which is a block of its own. */
+  wholeComment?: true;
+  /** Starts a block quote ("> ..."). */
+  quote?: true;
   hasPipe: boolean;
   delimiterRow: boolean;
   thematicBreak: boolean;
@@ -85,6 +94,8 @@ const listMarkerPattern = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const setextPattern = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
 const blankPattern = /_{3,}/g;
+const interruptingHtml = /^ {0,3}<(?:!--|!|\?|\/?(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td|textarea|th|thead|tr|ul)(?:[\s>]|\/>|$))/i;
+const wholeCommentPattern = /^ {0,3}<!--.*-->\s*$/;
 
 export function markdownFacts(raw: string, options: FactOptions): LineFacts {
   // A BOM is not part of the first line's Markdown; a space keeps positions.
@@ -129,6 +140,12 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
     }
   }
   if (ch === 60 /* < */ && line.startsWith('<!--', c0) && line.indexOf('-->', c0 + 4) === -1) facts.commentOpen = true;
+  // Read once per line text here, not by the parser on every keystroke.
+  if (ch === 60 /* < */ && interruptingHtml.test(line)) {
+    facts.html = line.startsWith('<!--', c0) ? 'comment' : 'block';
+    if (wholeCommentPattern.test(line)) facts.wholeComment = true;
+  }
+  if (ch === 62 /* > */ && c0 <= 3 && /^ {0,3}>/.test(line)) facts.quote = true;
 
   const masked = maskCommentsAndCode(line);
   facts.masked = masked;

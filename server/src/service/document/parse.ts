@@ -122,7 +122,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 
     // Lines go on with a list item while indented to its content (or lazily, its paragraph).
     if (f.listContent !== undefined) listContent = f.listContent;
-    else if (listContent !== -1 && f.indent < listContent && (!continuesParagraph || f.heading || f.fence || f.thematicBreak || f.setextLevel || interruptingHtml.test(lines[i]))) listContent = -1;
+    else if (listContent !== -1 && f.indent < listContent && (!continuesParagraph || f.heading || f.fence || f.thematicBreak || f.setextLevel || f.html !== undefined)) listContent = -1;
     // Indented code: four columns in (past a list item's content), not going on with a paragraph.
     if (!continuesParagraph && f.listContent === undefined && f.indent >= (listContent === -1 ? 4 : listContent + 4)) {
       if (table) table = closeTable(table, i);
@@ -133,7 +133,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 
     // An HTML block (<details>, <div>...) runs to a blank line: no Markdown structure in it, but
     // what it shows may still hold a placeholder.
-    if (htmlBlock || (interruptingHtml.test(lines[i]) && !/^ {0,3}<!--/.test(lines[i]))) {
+    if (htmlBlock || f.html === 'block') {
       if (table) table = closeTable(table, i);
       htmlBlock = true;
       addMarks(f.marks, i, sectionOwner);
@@ -242,8 +242,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 
     // A plain paragraph line ends the list context, unless it introduces a list ("...:"). A
     // comment alone on its line is a block of its own, which ends the paragraph.
-    paragraphOpen = !/^ {0,3}<!--.*-->\s*$/.test(lines[i]);
-    itemParagraph = paragraphOpen && (continuesItem || listContent !== -1 || /^ {0,3}>/.test(lines[i]));
+    paragraphOpen = !f.wholeComment;
+    itemParagraph = paragraphOpen && (continuesItem || listContent !== -1 || f.quote === true);
     if (f.introLabel) {
       listLabel = f.introLabel;
       itemCount = 0;
@@ -300,7 +300,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     for (let j = start + 1; j < count && j < start + 50; j++) {
       const g = facts(j, false);
       if (g.setextLevel) return j;
-      if (g.blank || g.heading || g.fence || g.item || g.thematicBreak || g.commentOpen || /^ {0,3}>/.test(lines[j]) || interruptingHtml.test(lines[j])) return -1;
+      if (g.blank || g.heading || g.fence || g.item || g.thematicBreak || g.commentOpen || g.quote || g.html !== undefined) return -1;
       if (startsTable(j)) return -1;
     }
     return -1;
@@ -354,8 +354,6 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   }
 }
 
-/** An HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6): a comment, a declaration, a block tag. */
-const interruptingHtml = /^ {0,3}<(?:!--|!|\?|\/?(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td|textarea|th|thead|tr|ul)(?:[\s>]|\/>|$))/i;
 
 /**
  * Whether a line without a pipe under a table is one of its rows, as GitHub reads it: a
