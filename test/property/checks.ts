@@ -153,14 +153,16 @@ export interface ContentChange {
  * The analysis of a document after a sequence of LSP content changes (each relative to the text
  * the previous ones left), analysed after every change as the server does while the author types:
  * the text is kept in the service's EditableText, so each analysis reuses the per-line work of
- * the one before. This is the one place to change when the incremental API changes.
+ * the one before. Each analysis is taken to its diagnostics, as the server does, so the parts
+ * read lazily (timeline rows, field values) leave their per-line memos for the next one too.
+ * This is the one place to change when the incremental API changes.
  */
 export function analyzeAfterEdits(initialText: string, edits: readonly ContentChange[]): Analysis {
   const text = new EditableText(initialText);
-  service.analyze(text);
+  service.diagnostics(service.analyze(text));
   for (const change of edits) {
     text.apply(change);
-    service.analyze(text);
+    service.diagnostics(service.analyze(text));
   }
   return service.analyze(text);
 }

@@ -71,8 +71,6 @@ export interface TimelineRow {
   index: number;
   /** What the Time cell holds, with the date of a Date column. */
   time: RowTime;
-  /** What the Time cell alone holds. */
-  readonly timeCell: RowTime;
   /** The required columns (schema's timeline.requiredColumns) whose cells are empty or say they are not known. */
   emptyRequired?: readonly number[];
   /** Its Time and Event are still one of the template's own timeline rows ("00:05", "Alert triggered"). */

@@ -126,31 +126,39 @@ function sectionZone(doc: ParsedDocument, from: number, to: number, tables: read
  * object on every keystroke.
  */
 function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, columns: TimelineColumns, required: readonly number[], examples: TemplateExamples): TimelineRow[] {
-  const placeholdersByLine = new Map<number, { start: number; end: number; column: number }[]>();
-  for (const p of doc.placeholders) {
-    if (p.owner.type !== 'cell' || p.owner.table !== tableIndex) continue;
-    const list = placeholdersByLine.get(p.line);
-    if (list) list.push({ start: p.start, end: p.end, column: p.owner.column });
-    else placeholdersByLine.set(p.line, [{ start: p.start, end: p.end, column: p.owner.column }]);
-  }
   const columnsKey = `${columns.time},${columns.date},${columns.event}:${required.join(',')}`;
   const exampleTimes = new Set(examples.map((e) => e.time));
   const memo = doc.text.memo as (LineFacts | undefined)[] | undefined;
+  // The cells of this table that hold a placeholder, by line: made only when a row is read anew.
+  let placeholdersByLine: Map<number, { start: number; end: number; column: number }[]> | undefined;
+  const placeholdersOn = (line: number) => {
+    if (!placeholdersByLine) {
+      placeholdersByLine = new Map();
+      for (const p of doc.placeholders) {
+        if (p.owner.type !== 'cell' || p.owner.table !== tableIndex) continue;
+        const list = placeholdersByLine.get(p.line);
+        if (list) list.push({ start: p.start, end: p.end, column: p.owner.column });
+        else placeholdersByLine.set(p.line, [{ start: p.start, end: p.end, column: p.owner.column }]);
+      }
+    }
+    return placeholdersByLine.get(line);
+  };
   return table.rows.map((row, index) => {
-    const cell = row.cells[columns.time];
     const line = doc.text.lines[row.line];
     const known = memo?.[row.line];
     const facts = known !== undefined && known.text === line && !known.code ? known : undefined;
-    const placeholders = placeholdersByLine.get(row.line);
+    // The row this line made in the last parse: the same row object (the same line's cells, at
+    // the same place) at the same index, read for the same columns, reads the same.
+    const last = facts?.timelineRow;
+    if (last !== undefined && last.row === row && last.index === index && last.columnsKey === columnsKey) return last;
+    const cell = row.cells[columns.time];
+    const placeholders = placeholdersOn(row.line);
     let time: RowTime;
     if (!cell) time = missing;
     else if (cell.start === cell.end && !hasCode(line, cell)) time = empty;
     else if (placeholders?.some((p) => p.column === columns.time)) time = placeholder;
     else time = facts ? cellTime(facts, columns.time, cell) : readCell(line, cell);
-    // The row this line made in the last parse, if it is the same.
-    const last = facts?.timelineRow;
-    if (last !== undefined && last.row === row && last.index === index && last.timeCell === time && last.columnsKey === columnsKey) return last;
-    const timelineRow: TimelineRow = { row, index, time: withDateCell(time, row, columns.date, line), timeCell: time, columnsKey };
+    const timelineRow: TimelineRow = { row, index, time: withDateCell(time, row, columns.date, line), columnsKey };
     let emptyCells: number[] | undefined;
     for (const c of required) if (isEmptyCell(row.cells[c], line, c, placeholders)) (emptyCells ??= []).push(c);
     if (emptyCells) timelineRow.emptyRequired = emptyCells;
