@@ -73,6 +73,33 @@ describe('push diagnostics (clients without pull support)', () => {
     assert.equal(applyEdits('**Severity**: SEVERE', change.edits.map((e) => ({ ...e, range: { start: { ...e.range.start, line: 0 }, end: { ...e.range.end, line: 0 } } }))), '**Severity**: LOW');
   });
 
+  it('completes Duration from Date/Time, and Date/Time from the timeline', async () => {
+    const uri = 'file:///work/postmortems/2026-11-27-api.md';
+    const text = templateText.replace('**Date/Time**: [START TIME] - [END TIME]', '**Date/Time**: 2026-11-27 23:40 - [END TIME]');
+    await client.open(uri, text);
+    await client.pushed(uri, 1);
+    const lines = text.split('\n');
+    const at = async (prefix: string, placeholder: string) => {
+      const line = lines.findIndex((l) => l.startsWith(prefix));
+      const list = await client.request<CompletionList>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character: lines[line].indexOf(placeholder) + 1 },
+        context: { triggerKind: 1 },
+      });
+      return list.items.map((i) => `${i.label}: ${(i.textEdit as TextEdit).newText}`);
+    };
+    // The template's example rows are no times of this incident: the end offers only now.
+    const end = await at('**Date/Time**', '[END TIME]');
+    assert.equal(end.length, 1);
+    assert.match(end[0], /^(\d\d:\d\d) UTC: \1 UTC$/);
+    const dateTimeLine = lines.findIndex((l) => l.startsWith('**Date/Time**'));
+    const edited = await client.change(uri, [
+      { range: { start: { line: dateTimeLine, character: 0 }, end: { line: dateTimeLine, character: lines[dateTimeLine].length } }, text: '**Date/Time**: 2026-11-27 23:40 - 2026-11-28 01:10 UTC' },
+    ]);
+    await client.pushed(uri, edited);
+    assert.deepEqual(await at('**Duration**', '[TOTAL DURATION]'), ['1h 30m: 1h 30m']);
+  });
+
   it('answers hover on a field line: the allowed values with their meaning; nothing in a README', async () => {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: pmUri }, position: { line: severityLine, character: 4 } });
     assert.match((hover?.contents as MarkupContent).value, /- `HIGH`: Major function degraded/);

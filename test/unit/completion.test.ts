@@ -79,3 +79,37 @@ describe('timeline completion', () => {
     assert.deepEqual(complete(iso).items.map((i) => i.label), ['2026-11-28T09:41:00Z', '2026-11-21T00:03:00Z']);
   });
 });
+
+describe('value completion: Date/Time and Duration from what the document knows', () => {
+  const timeline =
+    '| Time | Event | Component | Action Taken |\n|---|---|---|---|\n| 14:02 | Incident start | api | paged |\n| 14:10 | Alert triggered | pd | acked |\n| 15:31 | Service restored | api | verified |\n';
+  const written = templateText.replace(/\| Time \| Event[\s\S]*?\[Verification steps\] \|\n/, timeline);
+  const dateTime = (value: string, text = written) => text.replace('**Date/Time**: [START TIME] - [END TIME]', `**Date/Time**: ${value}`);
+  const duration = (value: string, text: string) => text.replace('**Duration**: [TOTAL DURATION]', `**Duration**: ${value}`);
+  const labels = (marked: string) => complete(marked).items.map((i) => `${i.label} (${i.detail})`);
+
+  it('offers now and the timeline\'s first time for the start, the last for the end', () => {
+    assert.deepEqual(labels(dateTime('[START$| TIME] - [END TIME]')), ['2026-11-28 09:41 UTC (Now (UTC))', "14:02 (The timeline's first time)"]);
+    // A date already written before the placeholder: only the time.
+    assert.deepEqual(labels(dateTime('2026-11-27 [START$| TIME] - [END TIME]')), ['09:41 UTC (Now (UTC))', "14:02 (The timeline's first time)"]);
+    assert.deepEqual(labels(dateTime('2026-11-27 14:02 - [END$| TIME]')), ['09:41 UTC (Now (UTC))', "15:31 (The timeline's last time)"]);
+    const filled = accept(dateTime('2026-11-27 14:02 - [END$| TIME]'), '15:31');
+    assert.ok(filled.includes('\n**Date/Time**: 2026-11-27 14:02 - 15:31\n'));
+  });
+
+  it('offers the duration from Date/Time, and from the timeline\'s first to its last row', () => {
+    const both = duration('$|', dateTime('2026-11-27 23:40 - 2026-11-28 01:10 UTC'));
+    assert.deepEqual(labels(both), ['1h 30m (From Date/Time)', "1h 29m (From the timeline's first to its last row)"]);
+    assert.ok(accept(both, '1h 30m').includes('\n**Duration**: 1h 30m\n'));
+    // Across midnight without an end date: the end is on the next day.
+    assert.deepEqual(labels(duration('[TOTAL$| DURATION]', dateTime('2026-11-27 23:40 - 01:10 UTC', templateText))), ['1h 30m (From Date/Time)']);
+    // The same duration both ways is offered once.
+    assert.deepEqual(labels(duration('[TOTAL$| DURATION]', dateTime('2026-11-27 14:02 - 15:31 UTC'))), ['1h 29m (From Date/Time)']);
+  });
+
+  it("offers nothing from the template's own example rows, nor once a value is written", () => {
+    assert.deepEqual(labels(duration('[TOTAL$| DURATION]', templateText)), []);
+    assert.deepEqual(labels(dateTime('[START$| TIME] - [END TIME]', templateText)), ['2026-11-28 09:41 UTC (Now (UTC))']);
+    assert.deepEqual(labels(duration('1h 1$|0m', dateTime('2026-11-27 14:02 - 15:31 UTC'))), []);
+  });
+});

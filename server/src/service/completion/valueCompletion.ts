@@ -44,9 +44,10 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
     },
   });
 
-  const order = analysis.timelineOrder;
-  const first = order?.rows[0];
-  const last = order?.rows[order.rows.length - 1];
+  // The template's own example rows ("00:00 Incident start") say nothing of this incident.
+  const written = analysis.timelineOrder?.rows.filter((r) => !r.row.templateExample) ?? [];
+  const first = written[0];
+  const last = written[written.length - 1];
   if (value.spec.kind === 'duration') {
     const fromDateTime = durationOf(analysis.clock.start, analysis.clock.end, analysis.dateOrder);
     const items: CompletionItem[] = [];
