@@ -14,7 +14,7 @@ import { findDate, findDates } from '../../server/src/service/values/date';
 import { findDuration } from '../../server/src/service/values/duration';
 import { readTimelineMoment } from '../../server/src/service/values/moment';
 import { findTimes } from '../../server/src/service/values/time';
-import { service } from '../support/service';
+import { service, templateText } from '../support/service';
 
 const spec = (label: string): FieldSpec => {
   const found = service.template.schema.fields.find((f) => f.label === label);
@@ -55,8 +55,9 @@ describe('values of each kind, as people write them', () => {
   });
 
   it('dates: ISO, day-first, month-first, dotted, two-digit years, month names, weekdays, in prose', () => {
-    accepts('Review Date', ['2026-03-21', '2026/03/21', 'Sat 2026-03-21', '2026-03-21 (Saturday)', '23/03/2026', '21.03.2026', '23-03-2026', '03/23/2026', '23/03/26', '21 March 2026', 'March 21, 2026', '21-Mar-2026', 'Mar 21 2026', '21st March 2026', 'March 21st, 2026', '21. März 2026', '21 mars 2026', '21 de marzo de 2026', 'held on 2026-03-22 with the whole team', '03/04/2026']);
-    rejects('Review Date', ['2026-02-30', '31/04/2026', '13/13/2026', 'next Tuesday', 'unknown', 'yesterday']);
+    accepts('Review Date', ['2026-03-21', '2026/03/21', 'Sat 2026-03-21', '2026-03-21 (Saturday)', '23/03/2026', '21.03.2026', '23-03-2026', '03/23/2026', '23/03/26', '21 March 2026', 'March 21, 2026', '21-Mar-2026', 'Mar 21 2026', '21st March 2026', 'March 21st, 2026', '21. März 2026', '21 mars 2026', '21 de marzo de 2026', 'held on 2026-03-22 with the whole team', '03/04/2026', '2026年3月21日', '2026年3月21日（土）', '2026년 3월 21일']);
+    rejects('Review Date', ['2026-02-30', '31/04/2026', '13/13/2026', 'next Tuesday', 'unknown', 'yesterday', '2026年2月30日', '2026年13月1日']);
+    assert.deepEqual(findDate('会議は2026年3月21日に', { order: 'auto' })?.date, { year: 2026, month: 3, day: 21 });
     assert.match((readFieldValue(spec('Review Date'), '2026-02-30') as { problem: string }).problem, /February 2026 has 28 days/);
   });
 
@@ -73,8 +74,13 @@ describe('values of each kind, as people write them', () => {
   });
 
   it('date/time ranges: dates, times or both on each side, zones; no date or time, an impossible one, or an end before the start is invalid', () => {
-    accepts('Date/Time', ['2026-11-20 13:58 - 16:31 UTC', '2026-11-20 13:58 UTC – 2026-11-21 02:10 UTC', '20 Nov 2026, 13:58–16:31 UTC', '13:58 - 16:31', 'Nov 20, 2026 1:58 PM – 4:31 PM PST', '2026-11-20T13:58:00Z / 2026-11-20T16:31:00Z', '2026-11-20 23:40 - 01:10', 'Thu 2026-05-07 10:41 - 10:46 UTC', '17.02.2026, 06:40 – 13:25 CET', 'from 2026-03-15 09:00 to 11:30', '2026-03-15']);
+    accepts('Date/Time', ['2026-11-20 13:58 - 16:31 UTC', '2026-11-20 13:58 UTC – 2026-11-21 02:10 UTC', '20 Nov 2026, 13:58–16:31 UTC', '13:58 - 16:31', 'Nov 20, 2026 1:58 PM – 4:31 PM PST', '2026-11-20T13:58:00Z / 2026-11-20T16:31:00Z', '2026-11-20 23:40 - 01:10', 'Thu 2026-05-07 10:41 - 10:46 UTC', '17.02.2026, 06:40 – 13:25 CET', 'from 2026-03-15 09:00 to 11:30', '2026-03-15', '2026-03-09T08:14:07.220+01:00 - 2026-03-09T10:29:40.512+01:00', '2026年3月9日 08:14 - 10:29 JST']);
     rejects('Date/Time', ['yesterday afternoon', 'yesterday ~15:10 - ~17:05', '2026-02-30 10:00', '25:12', '2026-03-15 14:00 - 2026-03-15 13:00', 'saturday night']);
+    // Both ends read, offsets and all: an offset is no time of its own.
+    for (const value of ['2026-03-09T08:14:07.220+01:00 - 2026-03-08T10:29:40.512+01:00', '2026-03-09T08:14+01:00 - 2026-03-08T10:29+01:00', '2026-03-09T08:14-05:00 – 2026-03-08T10:29-05:00']) {
+      assert.match(JSON.stringify(readFieldValue(spec('Date/Time'), value)), /"problem":"ends before it starts"/, value);
+    }
+    assert.deepEqual(findTimes('08:14+01:00 - 10:29+01:00').map((t) => [t.text, t.zone]), [['08:14+01:00', 60], ['10:29+01:00', 60]]);
   });
 
   it('IDs: a token with a digit or a joined part; a word or a sentence is no ID', () => {
@@ -95,6 +101,15 @@ describe('values of each kind, as people write them', () => {
     }
     for (const value of ['urgent', 'Sev-A', 'blocker', 'Major']) assert.equal(choice(value).state, 'invalid', value);
     assert.equal(choice('CRITICAL/HIGH/MEDIUM/LOW').state, 'every-choice');
+  });
+
+  it('what renders as blank space is no value: &nbsp; and <br> alone are empty', () => {
+    const analysis = service.analyze(templateText.replace('**Duration**: [TOTAL DURATION]', '**Duration**: &nbsp;').replace('| 00:05 | Alert triggered | [Alerting system] | [Initial response] |', '| 00:05 | &nbsp; | PagerDuty | <br> |'));
+    const messages = service.diagnostics(analysis).map((d) => `${d.code}: ${d.message}`);
+    assert.ok(messages.includes('unfilled-placeholder: Duration is not filled in: a duration'), messages.join('\n'));
+    assert.ok(messages.some((m) => /^timeline-empty-cell: .*row 2.*Event.*Action Taken/.test(m)), messages.join('\n'));
+    accepts('Duration', ['2h&nbsp;33m', '2h 33m<br>']);
+    accepts('Error Rate', ['18%&nbsp;(5xx only)']);
   });
 
   it('values not known yet, and the words that say a field does not apply', () => {

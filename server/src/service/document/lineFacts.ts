@@ -213,7 +213,7 @@ function unescapedPipes(line: string): number[] {
 /** The line with each pipe-separated part's code spans and comments masked on its own. */
 function maskCells(line: string, pipes: readonly number[]): string {
   // Nothing to mask in any part: the line as it is.
-  if (line.indexOf('`') === -1 && line.indexOf('<!--') === -1) return line;
+  if (line.indexOf('`') === -1 && line.indexOf('<') === -1 && line.indexOf('&') === -1) return line;
   let out = '';
   let from = 0;
   for (const pipe of [...pipes, line.length]) {

@@ -4,10 +4,21 @@
 
 /**
  * Replaces HTML comments and inline code spans with spaces of the same length, so positions are
- * kept but their content is not taken for the author's field values or placeholders.
+ * kept but their content is not taken for the author's field values or placeholders; and what
+ * renders as blank space outside them (`&nbsp;`, `<br>`, as exports from Notion, Confluence and
+ * Google Docs fill cells with), so that a cell or value of nothing else is empty.
  * Comments spanning lines are not handled here: the parser marks those lines itself.
  */
 export function maskCommentsAndCode(line: string): string {
+  const masked = maskSpans(line);
+  if (masked.indexOf('&') === -1 && masked.indexOf('<') === -1) return masked;
+  return masked.replace(blankHtml, (blank) => ' '.repeat(blank.length));
+}
+
+/** HTML that GitHub shows as blank space: the space entities and a line break. */
+export const blankHtml = /&(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0);|<br\s*\/?>/gi;
+
+function maskSpans(line: string): string {
   const firstTick = line.indexOf('`');
   if (firstTick === -1 && line.indexOf('<!--') === -1) return line;
   // The runs of backticks and, for each, the next run of the same length: a code span closes at

@@ -45,6 +45,8 @@ const dayMonthYear = new RegExp(
   'giu',
 );
 const monthDayYear = new RegExp(`(?<![\\p{L}])${month}\\s*[-\\s]\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}:.])(?:,?\\s+(\\d{4})(?![\\p{N}:]))?`, 'giu');
+// Chinese, Japanese and Korean: 2026年3月9日, 2026년 3월 9일 (the year may be left out).
+const cjkDate = /(?<![\p{N}])(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu;
 const monthYear = new RegExp(`(?<![\\p{L}])${month},?\\s+(\\d{4})(?![\\p{N}])`, 'giu');
 
 /** Every date in the text, in order (overlapping readings: the earliest, then the longest). */
@@ -80,6 +82,10 @@ export function findDates(text: string, options: DateScanOptions): FoundDate[] {
       const monthNumber = monthOfName.get(m[1].toLowerCase());
       if (monthNumber) add(m.index, m[0], { date: { year: Number(m[2]), month: monthNumber } });
     }
+  }
+  if (text.indexOf('月') !== -1 || text.indexOf('월') !== -1) {
+    cjkDate.lastIndex = 0;
+    while ((m = cjkDate.exec(text)) !== null) add(m.index, m[0], checked({ year: m[1] ? Number(m[1]) : undefined, month: Number(m[2]), day: Number(m[3]) }));
   }
   if (found.length < 2) return found;
   // Of readings that overlap, the whole date wins ("mar. 2026-09-01" is a Tuesday's date, not

@@ -64,7 +64,13 @@ export function findTimes(text: string, options: TimeScanOptions = {}): FoundTim
       found.push(timeOf(text, m.index, m[0], m[1].toLowerCase() === 'midnight' ? 0 : 12, 0, undefined, undefined));
     }
   }
-  if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (found.length > 1) {
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    // A time inside another is part of it: the offset of "08:14+01:00" is no time of its own.
+    let kept = 1;
+    for (let k = 1; k < found.length; k++) if (found[k].start >= found[kept - 1].end) found[kept++] = found[k];
+    found.length = kept;
+  }
   return found;
 }
 
