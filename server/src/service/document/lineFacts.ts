@@ -33,10 +33,17 @@ export interface LineFacts {
   /** Opens an HTML comment that does not close on this line. */
   commentOpen: boolean;
   /**
-   * Starts an HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6): a comment,
-   * or a declaration, processing instruction or block tag.
+   * Starts an HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6): a comment;
+   * `<pre>`, `<script>`, `<style>` or `<textarea>`, which runs to its closing tag ('raw'); or a
+   * declaration, processing instruction or block tag, which runs to a blank line. 'tag': a line
+   * of one other tag alone (`<img src="x">`, `</span>`, CommonMark's kind 7), which starts an
+   * HTML block only where no paragraph goes on.
    */
-  html?: 'comment' | 'block';
+  html?: 'comment' | 'raw' | 'block' | 'tag';
+  /** A list marker with nothing after it ("-"): the item opens no paragraph for the lines below. */
+  emptyItem?: true;
+  /** Starts a block that ends a paragraph above it: a heading, fence, thematic break, quote, HTML block, or a list item that may (a bullet, or 1., with content). */
+  interruptsParagraph?: true;
   /** A comment alone on its line ("<!-- ... -->"), which is a block of its own. */
   wholeComment?: true;
   /** Starts a block quote ("> ..."). */
@@ -94,7 +101,13 @@ const listMarkerPattern = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const setextPattern = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const thematicBreakPattern = /^ {0,3}(?:(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
 const blankPattern = /_{3,}/g;
-const interruptingHtml = /^ {0,3}<(?:!--|!|\?|\/?(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td|textarea|th|thead|tr|ul)(?:[\s>]|\/>|$))/i;
+// CommonMark's HTML blocks that may interrupt a paragraph: kind 1 (raw text, to its closing tag)
+// and kinds 2 to 6 (a comment, `<?`, `<!X`, CDATA, and the block tags), with the spec's tag names.
+const rawHtmlStart = /^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i;
+const interruptingHtml =
+  /^ {0,3}<(?:!--|![A-Za-z]|!\[CDATA\[|\?|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$))/i;
+const attribute = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?`;
+const loneTag = new RegExp(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:${attribute})*\\s*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*\\s*>)\\s*$`);
 const wholeCommentPattern = /^ {0,3}<!--.*-->\s*$/;
 
 export function markdownFacts(raw: string, options: FactOptions): LineFacts {
@@ -121,7 +134,13 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
   const ch = line.charCodeAt(c0);
   if (ch === 42 || ch === 45 || ch === 43 || (ch >= 48 && ch <= 57)) {
     const marker = listMarkerPattern.exec(line);
-    if (marker) facts.listContent = marker[3] === '' ? columnOf(line, marker[0].length) + 1 : columnOf(line, marker[0].length);
+    if (marker) {
+      facts.listContent = marker[3] === '' ? columnOf(line, marker[0].length) + 1 : columnOf(line, marker[0].length);
+      // An empty item, or an ordered one not starting at 1, goes on with a paragraph above it.
+      const ordered = marker[2].length > 1 || (marker[2] !== '-' && marker[2] !== '*' && marker[2] !== '+');
+      if (line.slice(marker[0].length).trim() === '') facts.emptyItem = true;
+      else if (!ordered || Number(marker[2].slice(0, -1)) === 1) facts.interruptsParagraph = true;
+    }
   }
   if (ch === 96 /* ` */ || ch === 126 /* ~ */) {
     const m = fencePattern.exec(line);
@@ -141,9 +160,12 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
   }
   if (ch === 60 /* < */ && line.startsWith('<!--', c0) && line.indexOf('-->', c0 + 4) === -1) facts.commentOpen = true;
   // Read once per line text here, not by the parser on every keystroke.
-  if (ch === 60 /* < */ && interruptingHtml.test(line)) {
-    facts.html = line.startsWith('<!--', c0) ? 'comment' : 'block';
-    if (wholeCommentPattern.test(line)) facts.wholeComment = true;
+  if (ch === 60 /* < */) {
+    if (rawHtmlStart.test(line)) facts.html = 'raw';
+    else if (interruptingHtml.test(line)) {
+      facts.html = line.startsWith('<!--', c0) ? 'comment' : 'block';
+      if (wholeCommentPattern.test(line)) facts.wholeComment = true;
+    } else if (loneTag.test(line)) facts.html = 'tag';
   }
   if (ch === 62 /* > */ && c0 <= 3 && /^ {0,3}>/.test(line)) facts.quote = true;
 
@@ -180,6 +202,10 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
       const label = trimmedEnd.slice(0, -1).replace(/[*_]/g, '').trim();
       if (label) facts.introLabel = label;
     }
+  }
+
+  if (facts.heading || facts.fence?.validOpening || facts.thematicBreak || (facts.html !== undefined && facts.html !== 'tag') || facts.quote || facts.commentOpen) {
+    facts.interruptsParagraph = true;
   }
 
   facts.marks = marksOf(masked, facts.thematicBreak, options);

@@ -73,6 +73,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   // A paragraph is open: the next line may go on with it (and a setext underline close it).
   let paragraphOpen = false;
   let htmlBlock = false;
+  // Inside a <pre>, <script>, <style> or <textarea> block, which runs to its closing tag, blank lines and all.
+  let rawHtml = false;
   // The content column of the list item the lines are in, or -1 outside a list.
   let listContent = -1;
   // That paragraph is a list item's or a quote's: a line at the margin goes on with it lazily,
@@ -110,6 +112,11 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     }
 
     const f = facts(i, false);
+    if (rawHtml) {
+      rawHtml = !rawHtmlEnd.test(lines[i]);
+      addMarks(f.marks, i, sectionOwner);
+      continue;
+    }
     const continuesParagraph = paragraphOpen;
     const continuesItem: boolean = itemParagraph;
     paragraphOpen = false;
@@ -117,12 +124,17 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     if (f.blank) {
       if (table) table = closeTable(table, i);
       htmlBlock = false;
+      // An item may begin with one blank line, not two: "-" over a blank line is an empty item.
+      if (listContent !== -1 && i > 0 && facts(i - 1, false).emptyItem) listContent = -1;
       continue;
     }
 
+    // "2. second" or "-" under a plain paragraph goes on with it: only a bullet or "1." with
+    // content starts a list there. (Under a quote's paragraph, the quote ends and a list starts.)
+    const markerInParagraph = f.listContent !== undefined && continuesParagraph && !continuesItem && listContent === -1 && !f.interruptsParagraph;
     // Lines go on with a list item while indented to its content (or lazily, its paragraph).
-    if (f.listContent !== undefined) listContent = f.listContent;
-    else if (listContent !== -1 && f.indent < listContent && (!continuesParagraph || f.heading || f.fence || f.thematicBreak || f.setextLevel || f.html !== undefined)) listContent = -1;
+    if (f.listContent !== undefined && !markerInParagraph) listContent = f.listContent;
+    else if (listContent !== -1 && f.indent < listContent && (!continuesParagraph || f.interruptsParagraph || f.setextLevel)) listContent = -1;
     // Indented code: four columns in (past a list item's content), not going on with a paragraph.
     if (!continuesParagraph && f.listContent === undefined && f.indent >= (listContent === -1 ? 4 : listContent + 4)) {
       if (table) table = closeTable(table, i);
@@ -131,11 +143,12 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       continue;
     }
 
-    // An HTML block (<details>, <div>...) runs to a blank line: no Markdown structure in it, but
-    // what it shows may still hold a placeholder.
-    if (htmlBlock || f.html === 'block') {
+    // An HTML block (<details>, <div>...) runs to a blank line, a <pre> to its closing tag: no
+    // Markdown structure in it, but what it shows may still hold a placeholder.
+    if (htmlBlock || f.html === 'block' || f.html === 'raw' || (f.html === 'tag' && !continuesParagraph)) {
       if (table) table = closeTable(table, i);
-      htmlBlock = true;
+      if (!htmlBlock && f.html === 'raw') rawHtml = !rawHtmlEnd.test(lines[i]);
+      else htmlBlock = true;
       addMarks(f.marks, i, sectionOwner);
       continue;
     }
@@ -172,32 +185,30 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
     // Tables: a row with a pipe under a header, or a header followed by a delimiter row. As
     // GitHub reads them, a table goes on to the next blank line or block: a paragraph line right
     // under it is one of its rows.
-    if (f.hasPipe || (table && continuesTable(f))) {
-      if (table) {
-        const cells = cellsOf(f);
-        let row = f.row;
-        if (row === undefined || row.line !== i || row.cells !== cells) f.row = row = { line: i, cells };
-        table.rows.push(row);
-        addCellMarks(f, cells, i, tables.length - 1, table.rows.length - 1);
-        continue;
-      }
-      // GitHub takes a header row for a table's only when the delimiter row has as many cells.
-      if (!(continuesItem && !/^\s/.test(lines[i])) && startsTable(i)) {
-        const cells = cellsOf(f);
-        table = { section, header: { line: i, cells }, delimiterLine: i + 1, rows: [], end: count };
-        tables.push(table);
-        addCellMarks(f, cells, i, tables.length - 1, -1);
-        sectionOfLine[i + 1] = section;
-        i++;
-        continue;
-      }
-    } else if (table) {
-      table = closeTable(table, i);
+    // A list item or quote under a table starts a block of its own, even with a pipe in it.
+    if (table && !continuesTable(f)) table = closeTable(table, i);
+    if (table) {
+      const cells = cellsOf(f);
+      let row = f.row;
+      if (row === undefined || row.line !== i || row.cells !== cells) f.row = row = { line: i, cells };
+      table.rows.push(row);
+      addCellMarks(f, cells, i, tables.length - 1, table.rows.length - 1);
+      continue;
+    }
+    // GitHub takes a header row for a table's only when the delimiter row has as many cells.
+    if (f.hasPipe && !(continuesItem && f.indent === 0) && startsTable(i)) {
+      const cells = cellsOf(f);
+      table = { section, header: { line: i, cells }, delimiterLine: i + 1, rows: [], end: count };
+      tables.push(table);
+      addCellMarks(f, cells, i, tables.length - 1, -1);
+      sectionOfLine[i + 1] = section;
+      i++;
+      continue;
     }
 
     // A setext heading: paragraph lines underlined with === or --- (as GitHub reads them, the
     // whole paragraph is the heading's text).
-    if (!continuesParagraph && !f.item && !f.thematicBreak) {
+    if (!continuesParagraph && f.listContent === undefined && !f.thematicBreak) {
       const underline = setextUnderline(i);
       if (underline !== -1) {
         const title = lines.slice(i, underline).map((l) => l.trim()).join(' ');
@@ -228,7 +239,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
       continue;
     }
 
-    if (f.item) {
+    if (f.item && !markerInParagraph) {
       // Lines right under an item go on with it: no setext heading starts there.
       paragraphOpen = true;
       itemParagraph = true;
@@ -242,7 +253,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 
     // A plain paragraph line ends the list context, unless it introduces a list ("...:"). A
     // comment alone on its line is a block of its own, which ends the paragraph.
-    paragraphOpen = !f.wholeComment;
+    paragraphOpen = !f.wholeComment && !f.emptyItem;
     itemParagraph = paragraphOpen && (continuesItem || listContent !== -1 || f.quote === true);
     if (f.introLabel) {
       listLabel = f.introLabel;
@@ -295,12 +306,15 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
    * go on with the paragraph up to a blank line or a line that starts a block of its own.
    */
   function setextUnderline(start: number): number {
-    // Indented code, a quote or an HTML block is no paragraph.
-    if (/^(?: {4}|\t| {0,3}[<>])/.test(lines[start])) return -1;
+    // Indented code and HTML blocks are told before; a quote is read as no paragraph, nor a
+    // comment (an HTML block of its own).
+    const first = facts(start, false);
+    if (first.quote || first.html === 'comment') return -1;
     for (let j = start + 1; j < count && j < start + 50; j++) {
       const g = facts(j, false);
-      if (g.setextLevel) return j;
-      if (g.blank || g.heading || g.fence || g.item || g.thematicBreak || g.commentOpen || g.quote || g.html !== undefined) return -1;
+      // In a list item, an underline left of its content is a new item or a break, not the item's.
+      if (g.setextLevel) return listContent !== -1 && g.indent < listContent ? -1 : j;
+      if (g.blank || g.interruptsParagraph) return -1;
       if (startsTable(j)) return -1;
     }
     return -1;
@@ -313,7 +327,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   function startsTable(line: number): boolean {
     if (line + 1 >= count) return false;
     const header = facts(line, false);
-    if (!header.hasPipe || !/^ {0,3}\S/.test(lines[line])) return false;
+    // A list item's or a quote's line is no header at the margin (tables inside them are not read).
+    if (!header.hasPipe || header.indent > 3 || header.listContent !== undefined || header.quote) return false;
     const delimiter = facts(line + 1, false);
     return delimiter.delimiterRow && delimiter.hasPipe && cellsOf(header).length === cellsOf(delimiter).length;
   }
@@ -355,14 +370,18 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
 }
 
 
+/** The line that closes a <pre>, <script>, <style> or <textarea> block. */
+const rawHtmlEnd = /<\/(?:pre|script|style|textarea)>/i;
+
 /**
- * Whether a line without a pipe under a table is one of its rows, as GitHub reads it: a
- * paragraph line is; a list item, quote, HTML block, thematic break or indented code starts a
- * block of its own (blank lines, headings, fences and comments are told before).
+ * Whether a line under a table is one of its rows, as GitHub reads it, with a pipe or without:
+ * a paragraph line is; a list item, quote, HTML block, thematic break, fence or indented code
+ * starts a block of its own (blank lines, headings and comments are told before).
  */
 function continuesTable(f: LineFacts): boolean {
-  if (f.item || f.thematicBreak || f.fence) return false;
-  return !/^(?: {0,3}(?:>|<[A-Za-z!/?]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))| {4}|\t)/.test(f.text);
+  // Any list item ends it, even an empty one or "2.", and a tag alone on its line (neither would
+  // end a paragraph); a line that only starts with a tag (<span>x | y</span>) does not.
+  return !(f.listContent !== undefined || f.thematicBreak || f.fence?.validOpening || f.quote || f.html !== undefined || f.indent >= 4);
 }
 
 /** Front matter: a first line of exactly --- with a closing --- or ... further down. */
