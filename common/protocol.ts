@@ -10,10 +10,15 @@ export const configurationSection = 'postmortem';
 export const defaultPostmortemFolder = 'postmortems';
 
 /** Severity a user can give a rule in `postmortem.rules`. */
-export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
+import type { RuleLevel } from '../server/src/service/rules/rule';
+import type { DateOrder } from '../server/src/service/values';
+import type { PostmortemStatus } from '../server/src/service/status';
+
+export type { RuleLevel };
 
 /** How a numeric date whose day and month could be swapped (03/04/2026) is read: `postmortem.dateOrder`. */
-export type DateOrderSetting = 'auto' | 'dmy' | 'mdy';
+/** `postmortem.dateOrder`: the service's date orders. */
+export type DateOrderSetting = DateOrder;
 
 /** The settings the server uses, as `workspace/configuration` returns them for `postmortem`. */
 export interface PostmortemSettings {
@@ -101,18 +106,8 @@ export interface DocumentStatusParams {
   uri: string;
 }
 
-export interface DocumentStatus {
-  /** Checked as a post-mortem. */
-  checked: boolean;
-  /** Why (or why not), in a sentence: which detection rule decided. */
-  reason: string;
-  /** Unfilled placeholders, fields, cells and sections. */
-  toFill: number;
-  errors: number;
-  warnings: number;
-  /** Too large to check. */
-  tooLarge?: boolean;
-}
+/** See server/src/service/status.ts: the service says what the status bar shows. */
+export type DocumentStatus = PostmortemStatus;
 
 /**
  * `postmortem/checkAsPostmortem`: the edit that writes `postmortem: true` (or false) into the

@@ -29,7 +29,7 @@ const entries = [
   // The server's entry point: loads dist/languageServer.js through a V8 code cache (bootstrap.ts).
   { entryPoints: ['server/src/bootstrap.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   {
-    entryPoints: ['server/src/server.ts'],
+    entryPoints: ['server/src/main.ts'],
     outfile: 'dist/languageServer.js',
     // The default schema goes in as JSON, so the server parses no YAML as it starts (the service
     // still reads YAML schemas); the server checks it as it would a YAML one.
@@ -49,7 +49,7 @@ const entries = [
   // The YAML reader of custom templates' schemas (postmortem.template): the server loads it only
   // when that setting names a template, so the YAML parser stays off its start-up path.
   // yaml's ES module build lets esbuild drop what the reader does not use (stringify...).
-  { entryPoints: ['server/src/schemaReader.ts'], outfile: 'dist/schemaReader.js', alias: { yaml: './node_modules/yaml/browser/index.js' } },
+  { entryPoints: ['host/schemaReader.ts'], outfile: 'dist/schemaReader.js', alias: { yaml: './node_modules/yaml/browser/index.js' } },
 ];
 for (const entry of entries) {
   const options = { ...common, ...entry };

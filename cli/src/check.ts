@@ -5,14 +5,15 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { serviceOfLoadedTemplate } from '../../server/src/customTemplate/consistency';
-import { loadTemplate } from '../../server/src/customTemplate/loader';
-import { defaultTemplateModel, maxDocumentLength } from '../../server/src/defaultTemplate';
-import { bundledSchemaReader } from '../../server/src/schemaReaderBundle';
-import { postmortemFolderOf } from '../../server/src/postmortemFolder';
-import { classify, serviceFor, type PostmortemService } from '../../server/src/service/service';
-import { URI } from '../../server/src/uri';
-import { collectMarkdownFiles, reason } from './files';
+import { serviceOfLoadedTemplate } from '../../host/templateConsistency';
+import { loadTemplate } from '../../host/templateLoader';
+import { defaultTemplateModel } from '../../host/defaultTemplate';
+import { reason } from '../../host/fileSystem';
+import { bundledSchemaReader } from '../../host/schemaReaderBundle';
+import { postmortemFolderOf } from '../../host/postmortemFolder';
+import { classify, maxDocumentLength, serviceFor, type PostmortemService } from '../../server/src/service/service';
+import { URI } from '../../host/uri';
+import { collectMarkdownFiles } from '../../host/markdownFiles';
 import { readOptions, usage, UsageError } from './options';
 import { formatReports, levelOf, type FileReport } from './report';
 
@@ -70,6 +71,10 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   /** Markdown files that are no post-mortem, and post-mortems whose front matter says postmortem: false. */
   let notPostmortems = 0;
   let optedOut = 0;
+  // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
+  const postmortemFolder = path.resolve(options.folder);
+  const folderName = path.basename(postmortemFolder);
+  const folderParent = [URI.fromPath(path.dirname(postmortemFolder))];
   for (const file of files) {
     let text: string;
     try {
@@ -87,14 +92,12 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     // Editors do not count a byte order mark as a character: columns are as VS Code shows them.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const analysis = service.analyze(text, { dateOrder: options.dateOrder });
-    if (analysis.doc.frontMatterFlag === false) {
+    const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
+    if (detection.by === 'front-matter' && !detection.postmortem) {
       optedOut++;
       continue;
     }
-    // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
-    const postmortemFolder = path.resolve(options.folder);
-    const folder = postmortemFolderOf(URI.fromPath(path.resolve(file)), path.basename(postmortemFolder), [URI.fromPath(path.dirname(postmortemFolder))]);
-    if (!options.all && !classify(analysis, { folder }).postmortem) {
+    if (!options.all && !detection.postmortem) {
       notPostmortems++;
       continue;
     }

@@ -3,9 +3,9 @@
  * and its help text. A bad option is a UsageError, told with the way to the help.
  */
 import { parseArgs } from 'node:util';
-import type { DateOrderSetting, RuleLevel } from '../../common/protocol';
+import type { DateOrder, RuleLevel } from '../../server/src/service/service';
 import { rules } from '../../server/src/service/rules';
-import { defaultPostmortemFolder } from '../../server/src/postmortemFolder';
+import { defaultPostmortemFolder } from '../../host/postmortemFolder';
 import { formats, type Format } from './report';
 
 export const usage = `Usage: postmortem-check [options] <file or folder>...
@@ -48,12 +48,12 @@ export interface Options {
   maxWarnings?: number;
   all: boolean;
   quiet: boolean;
-  dateOrder: DateOrderSetting;
+  dateOrder: DateOrder;
   folder: string;
   paths: string[];
 }
 
-const dateOrders: readonly DateOrderSetting[] = ['auto', 'dmy', 'mdy'];
+const dateOrders: readonly DateOrder[] = ['auto', 'dmy', 'mdy'];
 
 export function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
   let parsed;
@@ -96,7 +96,7 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings ${values['max-warnings']}: must be a whole number of at least 0`);
   }
   if (values.template !== undefined && !/\.md$/i.test(values.template)) throw new UsageError(`--template ${values.template}: must name a Markdown (.md) template file`);
-  const dateOrder = (values['date-order'] ?? 'auto') as DateOrderSetting;
+  const dateOrder = (values['date-order'] ?? 'auto') as DateOrder;
   if (!dateOrders.includes(dateOrder)) throw new UsageError(`--date-order ${values['date-order']}: must be one of ${dateOrders.join(', ')}`);
   if (values.folder !== undefined && values.folder.trim() === '') throw new UsageError('--folder: give a folder');
   if (positionals.length === 0) throw new UsageError('no file or folder to check');

@@ -80,7 +80,8 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
       const client = await controller.runningClient();
       const params: CheckAsPostmortemParams = { uri: document.uri.toString(), check };
       const result = await client.sendRequest<CheckAsPostmortemResult>(checkAsPostmortemRequest, params);
-      if (!result.edits || result.version !== document.version) throw new Error('the file changed meanwhile; try again');
+      if (!result.edits) throw new Error('the language server does not have this file open; try again');
+      if (result.version !== document.version) throw new Error('the file changed meanwhile; try again');
       const edit = new vscode.WorkspaceEdit();
       for (const e of result.edits) {
         edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
@@ -116,9 +117,9 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
       const choices: (vscode.QuickPickItem & { run: () => Thenable<unknown> })[] = status.checked
         ? [
             { label: '$(list-flat) Show the problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
-            { label: '$(circle-slash) Stop checking this file', description: 'writes postmortem: false into its front matter', run: () => setFlag(false) },
+            { label: '$(circle-slash) Stop checking this file', description: `writes ${status.frontMatterKey ?? 'postmortem'}: false into its front matter`, run: () => setFlag(false) },
           ]
-        : [{ label: '$(check) Check this file as a post-mortem', description: 'writes postmortem: true into its front matter', run: () => setFlag(true) }];
+        : [{ label: '$(check) Check this file as a post-mortem', description: `writes ${status.frontMatterKey ?? 'postmortem'}: true into its front matter`, run: () => setFlag(true) }];
       const choice = await vscode.window.showQuickPick(choices, { title: status.checked ? 'Post-mortem' : 'Not a post-mortem', placeHolder: status.reason });
       await choice?.run();
     }),

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, CompletionItem, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import * as serviceModule from '../../server/src/service';
-import { EditableText, type Analysis } from '../../server/src/service';
+import type { Analysis } from '../../server/src/service';
 import { maskCommentsAndCode } from '../../server/src/service/text/markdownText';
 import { applyEdits, editsOf, service } from '../support/service';
 import { resolvePosition, safeIndex, splitLspLines, type EditSeed } from './arbitraries';
@@ -152,19 +152,19 @@ export interface ContentChange {
 /**
  * The analysis of a document after a sequence of LSP content changes (each relative to the text
  * the previous ones left), analysed after every change as the server does while the author types:
- * the text is kept in the service's EditableText, so each analysis reuses the per-line work of
+ * the text is kept in a service session, so each analysis reuses the per-line work of
  * the one before. Each analysis is taken to its diagnostics, as the server does, so the parts
  * read lazily (timeline rows, field values) leave their per-line memos for the next one too.
  * This is the one place to change when the incremental API changes.
  */
 export function analyzeAfterEdits(initialText: string, edits: readonly ContentChange[]): Analysis {
-  const text = new EditableText(initialText);
-  service.diagnostics(service.analyze(text));
+  const session = service.open(initialText);
+  session.diagnostics(session.analysis());
   for (const change of edits) {
-    text.apply(change);
-    service.diagnostics(service.analyze(text));
+    session.apply([change]);
+    session.diagnostics(session.analysis());
   }
-  return service.analyze(text);
+  return session.analysis();
 }
 
 /** The reference: a content change applied to a plain string. */

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { templateMismatches } from '../../server/src/customTemplate/consistency';
-import { readSchemaYaml } from '../../server/src/schemaReader';
+import { templateMismatches } from '../../host/templateConsistency';
+import { readSchemaYaml } from '../../host/schemaReader';
 import { serviceFor } from '../../server/src/service';
 import { templateModelOf } from '../../server/src/service/template/templateModel';
 import { customSchema, customTemplate } from '../support/customTemplate';

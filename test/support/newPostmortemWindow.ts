@@ -9,7 +9,7 @@
 import { chooseFileName } from '../../client/src/newPostmortem/fileNames';
 import { createExclusively } from '../../client/src/newPostmortem/createFile';
 import { withFolderLock } from '../../client/src/newPostmortem/folderLock';
-import { handleNewDocument } from '../../server/src/newDocumentHandler';
+import { newDocument } from '../../server/src/handlers/workspace';
 import { service } from './service';
 
 async function main(): Promise<void> {
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < Number(count); i++) {
     const title = `${name} incident ${i}`;
     const make = async () => {
-      const result = await handleNewDocument(service, { title, date, folderPath: folder });
+      const result = await newDocument(service, { title, date, folderPath: folder });
       await createExclusively(folder, chooseFileName(result.fileName, title, date), result.text);
       ids.push(result.incidentId);
     };

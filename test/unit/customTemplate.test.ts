@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync, chmod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadTemplate, maxTemplateFileBytes, templateFilesOf, type LoadResult } from '../../server/src/customTemplate/loader';
-import { templateMismatches } from '../../server/src/customTemplate/consistency';
-import { readSchemaYaml } from '../../server/src/schemaReader';
+import { loadTemplate, maxTemplateFileBytes, templateFilesOf, type LoadResult } from '../../host/templateLoader';
+import { templateMismatches } from '../../host/templateConsistency';
+import { readSchemaYaml } from '../../host/schemaReader';
 import { createPostmortemService } from '../../server/src/service';
 import { schemaText, templateText } from '../support/service';
 import { customSchema, customTemplate } from '../support/customTemplate';

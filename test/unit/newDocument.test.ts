@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { slugify } from '../../server/src/service/create/newDocument';
+import { slugify } from '../../server/src/service/create/slug';
 import { service } from '../support/service';
 
 describe('new post-mortem text', () => {

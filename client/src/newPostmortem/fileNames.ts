@@ -2,6 +2,7 @@
  * Names for a new post-mortem file: today's date, a slug of the title, and the `-2`, `-3`...
  * alternatives tried when a name is taken. Pure: no `vscode`, no file system.
  */
+import { slugify } from '../../../server/src/service/create/slug';
 
 /** The date as YYYY-MM-DD in local time (what the author sees on their calendar). */
 export function localDate(date: Date): string {
@@ -9,20 +10,7 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-const maxSlugLength = 60;
-
-/** `"Disk full on ledger primary!"` -> `"disk-full-on-ledger-primary"`; `"postmortem"` when nothing is left. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxSlugLength)
-    .replace(/-+$/, '');
-  return slug || 'postmortem';
-}
+export { slugify };
 
 /** A bare `.md` file name that cannot leave its folder or trip up Windows. */
 const safeName = /^(?!\.)[^\\/:*?"<>|\x00-\x1f]{1,200}\.md$/;

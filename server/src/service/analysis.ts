@@ -6,8 +6,7 @@
  */
 import { incidentClock, placeTimeline, type IncidentClock, type TimelineOrder } from './document/clock';
 import { detectPostmortem, type Detection } from './document/detection';
-import { parseDocument } from './document/parse';
-import type { LineFacts } from './document/lineFacts';
+import { parseDocument, type LineFactsMemo } from './document/parse';
 import type { FieldLine, ParsedDocument, Placeholder } from './document/model';
 import { headingKey, labelKey } from './document/normalize';
 import { findTimeline, type Timeline } from './document/timeline';
@@ -19,6 +18,8 @@ import { readFieldValue, type DateOrder, type FieldReading } from './values';
 export interface AnalysisOptions {
   /** How a numeric date whose day and month could be swapped (03/04/2026) is read (`postmortem.dateOrder`). */
   dateOrder?: DateOrder;
+  /** The text is the outline of a document of this many characters, too large to check (see session.ts). */
+  tooLarge?: number;
 }
 
 /** A field's value, or one labelled part of it, where it is on its line and what it reads as. */
@@ -41,6 +42,8 @@ export interface Analysis {
   readonly doc: ParsedDocument;
   readonly template: TemplateModel;
   readonly dateOrder: DateOrder;
+  /** Characters in the document, when it is too large to check and this is the analysis of its outline. */
+  readonly tooLarge: number | undefined;
   /** The timeline tables, if the document has any. */
   readonly timeline: Timeline | undefined;
   /** What Date/Time says of the incident's start, end and days. */
@@ -63,12 +66,20 @@ export interface Analysis {
   findSection(path: readonly string[]): number;
 }
 
-export function analyze(text: string | LineText, template: TemplateModel, options: AnalysisOptions = {}): Analysis {
-  const doc = parseDocument(text, {
-    isPlaceholder: template.isPlaceholder,
-    frontMatterKey: template.schema.detection.frontMatterKey,
-    sectionKeyOf: template.sectionKeyOf,
-  });
+/**
+ * `memo`: the line facts of an earlier analysis of these lines under the same template (a
+ * DocumentSession's), reused for the lines unchanged since and filled in for the others.
+ */
+export function analyze(text: string | LineText, template: TemplateModel, options: AnalysisOptions = {}, memo?: LineFactsMemo): Analysis {
+  const doc = parseDocument(
+    text,
+    {
+      isPlaceholder: template.isPlaceholder,
+      frontMatterKey: template.schema.detection.frontMatterKey,
+      sectionKeyOf: template.sectionKeyOf,
+    },
+    memo,
+  );
   const dateOrder = options.dateOrder ?? 'auto';
   let timeline: Timeline | undefined | null = null;
   let clock: IncidentClock | undefined;
@@ -83,8 +94,9 @@ export function analyze(text: string | LineText, template: TemplateModel, option
     doc,
     template,
     dateOrder,
+    tooLarge: options.tooLarge,
     get timeline() {
-      if (timeline === null) timeline = findTimeline(doc, template.schema.timeline, template.exampleRows);
+      if (timeline === null) timeline = findTimeline(doc, template.schema.timeline, template.exampleRows, memo);
       return timeline;
     },
     get clock() {
@@ -119,7 +131,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
       let value = values[index];
       if (value === undefined) {
         const spec = analysis.fieldSpec(index);
-        values[index] = value = spec ? readField(analysis, index, spec) : null;
+        values[index] = value = spec ? readField(analysis, index, spec, memo) : null;
       }
       return value ?? undefined;
     },
@@ -160,29 +172,19 @@ function withoutPlaceholders(analysis: Analysis, line: number, value: ValueSpan)
 const maxValueLength = 2000;
 
 /**
- * Field values by spec and line: a value is a function of its line's text and its spec alone
- * (the placeholders on the line are the template's, whose spec it is), so each is read once,
- * not on every keystroke. Bounded for documents of many distinct lines.
+ * A field's value, read once per line: an edited document keeps each line's facts, with the
+ * value read last time (a function of the line's text, its field's place and its spec; the
+ * line's placeholders are the template's, which the facts belong to).
  */
-const fieldValues = new WeakMap<FieldSpec, Map<string, FieldValue>>();
-
-function readField(analysis: Analysis, index: number, spec: FieldSpec): FieldValue {
+function readField(analysis: Analysis, index: number, spec: FieldSpec, memo: LineFactsMemo | undefined): FieldValue {
   const field = analysis.doc.fields[index];
   const line = analysis.doc.text.lines[field.line];
-  // An edited document keeps each line's facts: the value read last time, if its spec is the same.
-  const facts = (analysis.doc.text.memo as (LineFacts | undefined)[] | undefined)?.[field.line];
+  const facts = memo?.[field.line];
   const kept = facts !== undefined && facts.text === line ? facts : undefined;
-  if (kept?.fieldValue?.spec === spec) return kept.fieldValue.value as FieldValue;
-  let known = fieldValues.get(spec);
-  if (!known) fieldValues.set(spec, (known = new Map()));
-  const key = `${field.style}${field.valueStart}:${line}`;
-  let value = known.get(key);
-  if (value === undefined) {
-    value = readFieldOnLine(analysis, index, spec, line);
-    if (known.size > 5000) known.clear();
-    known.set(key, value);
-  }
-  if (kept) kept.fieldValue = { spec, value };
+  const place = `${field.style}${field.valueStart}`;
+  if (kept?.fieldValue?.spec === spec && kept.fieldValue.place === place) return kept.fieldValue.value as FieldValue;
+  const value = readFieldOnLine(analysis, index, spec, line);
+  if (kept) kept.fieldValue = { spec, place, value };
   return value;
 }
 

@@ -3,9 +3,8 @@
  * with each rule's level from the settings.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { RuleLevel } from '../../../common/protocol';
 import type { Analysis } from './analysis';
-import { rules, type Rule } from './rules';
+import { rules, type Rule, type RuleLevel } from './rules';
 
 export const diagnosticSource = 'postmortem';
 
@@ -31,6 +30,8 @@ export function ruleLevel(rule: Rule, options: DiagnosticOptions): RuleLevel {
 export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
+    // A document too large to analyse has only its outline read: only the rules for it run.
+    if ((analysis.tooLarge !== undefined) !== (rule.outline === true)) continue;
     const level = ruleLevel(rule, options);
     if (level === 'off') continue;
     const severity = severities[level];

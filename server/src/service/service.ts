@@ -11,11 +11,16 @@ import { getHover } from './hover';
 import { frontMatterFlagEdits } from './create/frontMatter';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
+import type { Detection } from './document/detection';
+import { DocumentSession } from './session';
+import { statusOf, type PostmortemStatus } from './status';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
 
 export interface PostmortemService {
   readonly template: TemplateModel;
+  /** A document as an editor keeps it open: edited in place, analysed once per version (see session.ts). */
+  open(text: string): DocumentSession;
   /** Text, or lines kept by an EditableText (then only lines changed since the last call are examined again). */
   analyze(text: string | LineText, options?: AnalysisOptions): Analysis;
   diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
@@ -26,6 +31,8 @@ export interface PostmortemService {
   newDocument(input: NewDocumentInput): NewDocument;
   /** The edits that write `postmortem: true` (or false) into the document's front matter. */
   frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEdit[];
+  /** What the status bar shows: checked or not, why, and what is left (`diagnostics`: those shown). */
+  status(analysis: Analysis, detection: Detection, diagnostics: readonly Diagnostic[]): PostmortemStatus;
 }
 
 /**
@@ -35,6 +42,7 @@ export interface PostmortemService {
 export function serviceFor(template: TemplateModel): PostmortemService {
   return {
     template,
+    open: (text) => new DocumentSession(template, text),
     analyze: (text, options) => analyze(text, template, options),
     diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
     completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
@@ -42,6 +50,7 @@ export function serviceFor(template: TemplateModel): PostmortemService {
     codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
     newDocument: (input) => createNewDocument(template, input),
     frontMatterFlagEdits: (analysis, value) => frontMatterFlagEdits(analysis, value),
+    status: statusOf,
   };
 }
 
@@ -54,3 +63,7 @@ export type { Analysis, AnalysisOptions } from './analysis';
 export type { DateOrder } from './values';
 export { classify, describeDetection, type Detection, type PlaceHints } from './document/detection';
 export { EditableText } from './text/editableText';
+export { DocumentSession } from './session';
+export { maxDocumentLength } from './limits';
+export type { PostmortemStatus } from './status';
+export type { RuleLevel } from './rules';

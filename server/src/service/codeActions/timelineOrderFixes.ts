@@ -6,13 +6,11 @@
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import type { PlacedRow, TimelineOrder } from '../document/clock';
 import type { TimelineRow } from '../document/model';
-import type { Timeline, TimelineTable } from '../document/timeline';
+import { timelineRows, type Timeline, type TimelineTable } from '../document/timeline';
 import type { LineText } from '../text/lines';
 import { diagnosticsOn, versionedEdit, wants, type CodeActionRequest } from './context';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.postmortem`;
-
-type Entry = { table: TimelineTable; row: TimelineRow };
 
 export function timelineOrderActions(request: CodeActionRequest): CodeAction[] {
   const { timeline, timelineOrder: order } = request.analysis;
@@ -55,8 +53,6 @@ export function timelineOrderActions(request: CodeActionRequest): CodeAction[] {
   if (sort) actions.push({ title: 'Sort the timeline by time', kind: fixAllKind, edit: versionedEdit(request, sort) });
   return actions;
 }
-
-const entriesOf = (timeline: Timeline): Entry[] => timeline.tables.flatMap((table) => table.rows.map((row) => ({ table, row })));
 
 /**
  * Each table's timed rows sorted (stably, by their place on the clock) into the timed rows'
@@ -105,7 +101,7 @@ function moveRowEdits(request: CodeActionRequest, timeline: Timeline, order: Tim
   if (at === -1) at = rows.length;
   if (at === moving.row.index) return undefined;
   rows.splice(at, 0, moving.row);
-  const proposed = entriesOf(timeline).map((entry) => (entry.table === table ? { table, row: rows[entry.row.index] } : entry));
+  const proposed = timelineRows(timeline).map((entry) => (entry.table === table ? { table, row: rows[entry.row.index] } : entry));
   // Offered when it leaves fewer rows out of order than there are now.
   if (order.countOutOfOrder(proposed) >= order.outOfOrder.length) return undefined;
   const line = moving.row.row.line;

@@ -4,6 +4,7 @@
  * names in the Component column.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { dedupe } from './items';
 import type { Analysis } from '../analysis';
 import { tableAt } from '../document/timeline';
 import type { MomentStyle } from '../values/moment';
@@ -93,11 +94,6 @@ export function timelineCompletions(analysis: Analysis, position: Position, now:
       .map(([value, n], i) => item(value, i, `Component used in ${n} row${n === 1 ? '' : 's'}`));
   }
   return undefined;
-}
-
-function dedupe(items: CompletionItem[]): CompletionItem[] {
-  const seen = new Set<string>();
-  return items.filter((i) => !seen.has(i.label) && seen.add(i.label));
 }
 
 /**

@@ -3,6 +3,7 @@
  * on Date/Time (now, or the timeline's first and last times), and its Duration from Date/Time.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { dedupe } from './items';
 import type { Analysis } from '../analysis';
 import { dateOf, type PlacedRow } from '../document/clock';
 import { dayNumber } from '../values/date';
@@ -89,7 +90,3 @@ export function durationOf(start: Moment | undefined, end: Moment | undefined, o
   return seconds >= 0 ? seconds : undefined;
 }
 
-function dedupe(items: CompletionItem[]): CompletionItem[] {
-  const seen = new Set<string>();
-  return items.filter((i) => !seen.has(i.label) && seen.add(i.label));
-}

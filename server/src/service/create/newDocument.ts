@@ -2,6 +2,7 @@
  * The text of a new post-mortem: the template with the title, a generated Incident ID that is
  * unique among the post-mortems already in the folder, and today's date filled in.
  */
+import { slugify } from './slug';
 import type { Position } from 'vscode-languageserver-types';
 import { analyze } from '../analysis';
 import { labelKey } from '../document/normalize';
@@ -80,16 +81,4 @@ function uniqueId(format: string, date: string, existing: ReadonlySet<string>): 
     if (!existing.has(id)) return id;
     if (!format.includes('{seq}')) return `${id}-${seq + 1}`;
   }
-}
-
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'postmortem';
 }

@@ -4,7 +4,16 @@
  * in place. The one detection: the server adds only what it knows of files (postmortem.files,
  * postmortem.folder), and postmortem-check uses it as it is.
  */
-import type { Analysis } from '../analysis';
+import type { FieldSpec } from '../template/schema';
+import type { TemplateModel } from '../template/templateModel';
+import type { ParsedDocument } from './model';
+
+/** What detection reads of an analysis (analysis.ts). */
+export interface DetectionInput {
+  readonly doc: ParsedDocument;
+  readonly template: TemplateModel;
+  fieldSpec(index: number): FieldSpec | undefined;
+}
 
 export type Detection =
   | { postmortem: boolean; by: 'front-matter'; key: string }
@@ -30,7 +39,7 @@ export interface PlaceHints {
  * Whether a document is a post-mortem, and why: its front matter first (`postmortem: false`
  * turns the checks off wherever the file is), then where the file is, then its own structure.
  */
-export function classify(analysis: Analysis, hints: PlaceHints = {}): Detection {
+export function classify(analysis: { readonly detection: Detection }, hints: PlaceHints = {}): Detection {
   const own = analysis.detection;
   if (own.by === 'front-matter') return own;
   if (hints.pattern !== undefined) return { postmortem: true, by: 'files', pattern: hints.pattern };
@@ -39,7 +48,7 @@ export function classify(analysis: Analysis, hints: PlaceHints = {}): Detection 
 }
 
 /** What the document's own text says: front matter, headings and fields. */
-export function detectPostmortem(analysis: Analysis): Detection {
+export function detectPostmortem(analysis: DetectionInput): Detection {
   const { doc, template } = analysis;
   const { detection } = template.schema;
   if (doc.frontMatterFlag !== undefined) return { postmortem: doc.frontMatterFlag, by: 'front-matter', key: detection.frontMatterKey };
@@ -65,7 +74,7 @@ export function detectPostmortem(analysis: Analysis): Detection {
 }
 
 /** Why a document is or is not a post-mortem, in a sentence for the status bar and the CLI. */
-export function describeDetection(detection: Detection, analysis: Pick<Analysis, 'template'>): string {
+export function describeDetection(detection: Detection, analysis: { readonly template: TemplateModel }): string {
   const { schema } = analysis.template;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   switch (detection.by) {

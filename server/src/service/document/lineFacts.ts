@@ -4,7 +4,7 @@
  * after an edit only the edited lines are examined again; the pass over all lines that joins
  * them into a document (parse.ts) is cheap.
  */
-import { isWhitespace, maskCommentsAndCode, trimRange } from '../text/markdownText';
+import { isSpaceOrTab, isWhitespace, maskCommentsAndCode, trimRange } from '../text/markdownText';
 import type { Cell, RowTime, TableRow, TimelineRow } from './model';
 
 export interface Mark {
@@ -86,7 +86,7 @@ export interface LineFacts {
   row?: TableRow;
   timelineRow?: TimelineRow;
   /** The value of the field on this line, read by the spec it was read for (analysis.ts). */
-  fieldValue?: { spec: object; value: object };
+  fieldValue?: { spec: object; place: string; value: object };
 }
 
 export interface FactOptions {
@@ -303,8 +303,8 @@ export function cellsOf(facts: LineFacts): Cell[] {
     if (k < start || (p < pipes.length && k >= end)) continue;
     let s = cellStart;
     let e = k;
-    while (s < e && isSpace(masked.charCodeAt(s))) s++;
-    while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
+    while (s < e && isSpaceOrTab(masked.charCodeAt(s))) s++;
+    while (e > s && isSpaceOrTab(masked.charCodeAt(e - 1))) e--;
     cells.push({ start: s, end: e, outerStart: cellStart, outerEnd: k });
     cellStart = k + 1;
   }
@@ -415,19 +415,19 @@ function findBlanks(masked: string, marks: Mark[]): Mark[] {
 function withoutClosingSequence(text: string): string {
   // [ \t]+#+[ \t]*$
   let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
   let hashes = end;
   while (hashes > 0 && text.charCodeAt(hashes - 1) === 35 /* # */) hashes--;
   if (hashes < end) {
     let before = hashes;
-    while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+    while (before > 0 && isSpaceOrTab(text.charCodeAt(before - 1))) before--;
     if (before < hashes) text = text.slice(0, before);
   }
   // ^#+[ \t]*$
   let k = 0;
   while (k < text.length && text.charCodeAt(k) === 35) k++;
   if (k === 0) return text;
-  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  while (k < text.length && isSpaceOrTab(text.charCodeAt(k))) k++;
   return k === text.length ? '' : text;
 }
 
@@ -486,7 +486,7 @@ function listItemNumber(text: string): number | null | undefined {
     if (mark !== 46 /* . */ && mark !== 41 /* ) */) return undefined;
     k++;
   }
-  return isSpace(text.charCodeAt(k)) ? number : undefined;
+  return isSpaceOrTab(text.charCodeAt(k)) ? number : undefined;
 }
 
 /** The column of character `k`, with tabs to the next multiple of four (CommonMark's tab stops). */
@@ -498,13 +498,9 @@ function columnOf(line: string, k: number): number {
 
 function firstNonSpace(line: string): number {
   for (let k = 0; k < line.length; k++) {
-    if (!isSpace(line.charCodeAt(k))) return k;
+    if (!isSpaceOrTab(line.charCodeAt(k))) return k;
   }
   return -1;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9;
 }
 
 function isWordChar(code: number): boolean {

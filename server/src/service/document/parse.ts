@@ -27,16 +27,21 @@ export interface ParseOptions extends FactOptions {
 
 const sectionOwner: PlaceholderOwner = { type: 'section' };
 
-export function parseDocument(source: string | LineText, options: ParseOptions): ParsedDocument {
+/**
+ * What is known of each line from an earlier parse, kept in step with the lines by their owner
+ * (a DocumentSession), so that a new parse looks again only at changed lines.
+ */
+export type LineFactsMemo = (LineFacts | undefined)[];
+
+/** `memo`: the facts of an earlier parse of these lines (edited since), filled in by this one. */
+export function parseDocument(source: string | LineText, options: ParseOptions, memo?: LineFactsMemo): ParsedDocument {
   const text = typeof source === 'string' ? splitLines(source) : source;
   // A snapshot: the caller may edit its lines in place (EditableText) after this parse.
   const lines = typeof source === 'string' ? text.lines : text.lines.slice();
   const count = lines.length;
-  // Facts are kept beside lines that will be edited (an EditableText's memo) for the next parse
-  // to reuse. A text given as a string is parsed once: its facts are dropped as soon as their
-  // line is read (the last one is kept, for the look-ahead at a table's delimiter row), so a
-  // young-generation collection during the parse does not copy tens of thousands of them.
-  const memo = (typeof source === 'string' ? undefined : (text.memo ?? new Array(count))) as (LineFacts | undefined)[] | undefined;
+  // Without a memo, the text is parsed once: its facts are dropped as soon as their line is read
+  // (the last one is kept, for the look-ahead at a table's delimiter row), so a young-generation
+  // collection during the parse does not copy tens of thousands of them.
   let lastLine = -1;
   let lastFacts: LineFacts | undefined;
   const lineKinds = new Uint8Array(count);
@@ -268,7 +273,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions):
   // diagnostics of every keystroke: made when first asked for.
   let fieldOfLine: Map<number, number> | undefined;
   return {
-    text: { lines, eol: text.eol, memo, breaks: typeof source === 'string' ? text.breaks : text.breaks?.slice() },
+    text: { lines, eol: text.eol, breaks: typeof source === 'string' ? text.breaks : text.breaks?.slice() },
     lineKinds,
     headings,
     sectionOfLine,

@@ -11,6 +11,7 @@ import { plainValue } from '../values/text';
 import { zoneOffset } from '../values/time';
 import { zoneNamePattern } from '../values/words';
 import type { LineFacts } from './lineFacts';
+import type { LineFactsMemo } from './parse';
 import type { Cell, ParsedDocument, RowTime, Table, TableRow, TimelineRow } from './model';
 import { headingKey, labelKey } from './normalize';
 
@@ -41,7 +42,8 @@ export interface Timeline {
 /** The template's own timeline rows, as Time texts and Event keys ("00:05", "alert triggered"). */
 export type TemplateExamples = readonly { time: string; event: string }[];
 
-export function findTimeline(doc: ParsedDocument, spec: TimelineSpec | undefined, examples: TemplateExamples = []): Timeline | undefined {
+/** `memo`: the line facts the document was parsed with, where each row's reading is kept for the next parse. */
+export function findTimeline(doc: ParsedDocument, spec: TimelineSpec | undefined, examples: TemplateExamples = [], memo?: LineFactsMemo): Timeline | undefined {
   if (!spec) return undefined;
   const sectionKey = headingKey(spec.section);
   const section = doc.headings.findIndex((h) => h.key === sectionKey);
@@ -66,7 +68,7 @@ export function findTimeline(doc: ParsedDocument, spec: TimelineSpec | undefined
       table,
       tableIndex: t,
       columns,
-      rows: rowTimes(doc, table, t, columns, required, examples),
+      rows: rowTimes(doc, table, t, columns, required, examples, memo),
       title: table.section === section || table.section < 0 ? doc.headings[section].title : doc.headings[table.section].title,
       zone: statedZone(timeHeader),
     };
@@ -125,10 +127,9 @@ function sectionZone(doc: ParsedDocument, from: number, to: number, tables: read
  * template example row: read once per line, since a row whose line is unchanged is the same
  * object on every keystroke.
  */
-function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, columns: TimelineColumns, required: readonly number[], examples: TemplateExamples): TimelineRow[] {
+function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, columns: TimelineColumns, required: readonly number[], examples: TemplateExamples, memo: LineFactsMemo | undefined): TimelineRow[] {
   const columnsKey = `${columns.time},${columns.date},${columns.event}:${required.join(',')}`;
   const exampleTimes = new Set(examples.map((e) => e.time));
-  const memo = doc.text.memo as (LineFacts | undefined)[] | undefined;
   // The cells of this table that hold a placeholder, by line: made only when a row is read anew.
   let placeholdersByLine: Map<number, { start: number; end: number; column: number }[]> | undefined;
   const placeholdersOn = (line: number) => {
@@ -247,8 +248,6 @@ function readCell(line: string, cell: Cell): RowTime {
 export function timelineRows(timeline: Timeline): { table: TimelineTable; row: TimelineRow }[] {
   return timeline.tables.flatMap((table) => table.rows.map((row) => ({ table, row })));
 }
-
-export type { TableRow };
 
 /**
  * The timeline table at a line: the one whose header, delimiter or rows hold it, else the last

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const emptySection: Rule = {
   id: 'empty-section',
   defaultLevel: 'warning',
+  gap: true,
   description: 'A section the template requires is present but has no content.',
   check(analysis, report) {
     const { doc } = analysis;

@@ -1,6 +1,7 @@
 /** Every rule, in the order their diagnostics are produced. One rule per file. */
 import { ambiguousDate } from './ambiguousDate';
 import { choiceAlias } from './choiceAlias';
+import { documentTooLarge } from './documentTooLarge';
 import { emptySection } from './emptySection';
 import { idFormat } from './idFormat';
 import { invalidChoice } from './invalidChoice';
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   timelineInvalidTime,
   timelineEmptyCell,
   timelineOutOfOrder,
+  documentTooLarge,
 ];
 
-export type { Rule, Finding, RuleExamples } from './rule';
+export type { Rule, Finding, RuleExamples, RuleLevel } from './rule';

@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 export const missingSection: Rule = {
   id: 'missing-section',
   defaultLevel: 'warning',
+  gap: true,
   description: 'A section the template requires is not in the document.',
   check(analysis, report) {
     const { doc } = analysis;

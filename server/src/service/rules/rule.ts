@@ -2,8 +2,10 @@
  * What a rule is: one check over an analysed post-mortem, with the metadata the settings, the
  * documentation and the diagnostics are made from.
  */
-import type { RuleLevel } from '../../../../common/protocol';
 import type { Analysis } from '../analysis';
+
+/** How a rule's findings are shown (`off`: not at all); the `postmortem.rules` setting's values. */
+export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 export interface Finding {
   line: number;
@@ -27,6 +29,10 @@ export interface Rule {
    * Time column: listed on the rule's page, and checked by a test (test/unit/ruleDocs.test.ts).
    */
   examples?: RuleExamples | RuleExamples[];
+  /** Its findings are something still to write, not something wrong: they count as "to fill". */
+  gap?: true;
+  /** It checks a document too large to analyse, from its outline (the other rules skip it). */
+  outline?: true;
   check(analysis: Analysis, report: (finding: Finding) => void): void;
 }
 

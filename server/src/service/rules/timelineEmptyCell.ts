@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const timelineEmptyCell: Rule = {
   id: 'timeline-empty-cell',
   defaultLevel: 'warning',
+  gap: true,
   description: 'A timeline row leaves a cell it must fill (Time, Event, Action Taken) empty.',
   examples: { field: 'Timeline', accepted: ['| 14:21 | Alert fired | Alertmanager | Paged on-call |', '| 14:21 | Alert fired |  | Paged on-call |'], rejected: ['| 14:21 |  |  |  |', '| ? | Alert fired | Alertmanager | Paged on-call |', '| 14:21 | Alert fired | Alertmanager | - |'] },
   check(analysis, report) {

@@ -22,6 +22,7 @@ function hintOf(text: string): string {
 export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
   defaultLevel: 'warning',
+  gap: true,
   description: 'A template placeholder ([...]) or blank (____) is still in the document, or a field has no value.',
   examples: {
     field: 'Severity',

@@ -1,7 +1,7 @@
 /**
  * A document's text as lines, edited in place by LSP content changes: an edit touches only the
- * lines it changes, and the per-line memo (see LineText.memo) of every other line survives, so
- * the next analysis re-examines only what was typed.
+ * lines it changes, and says which, so whoever keeps something per line (a DocumentSession's
+ * line facts) keeps it for every other line and the next analysis re-examines only what was typed.
  */
 import { splitLines, type LineText } from './lines';
 
@@ -15,10 +15,16 @@ export interface ContentChange {
   text: string;
 }
 
+/** Which lines an edit replaced: `removed` lines from `first` on gave way to `added` new ones. */
+export interface LineSplice {
+  first: number;
+  removed: number;
+  added: number;
+}
+
 export class EditableText implements LineText {
   lines: string[];
   breaks: string[];
-  memo: unknown[];
   /** Characters in the text, line breaks included (as getText().length), kept up to date by each edit. */
   length: number;
 
@@ -26,7 +32,6 @@ export class EditableText implements LineText {
     const split = splitLines(text);
     this.lines = split.lines;
     this.breaks = split.breaks;
-    this.memo = new Array(this.lines.length);
     this.length = text.length;
   }
 
@@ -41,15 +46,15 @@ export class EditableText implements LineText {
     return text;
   }
 
-  /** Applies one LSP content change (a range edit, or the whole text when there is no range). */
-  apply(change: ContentChange): void {
+  /** Applies one LSP content change (a range edit, or the whole text when there is no range); returns the lines it replaced. */
+  apply(change: ContentChange): LineSplice {
     if (!change.range) {
+      const removed = this.lines.length;
       const split = splitLines(change.text);
       this.lines = split.lines;
       this.breaks = split.breaks;
-      this.memo = new Array(this.lines.length);
       this.length = change.text.length;
-      return;
+      return { first: 0, removed, added: this.lines.length };
     }
     const start = this.clamp(change.range.start);
     let end = this.clamp(change.range.end);
@@ -77,10 +82,10 @@ export class EditableText implements LineText {
     let replaced = 0;
     for (let i = first; i <= last; i++) replaced += this.lines[i].length + this.breaks[i].length;
     this.length += window.length - replaced;
-    // Unchanged lines keep their memo; every line in the window is looked at again.
+    // Every line in the window is looked at again.
     this.lines = splice(this.lines, first, last - first + 1, newLines);
     this.breaks = splice(this.breaks, first, last - first + 1, newBreaks);
-    this.memo = splice(this.memo, first, last - first + 1, new Array(newLines.length));
+    return { first, removed: last - first + 1, added: newLines.length };
   }
 
   private clamp(p: Position): Position {
@@ -92,7 +97,7 @@ export class EditableText implements LineText {
 }
 
 /** Array splice that stays fast for a large insertion (no argument-count limit). */
-function splice<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+export function splice<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
   if (items.length < 10000) {
     array.splice(start, deleteCount, ...items);
     return array;

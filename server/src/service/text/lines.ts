@@ -8,11 +8,6 @@ export interface LineText {
   readonly lines: string[];
   /** The line break to use when inserting lines: the document's first one, else \n. */
   readonly eol: string;
-  /**
-   * What is known of each line from an earlier parse (see document/lineFacts.ts), kept in step
-   * with `lines` by whoever edits them, so a new parse looks again only at changed lines.
-   */
-  readonly memo?: unknown[];
   /** The line break after each line ('' after the last), for edits that must not merge a \r and a \n. */
   readonly breaks?: string[];
 }

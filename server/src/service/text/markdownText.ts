@@ -85,8 +85,14 @@ export function trimRange(line: string, from: number, to: number): [number, numb
   return [start, end];
 }
 
+/** Markdown's space or tab: what indents a line. */
+export function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** Space, tab or a stray byte order mark: what is trimmed around a value or cell. */
 export function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xfeff;
+  return isSpaceOrTab(code) || code === 0xfeff;
 }
 
 /**

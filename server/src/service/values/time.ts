@@ -115,7 +115,8 @@ export function zoneOffset(text: string): number | undefined {
   return m[1] === '+' ? minutes : -minutes;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Two digits: 9 -> 09. */
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** HH:MM, or HH:MM:SS when `withSeconds`, of seconds since midnight. */
 export function formatClock(seconds: number, withSeconds = false): string {

@@ -5,9 +5,7 @@
 import { formatDuration } from './duration';
 import { englishMonths } from './words';
 import type { MomentStyle } from './moment';
-import { formatClock, formatTwelveHour } from './time';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { formatClock, formatTwelveHour, pad } from './time';
 
 /**
  * A point in time written in a style: `utcSeconds` since 1970 (or since the incident's first day

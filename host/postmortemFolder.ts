@@ -3,7 +3,7 @@
  * (`postmortem.folder`), whatever their structure. Shared by the server and postmortem-check
  * (which has no glob matcher to carry: this reads paths only).
  */
-import { defaultPostmortemFolder } from '../../common/protocol';
+import { defaultPostmortemFolder } from '../common/protocol';
 import { URI } from './uri';
 
 export { defaultPostmortemFolder };

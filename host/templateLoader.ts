@@ -4,10 +4,10 @@
  * a missing, unreadable or huge file, bad YAML, a schema of the wrong shape) comes back as a
  * problem with its file and line, never as a throw.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { SchemaReader } from '../schemaReader';
-import type { TemplateSchema } from '../service/template/schema';
+import type { TemplateSchema } from '../server/src/service/template/schema';
+import { nodeFileSystem, reason, type HostFileSystem } from './fileSystem';
+import type { SchemaReader } from './schemaReader';
 
 /** Larger template or schema files are refused unread. */
 export const maxTemplateFileBytes = 1_000_000;
@@ -38,6 +38,8 @@ export interface LoadOptions {
   trusted: boolean;
   /** Reads the schema's YAML (the server loads it from its own bundle when first needed). */
   readSchema: () => SchemaReader;
+  /** Where the files are read; Node's file system by default. */
+  fs?: HostFileSystem;
 }
 
 /** The template and schema paths a setting names, or the problem with the setting. */
@@ -63,28 +65,20 @@ function isInside(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** Node's message without its errno prefix and path: "no such file or directory". */
-function reason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'file not found';
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  if (e?.code === 'EISDIR') return 'is a folder, not a file';
-  return e?.message ?? String(error);
-}
-
 /** Reads one of the two files: its real path must stay in the workspace when it is not trusted. */
 async function readFile(file: string, what: string, options: LoadOptions): Promise<{ text: string } | { problem: TemplateProblem }> {
   const problem = (message: string, inFile = true): { problem: TemplateProblem } => ({
     problem: { file: inFile ? file : undefined, line: 0, message: `${what} ${file}: ${message}` },
   });
+  const fs = options.fs ?? nodeFileSystem;
   let real: string;
   try {
-    real = await fs.realpath(file);
+    real = await fs.realPath(file);
   } catch (error) {
     return problem(reason(error), false);
   }
   if (!options.trusted) {
-    const folders = await Promise.all(options.workspaceFolders.map((f) => fs.realpath(f).catch(() => path.resolve(f))));
+    const folders = await Promise.all(options.workspaceFolders.map((f) => fs.realPath(f).catch(() => path.resolve(f))));
     if (!folders.some((folder) => isInside(real, folder))) {
       const via = real === path.resolve(file) ? '' : ` (it leads to ${real})`;
       return problem(`is outside the workspace folder${via}; in an untrusted workspace the template must be inside it`, false);
@@ -92,9 +86,9 @@ async function readFile(file: string, what: string, options: LoadOptions): Promi
   }
   try {
     const stat = await fs.stat(real);
-    if (!stat.isFile()) return problem('is not a file', false);
+    if (stat.type !== 'file') return problem('is not a file', false);
     if (stat.size > maxTemplateFileBytes) return problem(`is larger than ${maxTemplateFileBytes / 1e6} MB (${stat.size} bytes)`);
-    const text = await fs.readFile(real, 'utf8');
+    const text = await fs.readFile(real);
     // The size can change between stat and read.
     if (text.length > maxTemplateFileBytes) return problem(`is larger than ${maxTemplateFileBytes / 1e6} MB`);
     return { text };

@@ -1,7 +1,7 @@
 /** The template the extension ships, bundled into the server so the standalone server needs no files. */
-import templateText from '../../templates/postmortem/postmortem-template.md';
-import { schemaFromData } from './service/template/schema';
-import { templateModelOf, type TemplateModel } from './service/template/templateModel';
+import templateText from '../templates/postmortem/postmortem-template.md';
+import { schemaFromData } from '../server/src/service/template/schema';
+import { templateModelOf, type TemplateModel } from '../server/src/service/template/templateModel';
 
 /**
  * The template's schema (postmortem-template.schema.yaml) as JSON text, put in by the build
@@ -20,9 +20,3 @@ export const defaultTemplate = {
 export function defaultTemplateModel(): TemplateModel {
   return templateModelOf(defaultTemplate.templateText, schemaFromData(defaultTemplate.schema(), defaultTemplate.schemaFileName));
 }
-
-/**
- * Documents above this many characters are declined instead of analysed, so a pasted 50 MB log
- * cannot stall the server for every other document (10 MB takes ~0.2 s).
- */
-export const maxDocumentLength = 20_000_000;

@@ -16,11 +16,12 @@ import {
   type FileEvent,
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
-import type { SchemaReader } from '../schemaReader';
+import type { HostFileSystem } from '../../../host/fileSystem';
+import type { SchemaReader } from '../../../host/schemaReader';
 import type { PostmortemService } from '../service/service';
-import { URI } from '../uri';
-import { serviceOfLoadedTemplate } from './consistency';
-import { loadTemplate, type TemplateProblem } from './loader';
+import { URI } from '../../../host/uri';
+import { serviceOfLoadedTemplate } from '../../../host/templateConsistency';
+import { loadTemplate, type TemplateProblem } from '../../../host/templateLoader';
 
 export const templateDiagnosticCode = 'template-schema';
 
@@ -32,6 +33,8 @@ export interface TemplateManagerOptions {
   workspaceFolders: () => readonly string[];
   trusted: boolean;
   readSchema: () => SchemaReader;
+  /** Where the template and its schema are read. */
+  fs?: HostFileSystem;
   /** Called after the template in use changed: the open documents must be analysed again. */
   onChange: () => void;
   /** The client watches files for the server (dynamic registration of didChangeWatchedFiles). */
@@ -118,7 +121,7 @@ export class TemplateManager {
       this.use(undefined);
       return;
     }
-    const result = await loadTemplate(setting, { workspaceFolders: this.options.workspaceFolders(), trusted: this.trusted, readSchema: this.options.readSchema });
+    const result = await loadTemplate(setting, { workspaceFolders: this.options.workspaceFolders(), trusted: this.trusted, readSchema: this.options.readSchema, fs: this.options.fs });
     this.watch([result.templatePath, result.schemaPath].filter((p): p is string => p !== undefined));
     if (!result.ok) {
       this.use(undefined);

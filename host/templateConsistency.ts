@@ -4,9 +4,9 @@
  * then be wrong), or a template without sections (no document would be recognised as one).
  * Checked on the template itself, with the same analysis the rules use.
  */
-import { serviceFor, type PostmortemService } from '../service/service';
-import { templateModelOf } from '../service/template/templateModel';
-import type { LoadResult, TemplateProblem } from './loader';
+import { serviceFor, type PostmortemService } from '../server/src/service/service';
+import { templateModelOf } from '../server/src/service/template/templateModel';
+import type { LoadResult, TemplateProblem } from './templateLoader';
 
 export interface Mismatch {
   /** Which of the two files the problem is in. */

@@ -2,8 +2,8 @@
  * The Markdown files a check covers: the files named, and the `.md` files under the folders
  * named (dot-folders and node_modules left out), each once, in a stable order.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { nodeFileSystem, reason, type HostFileSystem } from './fileSystem';
 
 export interface CollectedFiles {
   files: string[];
@@ -14,7 +14,7 @@ export interface CollectedFiles {
 /** Folders never searched: version control, dependencies, editor state. */
 const skippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
 
-export async function collectMarkdownFiles(paths: readonly string[]): Promise<CollectedFiles> {
+export async function collectMarkdownFiles(paths: readonly string[], fs: HostFileSystem = nodeFileSystem): Promise<CollectedFiles> {
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
   const seen = new Set<string>();
@@ -32,9 +32,9 @@ export async function collectMarkdownFiles(paths: readonly string[]): Promise<Co
       problems.push({ path: given, message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : reason(error) });
       continue;
     }
-    if (stat.isDirectory()) {
+    if (stat.type === 'directory') {
       const found: string[] = [];
-      await walk(given, found, problems);
+      await walk(fs, given, found, problems);
       found.sort();
       found.forEach(add);
     } else {
@@ -44,33 +44,25 @@ export async function collectMarkdownFiles(paths: readonly string[]): Promise<Co
   return { files, problems };
 }
 
-async function walk(folder: string, found: string[], problems: CollectedFiles['problems']): Promise<void> {
+async function walk(fs: HostFileSystem, folder: string, found: string[], problems: CollectedFiles['problems']): Promise<void> {
   let entries;
   try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
+    entries = await fs.readDirectory(folder);
   } catch (error) {
     problems.push({ path: folder, message: reason(error) });
     return;
   }
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedFolder(entry.name)) await walk(full, found, problems);
-    } else if (/\.md$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
+    if (entry.type === 'directory') {
+      if (!skippedFolder(entry.name)) await walk(fs, full, found, problems);
+    } else if (/\.md$/i.test(entry.name) && (entry.type === 'file' || (entry.type === 'symlink' && (await isFile(fs, full))))) {
       // A linked file is read; a linked folder is not followed (it could lead back up the tree).
       found.push(full);
     }
   }
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then((stat) => stat.isFile(), () => false);
-}
-
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return (error as Error)?.message ?? String(error);
+async function isFile(fs: HostFileSystem, file: string): Promise<boolean> {
+  return fs.stat(file).then((stat) => stat.type === 'file', () => false);
 }

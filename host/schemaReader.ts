@@ -4,8 +4,8 @@
  * YAML parser stays off the server's start-up path. It answers with data, never a throw, so
  * nothing depends on error classes being shared between the two bundles.
  */
-import { SchemaError, type SchemaProblem, type TemplateSchema } from './service/template/schema';
-import { parseSchemaWithLines } from './service/template/schemaYaml';
+import { SchemaError, type SchemaProblem, type TemplateSchema } from '../server/src/service/template/schema';
+import { parseSchemaWithLines } from '../server/src/service/template/schemaYaml';
 
 export type SchemaReadResult =
   | { schema: TemplateSchema; problems?: undefined; /** 0-based line of the value at a path (the mapping's when not found). */ lineOf: (path: (string | number)[]) => number }

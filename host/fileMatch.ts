@@ -4,10 +4,6 @@ import { URI } from './uri';
 
 const matchers = new Map<string, (path: string) => boolean>();
 
-export function matchesFiles(uri: string, patterns: readonly string[] | undefined, workspaceFolders: readonly string[]): boolean {
-  return matchingPattern(uri, patterns, workspaceFolders) !== undefined;
-}
-
 /** The first `postmortem.files` pattern the document's path matches, relative to a workspace folder. */
 export function matchingPattern(uri: string, patterns: readonly string[] | undefined, workspaceFolders: readonly string[]): string | undefined {
   if (!patterns || patterns.length === 0) return undefined;

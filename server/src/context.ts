@@ -1,0 +1,96 @@
+/**
+ * What the handlers share: the connection, the open documents, the settings, the template in use
+ * and what the client said it can do. It holds state and answers lookups; what a feature does is
+ * the service's, and each area's handlers (handlers/) only carry requests to it.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { PostmortemSettings } from '../../common/protocol';
+import { matchingPattern } from '../../host/fileMatch';
+import { postmortemFolderOf } from '../../host/postmortemFolder';
+import type { ServerHost } from './host';
+import type { OpenDocument } from './documents';
+import type { TemplateManager } from './handlers/templateManager';
+import { classify, type Analysis, type Detection, type PostmortemService } from './service/service';
+import type { SettingsStore } from './settings';
+
+/** What the client announced at initialize. */
+export interface ClientCapabilities {
+  pullDiagnostics: boolean;
+  refreshSupport: boolean;
+  configurationChangeRegistration: boolean;
+  folderChanges: boolean;
+  watchedFiles: boolean;
+  relativePatterns: boolean;
+  /** The client's command that puts the cursor after an edit (see common/protocol). */
+  cursorCommand: string | undefined;
+}
+
+/** A Markdown document, read under its settings: its analysis and whether it is checked as a post-mortem. */
+export interface ReadDocument {
+  document: OpenDocument;
+  settings: PostmortemSettings;
+  analysis: Analysis;
+  detection: Detection;
+}
+
+export class ServerContext {
+  capabilities: ClientCapabilities = {
+    pullDiagnostics: false,
+    refreshSupport: false,
+    configurationChangeRegistration: false,
+    folderChanges: false,
+    watchedFiles: false,
+    relativePatterns: false,
+    cursorCommand: undefined,
+  };
+  workspaceFolders: string[] = [];
+  templates: TemplateManager | undefined;
+  settings!: SettingsStore;
+  /** Made when first needed: initialize is answered without it, and it is made right after. */
+  private defaultService: PostmortemService | undefined;
+  /** Called after the settings, the folders or the template changed: every document's diagnostics again. */
+  onReanalyse: () => void = () => {};
+
+  constructor(
+    readonly connection: Connection,
+    readonly host: ServerHost,
+    readonly documents: TextDocuments<OpenDocument>,
+  ) {}
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  logError(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  /** The service of the template in use: `postmortem.template`'s, else the shipped one. */
+  service(): PostmortemService {
+    const custom = this.templates?.service();
+    if (custom) return custom;
+    this.defaultService ??= this.host.serviceFor(this.host.defaultTemplate());
+    return this.defaultService;
+  }
+
+  /** The document's analysis and detection under its settings, once the template in use is known. */
+  async read(document: OpenDocument): Promise<ReadDocument> {
+    await this.templates?.settled();
+    const settings = await this.settings.get(document.uri);
+    const analysis = document.session.analysis({ dateOrder: settings.dateOrder });
+    // The one detection, with what the server knows of the file's place.
+    const detection = classify(analysis, {
+      pattern: matchingPattern(document.uri, settings.files, this.workspaceFolders),
+      folder: postmortemFolderOf(document.uri, settings.folder, this.workspaceFolders),
+    });
+    return { document, settings, analysis, detection };
+  }
+
+  /** An open document that is checked as a post-mortem (and can be: not too large), read; undefined for any other. */
+  async postmortem(uri: string): Promise<ReadDocument | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const read = await this.read(document);
+    return read.detection.postmortem && read.analysis.tooLarge === undefined ? read : undefined;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The server's handlers in this process (test/support/inProcessServer.ts): the real protocol over
+ * in-memory streams, with the host in the test's hands, so it can make the service fail, count
+ * the client's settings requests, or give a document the service declines to analyse.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CompletionList, Diagnostic } from 'vscode-languageserver-types';
+import { serviceFor, type PostmortemService } from '../../server/src/service/service';
+import { startInProcess } from '../support/inProcessServer';
+import { templateDiagnosticCount, templateText } from '../support/service';
+
+const uri = 'file:///work/incidents/2026-11-20-payments.md';
+const severityLine = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
+
+async function pull(client: { sendRequest: (method: string, params: unknown) => Promise<unknown> }, documentUri: string): Promise<Diagnostic[]> {
+  const report = (await client.sendRequest('textDocument/diagnostic', { textDocument: { uri: documentUri } })) as { items: Diagnostic[] };
+  return report.items;
+}
+
+function open(client: { sendNotification: (method: string, params: unknown) => Promise<void> }, documentUri: string, text: string) {
+  return client.sendNotification('textDocument/didOpen', { textDocument: { uri: documentUri, languageId: 'markdown', version: 1, text } });
+}
+
+describe('server handlers, in process', () => {
+  it('pulls the template diagnostics and the document status through the handlers', async () => {
+    const server = await startInProcess();
+    try {
+      await open(server.client, uri, templateText);
+      assert.equal((await pull(server.client, uri)).length, templateDiagnosticCount);
+      const status = (await server.client.sendRequest('postmortem/documentStatus', { uri })) as { checked: boolean; toFill: number; warnings: number };
+      assert.equal(status.checked, true);
+      assert.ok(status.toFill > 180 && status.toFill <= templateDiagnosticCount, `to fill: ${status.toFill}`);
+    } finally {
+      server.dispose();
+    }
+  });
+
+  it('answers a failing handler with an error and serves the next request normally (the fault injected from the test side)', async () => {
+    let failures = 1;
+    const failingOnce = (template: PostmortemService['template']): PostmortemService => {
+      const real = serviceFor(template);
+      return {
+        ...real,
+        completions: (...args) => {
+          if (failures-- > 0) throw new Error('fault injected into completions');
+          return real.completions(...args);
+        },
+      };
+    };
+    const server = await startInProcess({ host: { serviceFor: failingOnce } });
+    try {
+      await open(server.client, uri, templateText);
+      const params = { textDocument: { uri }, position: { line: severityLine, character: 16 } };
+      await assert.rejects(server.client.sendRequest('textDocument/completion', params), /Completion failed: fault injected into completions/);
+      const list = (await server.client.sendRequest('textDocument/completion', params)) as CompletionList;
+      assert.equal(list.items.length, 4);
+      assert.equal((await pull(server.client, uri)).length, templateDiagnosticCount);
+      assert.ok(server.logs.some((l) => l.includes('fault injected into completions')), 'the failure is logged');
+    } finally {
+      server.dispose();
+    }
+  });
+
+  it('asks the client for a document\'s settings once, when it opens, not on every keystroke', async () => {
+    const server = await startInProcess({ settings: { dateOrder: 'dmy' } });
+    const asked: string[] = [];
+    server.client.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      for (const item of params.items) asked.push(item.scopeUri ?? '(window)');
+      return params.items.map(() => ({ dateOrder: 'dmy' }));
+    });
+    try {
+      await open(server.client, uri, templateText);
+      await pull(server.client, uri);
+      for (let version = 2; version < 6; version++) {
+        await server.client.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+        });
+        await pull(server.client, uri);
+      }
+      assert.deepEqual(asked.filter((a) => a === uri), [uri]);
+    } finally {
+      server.dispose();
+    }
+  });
+
+  it('reads a document too large to check by its outline: one diagnostic when it is a post-mortem, none when its front matter says no', async () => {
+    const server = await startInProcess();
+    const filler = `${'x'.repeat(99)}\n`.repeat(205_000);
+    const large = `${templateText}\n\`\`\`\n${filler}\`\`\`\n`;
+    try {
+      await open(server.client, uri, large);
+      const items = await pull(server.client, uri);
+      assert.deepEqual(items.map((d) => d.code), ['document-too-large']);
+      const status = (await server.client.sendRequest('postmortem/documentStatus', { uri })) as { checked: boolean; tooLarge?: boolean };
+      assert.equal(status.checked, true);
+      assert.equal(status.tooLarge, true);
+      const optedOut = 'file:///work/notes/opted-out.md';
+      await open(server.client, optedOut, `---\npostmortem: false\n---\n${large}`);
+      assert.deepEqual(await pull(server.client, optedOut), []);
+      const readme = 'file:///work/README.md';
+      await open(server.client, readme, `# Notes\n\n${filler}`);
+      assert.deepEqual(await pull(server.client, readme), []);
+      const readmeStatus = (await server.client.sendRequest('postmortem/documentStatus', { uri: readme })) as { checked: boolean };
+      assert.equal(readmeStatus.checked, false);
+    } finally {
+      server.dispose();
+    }
+  });
+});
