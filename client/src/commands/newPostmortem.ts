@@ -69,6 +69,9 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
     } catch (error) {
       throw new CommandError(describeCreateError(error, folderPath));
     }
+  }, {
+    // Only if this window stalled for longer than the lock's stale time: the other window goes on too.
+    onCompromised: (error) => output.warn(`New Post-Mortem: ${error.message} Going on, so the Incident ID may repeat one made at the same moment.`),
   });
   output.info(`New post-mortem ${result.incidentId} created: ${filePath}`);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
