@@ -13,6 +13,7 @@ import { registerWorkspace, watchWorkspaceFolders } from './handlers/workspace';
 import type { ServerHost } from './host';
 import { codeActionKinds, completionTriggerCharacters } from './service/service';
 import { SettingsStore } from './settings';
+import { warmUp } from './warmUp';
 
 export function createServer(connection: Connection, host: ServerHost): ServerContext {
   let context: ServerContext;
@@ -54,8 +55,8 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   connection.onInitialized(() => {
     if (context.capabilities.configurationChangeRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (context.capabilities.folderChanges) watchWorkspaceFolders(context);
-    // Ready for the first document, unless one is already here to make it.
-    setImmediate(() => context.service());
+    // Ready for the first document, unless one is already here to make it, and warm (warmUp.ts).
+    setImmediate(() => warmUp(context.service(), () => documents.all().length > 0));
     void context.templates?.reload();
   });
 
