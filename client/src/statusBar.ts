@@ -120,7 +120,9 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
             { label: '$(circle-slash) Stop checking this file', description: `writes ${status.frontMatterKey ?? 'postmortem'}: false into its front matter`, run: () => setFlag(false) },
           ]
         : [{ label: '$(check) Check this file as a post-mortem', description: `writes ${status.frontMatterKey ?? 'postmortem'}: true into its front matter`, run: () => setFlag(true) }];
-      const choice = await vscode.window.showQuickPick(choices, { title: status.checked ? 'Post-mortem' : 'Not a post-mortem', placeHolder: status.reason });
+      // Why, in its first sentence, under the first action (a list row shows one line; the tooltip has it all).
+      choices[0].detail = /^.*?[.!?](?=\s|$)/.exec(status.reason)?.[0] ?? status.reason;
+      const choice = await vscode.window.showQuickPick(choices, { title: status.checked ? 'Post-mortem' : 'Not a post-mortem', placeHolder: 'Choose an action' });
       await choice?.run();
     }),
     { dispose: () => timer && clearTimeout(timer) },

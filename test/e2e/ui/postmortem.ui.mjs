@@ -264,6 +264,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await notChecked.first().click();
     const choice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Check this file as a post-mortem' });
     await expectVisible(choice, '"Check this file as a post-mortem" offered by a click on the item');
+    assert.match(await choice.first().innerText(), /writes postmortem: true into its front matter[\s\S]*It has \d+ of the template's 16 sections/, 'the action and, under it, why the file is not checked');
     await screenshot('8-check-as-postmortem');
     await choice.first().click();
     await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · \d+ to fill/ }), 'the README checked, in the status bar');
