@@ -52,6 +52,23 @@ describe('values of each kind, as people write them', () => {
     assert.equal(seconds('half an hour'), 1800);
     assert.equal(seconds('PT1H12M'), 4320);
     assert.equal(seconds('1:12'), 4320);
+    // Parts written together count, each of them.
+    assert.equal(seconds('2h33m'), 9180);
+    assert.equal(seconds('1m30s'), 90);
+    assert.equal(seconds('1h30m15s'), 5415);
+    assert.equal(seconds('1d2h'), 93600);
+    assert.equal(seconds('T+1h30m'), 5400);
+  });
+
+  it('reads compact durations (2h33m, 1d4h, 3m20s) as the sum of their parts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (d, h, m, sec) => {
+        const parts = [d && `${d}d`, h && `${h}h`, m && `${m}m`, sec && `${sec}s`].filter(Boolean);
+        fc.pre(parts.length > 0);
+        assert.equal(findDuration(parts.join(''))?.seconds, d * 86400 + h * 3600 + m * 60 + sec, parts.join(''));
+      }),
+      { numRuns: 2000, seed: 1205 },
+    );
   });
 
   it('dates: ISO, day-first, month-first, dotted, two-digit years, month names, weekdays, in prose', () => {

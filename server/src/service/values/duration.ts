@@ -25,8 +25,9 @@ const wordUnitPattern = 'milliseconds?|seconds?|minutes?|hours?|days?|weeks?';
 /** One amount and unit: "2h", "33 m", "an hour", "1.5 hours". */
 const part = `(?:(?:\\d+(?:[.,]\\d+)?)\\s*(?:${unitPattern})|(?:half an?|an?|half|${numberWordPattern})\\s+(?:${wordUnitPattern}))(?![\\p{L}])`;
 const durationToken = new RegExp(`(?<![\\p{L}\\p{N}.,:])([-−]\\s*)?${part}(?:\\s*(?:,|and|&|\\+)?\\s*${part})*`, 'giu');
+// Read inside a duration already found: a part may follow another with no space ("2h33m").
 const partToken = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:(\\d+(?:[.,]\\d+)?)\\s*(${unitPattern})|(half an?|an?|half|${numberWordPattern})\\s+(${wordUnitPattern}))(?![\\p{L}])`,
+  `(?<![\\p{N}.,])(?:(\\d+(?:[.,]\\d+)?)\\s*(${unitPattern})|(half an?|an?|half|${numberWordPattern})\\s+(${wordUnitPattern}))(?![\\p{L}])`,
   'giu',
 );
 const isoDuration = /(?<![\p{L}\p{N}])P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?(?![\p{L}\p{N}])/u;
