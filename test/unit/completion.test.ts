@@ -78,6 +78,11 @@ describe('timeline completion', () => {
       .replace('| 00:05 | Alert triggered |', '| 2026-$| | Alert triggered |');
     assert.deepEqual(complete(iso).items.map((i) => i.label), ['2026-11-28T09:41:00Z', '2026-11-21T00:03:00Z']);
   });
+
+  it('writes times in the zone the table states: now in a "Time (CET)" table is CET, not UTC', () => {
+    const cet = templateText.replace('| Time | Event |', '| Time (CET) | Event |').replace('| 00:05 | Alert triggered |', '| $| | Alert triggered |');
+    assert.deepEqual(complete(cet).items.map((i) => `${i.label} (${i.detail})`), ['10:41 (Now (UTC+01:00))', '00:05 (5 minutes after the row above)']);
+  });
 });
 
 describe('value completion: Date/Time and Duration from what the document knows', () => {

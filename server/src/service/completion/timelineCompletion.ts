@@ -6,9 +6,11 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { dedupe } from './items';
 import type { Analysis } from '../analysis';
+import { zoneOfRow } from '../document/clock';
 import { tableAt } from '../document/timeline';
 import type { MomentStyle } from '../values/moment';
 import { maskCommentsAndCode } from '../text/markdownText';
+import { formatClock } from '../values/time';
 import { writeMoment } from '../values/write';
 
 const plainStyle: MomentStyle = { date: 'none', seconds: false, twelveHour: false, isoT: false, relative: false };
@@ -57,12 +59,13 @@ export function timelineCompletions(analysis: Analysis, position: Position, now:
     const order = analysis.timelineOrder;
     const above = order?.rows.filter((r) => r.row.row.line < row.line).pop();
     const style = above?.row.time.moment.style ?? plainStyle;
-    const zone = above?.row.time.moment.zone ?? 0;
     const clock = analysis.clock;
+    // Times are written in the zone the rows are read in (a "Time (CET)" header's, say).
+    const zone = zoneOfRow(above?.row.time.moment, above?.table ?? timelineTable, timeline, clock);
     const startDay = clock.startDay;
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const items: CompletionItem[] = [];
-    if (!style.relative) items.push(item(writeMoment(style, nowSeconds, zone, { startDay }), 0, 'Now (UTC)'));
+    if (!style.relative) items.push(item(writeMoment(style, nowSeconds, zone, { startDay }), 0, zone === 0 ? 'Now (UTC)' : `Now (UTC${zone > 0 ? '+' : '−'}${formatClock(Math.abs(zone) * 60)})`));
     if (above) {
       const next = above.key + 5 * 60;
       const startKey = order!.rows[0]?.key;

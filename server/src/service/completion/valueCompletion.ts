@@ -5,7 +5,7 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { dedupe } from './items';
 import type { Analysis } from '../analysis';
-import { dateOf, type PlacedRow } from '../document/clock';
+import { dateOf, zoneOfRow, type PlacedRow } from '../document/clock';
 import { dayNumber } from '../values/date';
 import { findDates } from '../values/date';
 import { formatDuration } from '../values/duration';
@@ -69,7 +69,7 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
     if (!row) return;
     const moment = row.row.time.moment;
     const style = { ...moment.style, relative: false, date: dated || moment.style.date === 'none' ? ('none' as const) : ('iso' as const), isoT: false };
-    items.push(item(writeMoment(style, row.key, moment.zone ?? analysis.timeline?.zone ?? 0), index, detail));
+    items.push(item(writeMoment(style, row.key, zoneOfRow(moment, row.table, analysis.timeline ?? {}, analysis.clock)), index, detail));
   };
   if (!placeholder || !isEnd) rowTime(first, "The timeline's first time", 1);
   if (!placeholder || isEnd) rowTime(last, "The timeline's last time", 2);

@@ -97,6 +97,14 @@ interface Placement {
 }
 
 /** Puts the timeline's rows on the incident's clock and tells which are out of order. */
+/**
+ * The zone a row's time is read in (minutes from UTC): its own, its table's header's, the
+ * timeline section's, else Date/Time's. Keys are UTC in it, and times written back use it.
+ */
+export function zoneOfRow(moment: Pick<Moment, 'zone'> | undefined, table: Pick<TimelineTable, 'zone'>, timeline: Pick<Timeline, 'zone'>, clock: Pick<IncidentClock, 'start'>): number {
+  return moment?.zone ?? table.zone ?? timeline.zone ?? clock.start?.zone ?? 0;
+}
+
 export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): TimelineOrder {
   const place = (sequence: RowSequence): Placement => {
     if (clock.crossings !== undefined) return placeRows(sequence, timeline, clock, dateOrder, clock.crossings, false);
@@ -214,7 +222,7 @@ function placeRows(sequence: RowSequence, timeline: Timeline, clock: IncidentClo
     }
     if (row.time.state !== 'ok') continue;
     const moment = row.time.moment;
-    const zone = moment.zone ?? t.zone ?? timeline.zone ?? clock.start?.zone ?? 0;
+    const zone = zoneOfRow(moment, t, timeline, clock);
     let key: number;
     let dayOnly = false;
     let because: Because;
