@@ -12,6 +12,7 @@ import type { FieldSpec } from '../../server/src/service/template/schema';
 import { readFieldValue } from '../../server/src/service/values';
 import { findDate, findDates } from '../../server/src/service/values/date';
 import { findDuration } from '../../server/src/service/values/duration';
+import { findNumbers } from '../../server/src/service/values/number';
 import { readTimelineMoment } from '../../server/src/service/values/moment';
 import { findTimes } from '../../server/src/service/values/time';
 import { service, templateText } from '../support/service';
@@ -40,6 +41,15 @@ describe('values of each kind, as people write them', () => {
   it('numbers and counts: the first number, whole for counts, in range', () => {
     accepts('Circuit Breaker Trips', ['0', '3 (all false)', '~1.2k', 'zero', 'twice', '2,914 retries', '2.310', '1 842', 'about 12']);
     rejects('Circuit Breaker Trips', ['many', 'unknown', '2.5', '-1', 'a few']);
+    // Thousands grouped by commas, dots or spaces, and decimal commas, read as their writers mean them.
+    const number = (label: string, text: string) => (readFieldValue(spec(label), text) as { number?: number }).number;
+    assert.equal(number('Circuit Breaker Trips', '1.000'), 1000);
+    assert.equal(number('Circuit Breaker Trips', '3.000.000 requests'), 3_000_000);
+    assert.equal(number('Circuit Breaker Trips', '1 842'), 1842);
+    assert.equal(number('Circuit Breaker Trips', '2,914 retries'), 2914);
+    assert.equal(number('Error Rate', '18,5%'), 18.5);
+    assert.equal(number('Error Rate', '99,95% available'), 99.95);
+    assert.deepEqual(findNumbers('1.234,5 and 4242,4243').map((n) => n.value), [1234.5, 4242]);
     accepts('Current Risk Level', ['7', '7/10', 'high (8)', '7 out of 10']);
     rejects('Current Risk Level', ['11', '0', 'high', '11/10']);
   });

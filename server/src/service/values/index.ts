@@ -78,11 +78,11 @@ function read(spec: FieldSpec, raw: string): FieldReading {
       if ('problem' in found) {
         return { state: 'invalid', problem: spec.kind === 'percentage' ? 'is not a percentage' : 'is not a number' };
       }
-      // A count written with dots between thousands ("2.310", as in much of Europe) is a whole number.
-      if (spec.integer && !Number.isInteger(found.value)) {
-        const grouped = /^[~≈<>]?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,])/.exec(plain.slice(found.start));
-        if (!grouped) return { state: 'invalid', problem: 'is not a whole number' };
-        found.value = Number(grouped[1].replace(/\./g, ''));
+      // A count written with dots between thousands ("2.310", "1.000", as in much of Europe) is a whole number.
+      if (spec.integer) {
+        const grouped = /^[-−]?(\d{1,3}(?:\.\d{3})+)(?![\d.,])/.exec(plain.slice(found.start, found.end));
+        if (grouped) found.value = Number(grouped[1].replace(/\./g, '')) * Math.sign(found.value || 1);
+        else if (!Number.isInteger(found.value)) return { state: 'invalid', problem: 'is not a whole number' };
       }
       const min = spec.min ?? (spec.kind === 'percentage' ? 0 : undefined);
       if ((min !== undefined && found.value < min) || (spec.max !== undefined && found.value > spec.max)) {

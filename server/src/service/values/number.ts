@@ -15,8 +15,12 @@ export interface FoundNumber {
   after: string;
 }
 
+/**
+ * A number's digits with what may group or split them: "1,204", "2.310", "3.000.000", "18,5",
+ * "1.234,5", "1 842"; read by valueOfDigits, which says how much of it is the number.
+ */
 const numberToken =
-  /(?<![\p{L}\p{N}.,_-])([-−]?)(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(?:\s?([kKmM])(?![\p{L}\p{N}]))?(\s*(?:%|percent(?![\p{L}])|per cent(?![\p{L}])|pct(?![\p{L}])))?/gu;
+  /(?<![\p{L}\p{N}.,_-])([-−]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,]*\d|\d|\.\d+)(?:\s?([kKmM])(?![\p{L}\p{N}]))?(\s*(?:%|percent(?![\p{L}])|per cent(?![\p{L}])|pct(?![\p{L}])))?/gu;
 const numberWordToken = new RegExp(`(?<![\\p{L}\\p{N}])(${numberWordPattern})(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Every number in the text, in order: digits (with separators, a k or M suffix, a %) and number words. */
@@ -25,13 +29,19 @@ export function findNumbers(text: string): FoundNumber[] {
   numberToken.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = numberToken.exec(text)) !== null) {
-    const whole = m[2] === undefined ? 0 : Number(m[2].replace(/,/g, ''));
-    const fraction = m[3] ?? m[4];
-    let value = fraction === undefined ? whole : Number(`${whole}.${fraction}`);
-    if (m[5]) value *= m[5].toLowerCase() === 'k' ? 1e3 : 1e6;
+    const digits = valueOfDigits(m[2]);
+    if (digits.length < m[2].length) {
+      // Only a prefix is a number ("10.0.0.1", "1,2,3"): the rest is read again after it.
+      const end = m.index + m[1].length + digits.length;
+      found.push({ value: m[1] ? -digits.value : digits.value, start: m.index, end, percent: false, after: text.slice(end) });
+      numberToken.lastIndex = end;
+      continue;
+    }
+    let value = digits.value;
+    if (m[3]) value *= m[3].toLowerCase() === 'k' ? 1e3 : 1e6;
     if (m[1]) value = -value;
     const end = m.index + m[0].length;
-    found.push({ value, start: m.index, end, percent: m[6] !== undefined, after: text.slice(end) });
+    found.push({ value, start: m.index, end, percent: m[4] !== undefined, after: text.slice(end) });
   }
   if (/[a-z]/i.test(text)) {
     numberWordToken.lastIndex = 0;
@@ -42,6 +52,25 @@ export function findNumbers(text: string): FoundNumber[] {
     found.sort((a, b) => a.start - b.start);
   }
   return found;
+}
+
+/**
+ * The number digits write, and how many of their characters it takes. Commas group thousands
+ * in threes ("1,204"), else one or two digits after one are decimals ("18,5", "0,75"; "4242,4243" is
+ * two numbers); dots are decimal, unless
+ * they group thousands twice or more ("3.000.000") or before a decimal comma ("1.234,5"). A
+ * single dot group ("2.310") stays a decimal here: a count reads it as thousands (index.ts).
+ */
+function valueOfDigits(raw: string): { value: number; length: number } {
+  if (/^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/.test(raw)) return { value: Number(raw.replace(/\D/g, '')), length: raw.length };
+  if (/^\.\d+$/.test(raw)) return { value: Number(`0${raw}`), length: raw.length };
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw)) return { value: Number(raw.replace(/,/g, '')), length: raw.length };
+  if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(raw) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(raw)) {
+    return { value: Number(raw.replace(/\./g, '').replace(',', '.')), length: raw.length };
+  }
+  if (/^\d+(?:\.\d+|,\d{1,2})?$/.test(raw)) return { value: Number(raw.replace(',', '.')), length: raw.length };
+  const prefix = /^\d+(?:\.\d+)?/.exec(raw)![0];
+  return { value: Number(prefix), length: prefix.length };
 }
 
 /** What may follow a bare number that is a percentage without its sign: nothing, or a note. */
