@@ -13,6 +13,7 @@ import { findTimeline, type Timeline } from './document/timeline';
 import type { FieldPart, FieldSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
+import { escapeRegExp } from './text/markdownText';
 import { readFieldValue, type DateOrder, type FieldReading } from './values';
 
 export interface AnalysisOptions {
@@ -224,7 +225,7 @@ function partLabels(line: string, from: number, to: number, parts: readonly Fiel
   const found: { part: FieldPart; labelStart: number; valueStart: number }[] = [];
   const value = line.slice(from, to);
   for (const part of parts) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${part.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'iu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(part.label)}\\s*:`, 'iu');
     const m = pattern.exec(value);
     if (m) found.push({ part, labelStart: from + m.index, valueStart: from + m.index + m[0].length });
   }

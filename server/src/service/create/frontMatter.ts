@@ -12,9 +12,15 @@ export function frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEd
   const { lines, eol } = doc.text;
   const entry = `${key}: ${value}`;
   if (doc.frontMatterEnd > 0) {
-    const pattern = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'i');
-    for (let line = 1; line < doc.frontMatterEnd; line++) {
-      if (pattern.test(lines[line])) return [{ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, newText: entry }];
+    const line = doc.frontMatterKeyLine;
+    if (line !== -1) {
+      // The key's own line, keeping a comment after its value; a nested value under it
+      // ("postmortem:" and indented lines) goes with it, or the YAML would be broken.
+      const comment = /[ \t]+#.*$/.exec(lines[line].slice(lines[line].indexOf(':') + 1))?.[0] ?? '';
+      const valueEmpty = lines[line].slice(lines[line].indexOf(':') + 1).replace(/\s#.*$/, '').trim() === '';
+      let last = line;
+      if (valueEmpty) while (last + 1 < doc.frontMatterEnd && /^[ \t]+\S/.test(lines[last + 1])) last++;
+      return [{ range: { start: { line, character: 0 }, end: { line: last, character: lines[last].length } }, newText: `${entry}${comment}` }];
     }
     const at = doc.frontMatterEnd;
     return [{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${entry}${eol}` }];

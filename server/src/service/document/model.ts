@@ -118,6 +118,8 @@ export interface ParsedDocument {
   readonly placeholders: Placeholder[];
   /** Value of the template's front-matter key (`postmortem: true`), if the front matter has it. */
   readonly frontMatterFlag: boolean | undefined;
+  /** The front matter's line with that key (the last, as YAML reads a repeated key), or -1. */
+  readonly frontMatterKeyLine: number;
   /** Line of the front matter's closing `---`, or -1 without front matter. */
   readonly frontMatterEnd: number;
   /** First line of a fenced block or HTML comment still open at the end of the document, else -1. */

@@ -5,6 +5,7 @@
  * is memoised beside the lines, so after an edit only the edited lines are examined again.
  */
 import { splitLines, type LineText } from '../text/lines';
+import { escapeRegExp } from '../text/markdownText';
 import { cellsOf, codeFacts, markdownFacts, type FactOptions, type LineFacts, type Mark } from './lineFacts';
 import {
   LineKind,
@@ -63,7 +64,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     return fresh;
   };
 
-  const { first, flag: frontMatterFlag } = frontMatter(lines, options.frontMatterKey);
+  const { first, flag: frontMatterFlag, keyLine: frontMatterKeyLine } = frontMatter(lines, options.frontMatterKey);
   for (let i = 0; i < first; i++) {
     lineKinds[i] = LineKind.FrontMatter;
     sectionOfLine[i] = -1;
@@ -288,6 +289,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     tables,
     placeholders,
     frontMatterFlag,
+    frontMatterKeyLine,
     frontMatterEnd: first - 1,
     unclosedBlock: fenceChar || inComment ? blockStart : -1,
   };
@@ -390,8 +392,9 @@ function continuesTable(f: LineFacts): boolean {
 }
 
 /** Front matter: a first line of exactly --- with a closing --- or ... further down. */
-function frontMatter(lines: readonly string[], key: string): { first: number; flag: boolean | undefined } {
-  if (lines.length < 2 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return { first: 0, flag: undefined };
+/** The front matter: the first line after it, the key's value, and the key's line (the last one read, -1 if none). */
+function frontMatter(lines: readonly string[], key: string): { first: number; flag: boolean | undefined; keyLine: number } {
+  if (lines.length < 2 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return { first: 0, flag: undefined, keyLine: -1 };
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
     const t = lines[i].trimEnd();
@@ -400,19 +403,20 @@ function frontMatter(lines: readonly string[], key: string): { first: number; fl
       break;
     }
   }
-  if (close < 0) return { first: 0, flag: undefined };
+  if (close < 0) return { first: 0, flag: undefined, keyLine: -1 };
   const keyPattern = new RegExp(`^${escapeRegExp(key)}\\s*:\\s*(\\S+?)\\s*(?:#.*)?$`, 'i');
+  const anyValue = new RegExp(`^${escapeRegExp(key)}\\s*:`, 'i');
   let flag: boolean | undefined;
+  let keyLine = -1;
   for (let i = 1; i < close; i++) {
+    // YAML keeps the last of a repeated key: so do the reader and the writer (create/frontMatter.ts).
+    if (anyValue.test(lines[i])) keyLine = i;
     const m = keyPattern.exec(lines[i]);
     if (!m) continue;
     const v = m[1].replace(/^["']|["']$/g, '').toLowerCase();
     if (v === 'true' || v === 'yes' || v === 'on') flag = true;
     else if (v === 'false' || v === 'no' || v === 'off') flag = false;
   }
-  return { first: close + 1, flag };
+  return { first: close + 1, flag, keyLine };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

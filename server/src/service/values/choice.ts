@@ -4,6 +4,7 @@
  * deploy)"), or else one of their aliases ("SEV-1", "P2").
  */
 import type { ChoiceValue } from '../template/schema';
+import { escapeRegExp } from '../text/markdownText';
 
 export interface ChoiceMatch {
   choice: ChoiceValue;
@@ -28,7 +29,7 @@ const compiled = new WeakMap<readonly ChoiceValue[], CompiledChoices>();
  */
 function patternOf(text: string, plural: boolean): RegExp {
   const parts = text.toLowerCase().match(/\p{L}+|\p{N}+|[^\p{L}\p{N}\s_/-]+/gu) ?? [text];
-  const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = parts.map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[\\s_/-]*')}${plural ? '(?:s|es)?' : ''}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
