@@ -9,6 +9,33 @@ export const configurationSection = 'postmortem';
 /** `postmortem.folder` when the setting says nothing: where New Post-Mortem writes, whose Markdown files are post-mortems. */
 export const defaultPostmortemFolder = 'postmortems';
 
+/**
+ * `postmortem.folder` as the client (where New Post-Mortem writes) and the server (which files
+ * are post-mortems for being there) both read it: trimmed, with / between parts, no ./ or
+ * trailing /, `a/../b` resolved; '' for the workspace folder itself; undefined when it leaves
+ * the workspace folder (`root`, its path) or is not a path. An absolute path inside it is taken
+ * relative to it.
+ */
+export function normalizeFolderSetting(setting: unknown, root?: string): string | undefined {
+  let raw = (typeof setting === 'string' ? setting.trim() : defaultPostmortemFolder).replace(/\\/g, '/');
+  if (/^(?:[a-z]:)?\//i.test(raw)) {
+    const base = root?.replace(/\\/g, '/').replace(/\/+$/, '');
+    const windows = /^[a-z]:/i.test(raw);
+    const inside = base !== undefined && (windows ? raw.toLowerCase().startsWith(`${base.toLowerCase()}/`) || raw.toLowerCase() === base.toLowerCase() : raw.startsWith(`${base}/`) || raw === base);
+    if (!inside) return undefined;
+    raw = raw.slice(base.length);
+  }
+  const parts: string[] = [];
+  for (const part of raw.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
 /** Severity a user can give a rule in `postmortem.rules`. */
 import type { RuleLevel } from '../server/src/service/rules/rule';
 import type { DateOrder } from '../server/src/service/values';

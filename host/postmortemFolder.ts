@@ -3,7 +3,7 @@
  * (`postmortem.folder`), whatever their structure. Shared by the server and postmortem-check
  * (which has no glob matcher to carry: this reads paths only).
  */
-import { defaultPostmortemFolder } from '../common/protocol';
+import { defaultPostmortemFolder, normalizeFolderSetting } from '../common/protocol';
 import { URI } from './uri';
 
 export { defaultPostmortemFolder };
@@ -20,11 +20,12 @@ export function postmortemFolderOf(uri: string, folder: string | undefined, work
   if (path === undefined) return undefined;
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (folderGuide.test(name)) return undefined;
-  const relative = (folder ?? defaultPostmortemFolder).replace(/\\/g, '/').replace(/^\.\/+|\/+$/g, '');
-  if (relative === '' || relative.split('/').includes('..')) return undefined;
   for (const workspace of workspaceFolders) {
     const base = URI.toPath(workspace);
     if (!base) continue;
+    // The workspace folder itself is no post-mortem folder: every Markdown file there would be one.
+    const relative = normalizeFolderSetting(folder ?? defaultPostmortemFolder, base);
+    if (!relative) continue;
     const target = `${base.replace(/\/+$/, '')}/${relative}/`;
     const inside = process.platform === 'win32' ? path.toLowerCase().startsWith(target.toLowerCase()) : path.startsWith(target);
     if (inside) return relative;

@@ -9,6 +9,8 @@ import { createExclusively, describeCreateError, ensureFolder } from '../../clie
 import { folderLockPath, withFolderLock } from '../../client/src/newPostmortem/folderLock';
 import { chooseFileName, fileNameCandidates, lineEndingFor, localDate, slugify, withLineEndings } from '../../client/src/newPostmortem/fileNames';
 import { resolveTargetFolder } from '../../client/src/newPostmortem/targetFolder';
+import { postmortemFolderOf } from '../../host/postmortemFolder';
+import { URI } from '../../host/uri';
 import { readNewDocumentResult, validateTitle } from '../../client/src/newPostmortem/validation';
 import { repoRoot } from '../support/service';
 
@@ -224,6 +226,23 @@ describe('New Post-Mortem in several windows at once', () => {
       assert.equal(existsSync(lock), true, 'a lock it did not get is not removed');
     } finally {
       await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('postmortem.folder, read the same by New Post-Mortem and by the checks', () => {
+  it('a post-mortem New Post-Mortem writes is in the folder the checks know, for every way of writing the setting', () => {
+    const root = '/work/space';
+    for (const setting of ['postmortems', ' postmortems ', './postmortems/', 'docs\\incidents', 'docs/./incidents', 'a/../incidents', '/work/space/pm', undefined]) {
+      const target = resolveTargetFolder(root, setting);
+      assert.ok('folderPath' in target, String(setting));
+      const written = `${target.folderPath}/2026-12-01-outage.md`;
+      assert.ok(postmortemFolderOf(URI.fromPath(written), setting, [URI.fromPath(root)]), `${setting}: ${written}`);
+      assert.equal(postmortemFolderOf(URI.fromPath(`${root}/elsewhere/2026-12-01-outage.md`), setting, [URI.fromPath(root)]), undefined, String(setting));
+    }
+    for (const setting of ['..', '../elsewhere', 'a/../../b', '/etc']) {
+      assert.ok('error' in resolveTargetFolder(root, setting), setting);
+      assert.equal(postmortemFolderOf(URI.fromPath('/etc/x.md'), setting, [URI.fromPath(root)]), undefined, setting);
     }
   });
 });
