@@ -5,11 +5,11 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { dedupe } from './items';
 import type { Analysis } from '../analysis';
-import { dateOf, zoneOfRow, type PlacedRow } from '../document/clock';
+import { zoneOfRow, type PlacedRow } from '../document/clock';
 import { dayNumber } from '../values/date';
 import { findDates } from '../values/date';
 import { formatDuration } from '../values/duration';
-import type { Moment } from '../values/moment';
+import { dateOf, type Moment } from '../values/moment';
 import { replaceableValueSpan } from '../values/replaceSpan';
 import { formatClock } from '../values/time';
 import { writeMoment } from '../values/write';

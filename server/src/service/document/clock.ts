@@ -5,7 +5,7 @@
  */
 import type { DateOrder, DateParts } from '../values/date';
 import { dayNumber } from '../values/date';
-import type { Moment } from '../values/moment';
+import { dateOf, type Moment } from '../values/moment';
 import type { TimelineRow } from './model';
 import type { Timeline, TimelineTable } from './timeline';
 
@@ -44,12 +44,6 @@ export function incidentClock(start: Moment | undefined, end: Moment | undefined
   return clock;
 }
 
-/** The date a moment names, under the date order; undefined for an ambiguous one under auto. */
-export function dateOf(moment: Moment, order: DateOrder): DateParts | undefined {
-  if (moment.date) return moment.date;
-  if (moment.ambiguousDate && order !== 'auto') return order === 'dmy' ? moment.ambiguousDate.dayFirst : moment.ambiguousDate.monthFirst;
-  return undefined;
-}
 
 export interface PlacedRow {
   table: TimelineTable;

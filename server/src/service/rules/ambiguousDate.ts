@@ -1,5 +1,5 @@
 import { cellSpan } from '../document/timeline';
-import { dateOf } from '../document/clock';
+import { dateOf } from '../values/moment';
 import { describeDate, formatDate, type DateParts } from '../values/date';
 import { forEachValue } from './fieldReadings';
 import type { Rule } from './rule';

@@ -20,7 +20,7 @@ export const idFormat: Rule = {
         line: field.line,
         start: value.start,
         end: value.end,
-        message: `${field.label} ${value.reading.id} is not in this template's format ${format} (for example ${idFormatExample(format, incidentDate(analysis.clock.start))})`,
+        message: `${field.label} ${value.reading.id} is not in this template's format ${format} (for example ${idFormatExample(format, incidentDate(analysis.clock))})`,
       });
     }
   },

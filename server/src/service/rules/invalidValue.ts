@@ -1,5 +1,6 @@
 import type { FieldReading } from '../values';
-import { dayNumber } from '../values/date';
+import { dateUnder, dayNumber } from '../values/date';
+import { endsBeforeStart } from '../values/dateTime';
 import { idFormatExample, incidentDate } from '../values/id';
 import { expectation } from '../values/kinds';
 import { forEachValue, quoted } from './fieldReadings';
@@ -27,14 +28,19 @@ export const invalidValue: Rule = {
       const { reading } = value;
       if (!checkedKinds.has(spec.kind)) return;
       if (reading.state === 'invalid') {
-        report({ line, start: value.start, end: value.end, message: messageOf(name, quoted(value), reading, spec.kind === 'id' ? `an ID such as ${idFormatExample(example, incidentDate(analysis.clock.start))}` : expectation(spec)) });
+        report({ line, start: value.start, end: value.end, message: messageOf(name, quoted(value), reading, spec.kind === 'id' ? `an ID such as ${idFormatExample(example, incidentDate(analysis.clock))}` : expectation(spec)) });
+        return;
+      }
+      // A range whose dates say which is which only under the date order ("10/04 - 03/05" read month first).
+      if (reading.state === 'ok' && reading.range?.end && analysis.dateOrder !== 'auto' && endsBeforeStart(reading.range.start, reading.range.end, analysis.dateOrder)) {
+        report({ line, start: value.start, end: value.end, message: messageOf(name, quoted(value), { state: 'invalid', problem: 'ends before it starts' }, expectation(spec)) });
         return;
       }
       // A review or a sign-off before the incident began (an ambiguous date by the date order).
       const found = reading.state === 'ok' ? reading.date : undefined;
-      const date = found?.date ?? (found?.ambiguous && analysis.dateOrder !== 'auto' ? found.ambiguous[analysis.dateOrder === 'dmy' ? 'dayFirst' : 'monthFirst'] : undefined);
+      const date = found && dateUnder(found, analysis.dateOrder);
       if (spec.afterIncident && startDay !== undefined && date?.year !== undefined && date.day !== undefined && dayNumber(date.year, date.month, date.day) < startDay) {
-        report({ line, start: value.start, end: value.end, message: `${name} '${quoted(value)}' is before the incident, which began on ${incidentDate(analysis.clock.start) ?? 'a later day'}` });
+        report({ line, start: value.start, end: value.end, message: `${name} '${quoted(value)}' is before the incident, which began on ${incidentDate(analysis.clock) ?? 'a later day'}` });
       }
     });
   },

@@ -178,3 +178,15 @@ export function dayNumber(year: number, month: number, day: number): number {
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+
+/** The date a found date names under the date order; undefined for an ambiguous one under auto. */
+export function dateUnder(found: { date?: DateParts; ambiguous?: { dayFirst: DateParts; monthFirst: DateParts } }, order: DateOrder): DateParts | undefined {
+  if (found.date) return found.date;
+  if (found.ambiguous && order !== 'auto') return order === 'dmy' ? found.ambiguous.dayFirst : found.ambiguous.monthFirst;
+  return undefined;
+}
+
+/** A day number (days since 1970, see dayNumber) as YYYY-MM-DD. */
+export function dayText(day: number): string {
+  return new Date(day * 86400000).toISOString().slice(0, 10);
+}

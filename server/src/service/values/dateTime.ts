@@ -3,7 +3,8 @@
  * and times in it grouped into a start and, after a range separator, an end.
  */
 import { findDates, type FoundDate } from './date';
-import { momentOf, type Moment } from './moment';
+import type { DateOrder } from './date';
+import { dateOf, momentOf, type Moment } from './moment';
 import { findTimes, type FoundTime } from './time';
 
 export type RangeReading =
@@ -61,16 +62,21 @@ export function readDateTimeRange(plain: string): RangeReading {
   if (reading.end) {
     if (reading.start.zone === undefined && reading.end.zone !== undefined) reading.start.zone = reading.end.zone;
     if (reading.end.zone === undefined && reading.start.zone !== undefined) reading.end.zone = reading.start.zone;
-    const startDate = reading.start.date;
-    const endDate = reading.end.date;
-    if (startDate?.day !== undefined && endDate?.day !== undefined) {
-      const year = startDate.year ?? endDate.year ?? 2000;
-      // Instants when both ends have a time, else days.
-      const withTimes = reading.start.seconds !== undefined && reading.end.seconds !== undefined;
-      const at = (m: Moment) =>
-        Date.UTC(m.date!.year ?? year, m.date!.month - 1, m.date!.day!) / 1000 + (withTimes ? (m.seconds ?? 0) - (m.zone ?? 0) * 60 : 0);
-      if (at(reading.end) < at(reading.start)) return { problem: 'end-before-start', start: reading.start, end: reading.end };
-    }
+    if (endsBeforeStart(reading.start, reading.end, 'auto')) return { problem: 'end-before-start', start: reading.start, end: reading.end };
   }
   return reading;
+}
+
+/**
+ * Whether a range's end is before its start, both dated (under the date order): instants when
+ * both ends have a time, else days. Without dates on both ends, an earlier end is the next day's.
+ */
+export function endsBeforeStart(start: Moment, end: Moment, order: DateOrder): boolean {
+  const startDate = dateOf(start, order);
+  const endDate = dateOf(end, order);
+  if (startDate?.day === undefined || endDate?.day === undefined) return false;
+  const year = startDate.year ?? endDate.year ?? 2000;
+  const withTimes = start.seconds !== undefined && end.seconds !== undefined;
+  const at = (m: Moment, d: typeof startDate) => Date.UTC(d.year ?? year, d.month - 1, d.day!) / 1000 + (withTimes ? (m.seconds ?? 0) - (m.zone ?? 0) * 60 : 0);
+  return at(end, endDate) < at(start, startDate);
 }

@@ -2,6 +2,7 @@
  * Identifiers: the Incident ID as New Post-Mortem writes it (INC-20261201-01) or as it is
  * copied from an incident tool (INC-4521, 2026-1120-OGW, #4521, PM-2026-014).
  */
+import { dayText } from './date';
 import { withoutLeadingDecoration } from './text';
 
 const idToken = /^#?[\p{L}\p{N}]+(?:[-_.\/:#][\p{L}\p{N}]+)*#?/u;
@@ -33,9 +34,7 @@ export function idFormatExample(format: string, date?: string): string {
   return format.replace('{date}', date ? date.replace(/-/g, '') : 'YYYYMMDD').replace('{seq}', date ? '01' : 'NN');
 }
 
-/** The incident's start date as YYYY-MM-DD, when Date/Time gives one with its year. */
-export function incidentDate(start: { date?: { year?: number; month: number; day?: number } } | undefined): string | undefined {
-  const date = start?.date;
-  if (date?.year === undefined || date.day === undefined) return undefined;
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+/** The incident's start date as YYYY-MM-DD, when Date/Time gives one with its year (read under the date order: see IncidentClock). */
+export function incidentDate(clock: { startDay?: number; year?: number }): string | undefined {
+  return clock.startDay !== undefined && clock.year !== undefined ? dayText(clock.startDay) : undefined;
 }

@@ -5,7 +5,7 @@
  * has and which day a time of day is on are decided later, by whoever knows the context
  * (document/clock.ts).
  */
-import { daysInMonth, findDates, type DateParts, type FoundDate } from './date';
+import { dateUnder, daysInMonth, findDates, type DateOrder, type DateParts, type FoundDate } from './date';
 import { findDuration } from './duration';
 import { findTimes, type FoundTime } from './time';
 import { plainValue } from './text';
@@ -167,4 +167,9 @@ function number(text: string, from: number, to: number): number {
   let value = 0;
   for (let k = from; k < to; k++) value = value * 10 + text.charCodeAt(k) - 48;
   return value;
+}
+
+/** The date a moment names, under the date order; undefined for an ambiguous one under auto. */
+export function dateOf(moment: Moment, order: DateOrder): DateParts | undefined {
+  return moment.date ?? dateUnder({ ambiguous: moment.ambiguousDate }, order);
 }
