@@ -5,7 +5,7 @@ import { service, templateText } from '../support/service';
 
 const withDateTime = (value: string) => templateText.replace('**Date/Time**: [START TIME] - [END TIME]', `**Date/Time**: ${value}`);
 const messages = (text: string, dateOrder: 'auto' | 'dmy' | 'mdy') =>
-  service.diagnostics(service.analyze(text, { dateOrder })).filter((d) => d.code === 'invalid-value' || d.code === 'id-format').map((d) => d.message);
+  service.diagnostics(service.analyze(text, { dateOrder })).filter((d) => d.code === 'invalid-value' || d.code === 'id-format').map((d) => String(d.message));
 
 describe('date order', () => {
   it('reports a Date/Time that ends before it starts only under the order that makes it so', () => {

@@ -108,6 +108,21 @@ describe('values of each kind, as people write them', () => {
       assert.match(JSON.stringify(readFieldValue(spec('Date/Time'), value)), /"problem":"ends before it starts"/, value);
     }
     assert.deepEqual(findTimes('08:14+01:00 - 10:29+01:00').map((t) => [t.text, t.zone]), [['08:14+01:00', 60], ['10:29+01:00', 60]]);
+    // Both ends, however the range is written: words around the times, an aside, labelled ends, an ISO interval, days of one month.
+    const ends = (value: string) => {
+      const reading = readFieldValue(spec('Date/Time'), value) as { range?: { start: { date?: { day?: number }; seconds?: number }; end?: { date?: { day?: number }; seconds?: number } } };
+      return [reading.range?.start.date?.day, reading.range?.start.seconds, reading.range?.end?.date?.day, reading.range?.end?.seconds];
+    };
+    const day = 20;
+    for (const value of ['2026-11-20 from 13:58 to 16:31 UTC', '2026-11-20 (13:58–16:31 UTC)', '2026-11-20 between 13:58 and 16:31 UTC', 'Nov 20 2026, 13:58 to 16:31 (UTC)']) {
+      assert.deepEqual(ends(value), [day, 50280, undefined, 59460], value);
+    }
+    for (const value of ['Start: 2026-11-20 13:58 UTC, End: 2026-11-20 16:31 UTC', '2026-11-20T13:58Z/2026-11-20T16:31Z', '2026-11-20T13:58:00Z/2026-11-20T16:31:00Z']) {
+      assert.deepEqual(ends(value), [day, 50280, day, 59460], value);
+    }
+    assert.deepEqual(ends('2026-11-20 13:58 UTC (detected 14:05) - 16:31 UTC'), [day, 50280, undefined, 59460]);
+    assert.deepEqual(ends('20-21 Nov 2026'), [20, undefined, 21, undefined]);
+    assert.deepEqual(ends('20.–21. März 2026'), [20, undefined, 21, undefined]);
   });
 
   it('IDs: a token with a digit or a joined part; a word or a sentence is no ID', () => {

@@ -36,7 +36,8 @@ export interface DateScanOptions {
   yearless?: boolean;
 }
 
-const iso = /(?<![\p{N}.\/-])(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?![\p{N}])/gu;
+// After a slash only as the end of an ISO 8601 interval ("…T13:58Z/2026-11-20T16:31Z").
+const iso = /(?:(?<![\p{N}.\/-])|(?<=\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\/))(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?![\p{N}])/gu;
 const numeric = /(?<![\p{N}.\/-])(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[.\/-]\p{N})/gu;
 const numericYearless = /(?<![\p{N}.\/-])(\d{1,2})([\/.])(\d{1,2})(?![\p{N}]|[.\/-]\p{N})/gu;
 const month = `(${monthNamePattern})\\.?`;
