@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Random, subSeed } from '../test/support/random';
 
 export const KB = 1024;
 export const MB = 1024 * KB;
@@ -51,44 +52,8 @@ export function loadTemplate(): string {
   return readFileSync(templatePath, 'utf8');
 }
 
-// ---------------------------------------------------------------------------------------------
-// PRNG
-
-/** mulberry32: small, fast, good enough for test data, and the same everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seed for one part of the document, so each part's content does not depend on the others' sizes. */
-function subSeed(seed: number, name: string): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-class Random {
-  constructor(readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += '0123456789abcdef'[Math.floor(this.next() * 16)];
-    return s;
-  }
+/** The random draws of the generator, with the vocabulary's `{slot}`s. */
+class TextRandom extends Random {
   /** Fills `{svc}`-style slots of a pattern. */
   fill(pattern: string): string {
     return pattern.replace(/\{(\w+)\}/g, (_, slot: string) => this.slot(slot));
@@ -294,12 +259,12 @@ const shortPhrases = [
 const severityValues = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'HIGH (orders rejected)', 'MEDIUM - partial degradation'];
 
 /** A short note, as authors fill most placeholders. */
-function note(r: Random): string {
+function note(r: TextRandom): string {
   return r.fill(r.pick(notes));
 }
 
 /** A full sentence, capitalised. */
-function sentence(r: Random): string {
+function sentence(r: TextRandom): string {
   return r.fill(r.pick(sentences)).replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -322,7 +287,7 @@ function isoSeconds(ms: number): string {
 }
 
 /** A value for a field, by its label, as an author would write it. */
-function fieldValue(r: Random, label: string, ctx: Context): string {
+function fieldValue(r: TextRandom, label: string, ctx: Context): string {
   switch (label.toLowerCase()) {
     case 'incident id':
       return `INC-${isoDate(ctx.start).replace(/-/g, '')}-${pad2(r.int(1, 40))}`;
@@ -422,7 +387,7 @@ const mixedWeights: Record<RegionName, number> = {
 };
 
 interface RegionInput {
-  r: Random;
+  r: TextRandom;
   budget: number;
   unfilled: number;
   ctx: Context;
@@ -486,7 +451,7 @@ function eventLines({ r, budget, unfilled, ctx }: RegionInput): string[] {
   return ['```', ...out, '```'];
 }
 
-function logLine(r: Random, t: number): string {
+function logLine(r: TextRandom, t: number): string {
   const [level, message] = r.pick(logMessages);
   return `[${new Date(t).toISOString()}] [${level}] ${r.fill(message)}`;
 }
@@ -566,7 +531,7 @@ function isTemplatePlaceholder(inner: string): boolean {
   return inner.trim() !== '' && !/^[xX]$/.test(inner);
 }
 
-function skeleton(template: string, r: Random, unfilled: number, ctx: Context): SkeletonLine[] {
+function skeleton(template: string, r: TextRandom, unfilled: number, ctx: Context): SkeletonLine[] {
   const lines = template.split(/\r\n|\r|\n/);
   const out: SkeletonLine[] = [];
   let section = '';
@@ -651,7 +616,7 @@ function closingFence(lines: string[], open: number): number {
 }
 
 /** Fills each template placeholder on a line, or leaves it (with probability `unfilled`). */
-function fillPlaceholders(line: string, r: Random, unfilled: number, value: () => string): string {
+function fillPlaceholders(line: string, r: TextRandom, unfilled: number, value: () => string): string {
   return line.replace(placeholderPattern, (whole, inner: string, offset: number) => {
     if (!isTemplatePlaceholder(inner) || r.chance(unfilled)) return whole;
     // "[Factor 1] - [Explanation]": a short name before " - ", a sentence after.
@@ -671,7 +636,7 @@ export function generatePostmortem(template: string, options: GenerateOptions): 
   const seed = options.seed ?? 1;
   const unfilled = options.unfilledShare ?? 0.3;
   const shape = options.shape ?? 'mixed';
-  const r = new Random(prng(seed));
+  const r = new TextRandom(seed);
   // The incident: a start on a weekday in November 2026, lasting 40 minutes to many hours (a
   // long timeline needs a long incident for its rows to stay seconds apart).
   const start = Date.UTC(2026, 10, r.int(2, 26), r.int(0, 23), r.int(0, 59), r.int(0, 59));
@@ -693,7 +658,7 @@ export function generatePostmortem(template: string, options: GenerateOptions): 
       continue;
     }
     const name = line.region;
-    const rr = new Random(prng(subSeed(seed, name)));
+    const rr = new TextRandom(subSeed(seed, name));
     const budget = Math.floor(growth * (weights[name] ?? 0));
     out.push(...regionWriters[name]({ r: rr, budget, unfilled, ctx, minRows: name === 'timeline' ? minRows : 0 }));
   }

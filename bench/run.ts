@@ -15,7 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPostmortemService } from '../server/src/service';
-import { benchDocuments, generateBenchDocument, loadTemplate, prng, type BenchDocumentSpec } from './generate';
+import { benchDocuments, generateBenchDocument, loadTemplate, type BenchDocumentSpec } from './generate';
+import { prng } from '../test/support/random';
 import { serverEnvironment, serverEnvironmentFrom } from '../client/src/serverEnvironment';
 import { BenchClient } from './lsp';
 
