@@ -10,7 +10,8 @@
  *   node --import tsx bench/profile.ts --summarize some.cpuprofile [--runs N]
  *
  * prints the same summary for a profile written elsewhere, for one by `node --cpu-prof` of an
- * unminified server bundle driven by bench/lsp.ts.
+ * unminified server bundle driven by LspClient of test/support/lspClient.ts, started with
+ * `nodeArgs: ['--cpu-prof']`.
  */
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

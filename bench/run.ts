@@ -18,7 +18,7 @@ import { createPostmortemService } from '../server/src/service';
 import { benchDocuments, generateBenchDocument, loadTemplate, type BenchDocumentSpec } from './generate';
 import { prng } from '../test/support/random';
 import { serverEnvironment, serverEnvironmentFrom } from '../client/src/serverEnvironment';
-import { BenchClient } from './lsp';
+import { LspClient, vscodeTextDocumentCapabilities } from '../test/support/lspClient';
 
 const repoRoot = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -497,7 +497,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
     try {
       for (let i = 0; i < spawns; i++) {
         for (const { times, env } of variants) {
-          const client = await BenchClient.start(serverPath, true, [], env);
+          const client = await startServer(serverPath, true, env);
           if (i > 0) times.push(client.initializeMs); // the first ones warm the disk cache and write the code cache
           await client.stop();
         }
@@ -520,7 +520,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
   await attempt(rows, 'didOpen → diagnostics', async () => {
     const openStats: Record<string, { pull?: Stats; push?: Stats; diagnostics?: number }> = {};
     for (const mode of ['pull', 'push'] as const) {
-      const client = await BenchClient.start(serverPath, mode === 'pull');
+      const client = await startServer(serverPath, mode === 'pull');
       try {
         let n = 0;
         for (const d of docs) {
@@ -534,7 +534,7 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
             const uri = `file:///bench/${mode}-${d.spec.name}-${n++}.md`;
             const t0 = performance.now();
             await client.open(uri, d.text);
-            count = mode === 'pull' ? (await client.pull(uri)).count : await client.pushed(uri, 1, timeoutMs);
+            count = (mode === 'pull' ? (await client.pullSince(uri)).diagnostics : await client.pushed(uri, 1, timeoutMs)).length;
             const elapsed = performance.now() - t0;
             if (r >= warm) times.push(elapsed);
             await client.close(uri);
@@ -561,8 +561,8 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
     const edits = quick ? 10 : 20;
     const warmEdits = 10; // as many in --quick: with 5, its medians ran 1-4 ms above the full run's
     const editStats: Record<string, Record<string, Stats>> = {};
-    const pullClient = await BenchClient.start(serverPath, true);
-    const pushClient = await BenchClient.start(serverPath, false);
+    const pullClient = await startServer(serverPath, true);
+    const pushClient = await startServer(serverPath, false);
     try {
       for (const name of ['1MB', 'timeline-1MB']) {
         const d = docs.find((x) => x.spec.name === name)!;
@@ -588,13 +588,13 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
   // Memory with the 10 MB document open, in a fresh server.
   await attempt(rows, 'memory with 10 MB open', async () => {
     const big = docs.find((d) => d.spec.name === '10MB')!;
-    const client = await BenchClient.start(serverPath, true);
+    const client = await startServer(serverPath, true);
     try {
       const idle = client.memory();
       const uri = 'file:///bench/memory-10MB.md';
       const t0 = performance.now();
       await client.open(uri, big.text);
-      await client.pull(uri);
+      await client.pullSince(uri);
       const openMs = performance.now() - t0;
       const open = client.memory();
       const editTimes = await editSeries(client, 'pull', big, anywhere(big, (quick ? 3 : 5) + 1), 1, timeoutMs, uri);
@@ -616,6 +616,14 @@ async function lspBench(docs: Doc[], results: Record<string, unknown>): Promise<
 
   });
   results.lsp = lsp;
+}
+
+/**
+ * Starts a server as VS Code's client does: its environment (unless `environment` says
+ * otherwise), its capabilities, pull diagnostics or not, settings asked for and left default.
+ */
+function startServer(path: string, pull: boolean, environment?: NodeJS.ProcessEnv): Promise<LspClient> {
+  return LspClient.start({ serverPath: path, pull, environment, settings: () => null, textDocumentCapabilities: vscodeTextDocumentCapabilities });
 }
 
 /** Runs one part of the LSP benchmark; a failure is reported in the table, and the rest still runs. */
@@ -662,28 +670,25 @@ function intoPlaceholders(d: Doc, count: number): Edit[] {
  * untimed: a user types many characters, so the server's code is warm when it matters. Edits are
  * on different lines, so none moves another's place.
  */
-async function editSeries(client: BenchClient, mode: 'pull' | 'push', d: Doc, places: Edit[], warm: number, timeoutMs: number, openUri?: string): Promise<number[]> {
+async function editSeries(client: LspClient, mode: 'pull' | 'push', d: Doc, places: Edit[], warm: number, timeoutMs: number, openUri?: string): Promise<number[]> {
   const uri = openUri ?? `file:///bench/edit-${mode}-${d.spec.name}-${places[0].line}-${places[0].character}.md`;
   if (!openUri) {
     await client.open(uri, d.text);
-    if (mode === 'pull') await client.pull(uri);
+    if (mode === 'pull') await client.pullSince(uri);
     else await client.pushed(uri, 1, timeoutMs);
   }
   const times: number[] = [];
-  let version = openUri ? client.versionOf(uri) : 1;
   const stride = Math.max(1, Math.floor(places.length / Math.max(1, warm)));
   const isWarm = (i: number) => i % stride === 0 && i / stride < warm;
   const ordered = [...places.filter((_, i) => isWarm(i)), ...places.filter((_, i) => !isWarm(i))];
   const warmCount = places.length - places.filter((_, i) => !isWarm(i)).length;
   for (const [i, at] of ordered.entries()) {
-    version++;
     const t0 = performance.now();
-    await client.insert(uri, version, at, 'x');
-    if (mode === 'pull') await client.pull(uri);
+    const version = await client.insert(uri, at, 'x');
+    if (mode === 'pull') await client.pullSince(uri);
     else await client.pushed(uri, version, timeoutMs);
     if (i >= warmCount) times.push(performance.now() - t0);
   }
-  client.setVersion(uri, version);
   if (!openUri) await client.close(uri);
   return times;
 }
