@@ -1,6 +1,6 @@
 /** The benchmark's documents: generated, then analysed once for what the parts need to know of them. */
 import type { PostmortemService } from '../server/src/service';
-import { benchDocuments, generateBenchDocument, type BenchDocumentSpec } from './generate';
+import { benchDocuments, generateBenchDocument, type BenchDocumentSpec, type BenchTemplate } from './generate';
 import { bytes, section } from './report';
 
 export interface Doc {
@@ -16,11 +16,11 @@ export interface Doc {
 }
 
 /** Generates the documents and prints their section; `results` gets their description. */
-export function benchDocumentsOf(templateText: string, service: PostmortemService, results: Record<string, unknown>): Doc[] {
+export function benchDocumentsOf(template: BenchTemplate, service: PostmortemService, results: Record<string, unknown>): Doc[] {
   const docs: Doc[] = [];
   const genRows = section('Documents (generated, deterministic)');
   for (const spec of benchDocuments) {
-    const text = generateBenchDocument(templateText, spec);
+    const text = generateBenchDocument(template, spec);
     const analysis = service.analyze(text);
     const diagnostics = service.diagnostics(analysis);
     const lines = text.split('\n');

@@ -8,14 +8,14 @@
  * Writes bench/results/latest.json (gitignored) unless --out says otherwise. The parts are in
  * the modules beside this driver (see bench/README.md).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
-import { loadTemplate } from './generate';
+import { loadBenchTemplate } from './generate';
 import { analysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { lspBench } from './lsp';
-import { loadAverage, machine, repoRoot } from './machine';
+import { loadAverage, machine } from './machine';
 import { readBenchOptions } from './options';
 import { peerBench } from './peers';
 import { allTargets, bytes, printReport, targetsSection } from './report';
@@ -35,10 +35,9 @@ async function main(): Promise<void> {
     console.log(`WARNING: the machine is busy (load ${info.loadAverageAtStart[0]} on ${info.cores} cores): times will be inflated.`);
   }
 
-  const templateText = loadTemplate();
-  const schemaText = readFileSync(join(repoRoot, 'templates/postmortem/postmortem-template.schema.yaml'), 'utf8');
-  const service = createPostmortemService(templateText, schemaText);
-  const docs = benchDocumentsOf(templateText, service, results);
+  const template = loadBenchTemplate();
+  const service = createPostmortemService(template.text, template.schemaText);
+  const docs = benchDocumentsOf(template, service, results);
 
   let analysisStats: AnalysisStats = {};
   if (wants('analysis')) analysisStats = analysisBench(docs, service, options, results);
