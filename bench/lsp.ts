@@ -6,26 +6,18 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { serverEnvironment, serverEnvironmentFrom } from '../client/src/serverEnvironment';
-import { LspClient, vscodeTextDocumentCapabilities } from '../test/support/lspClient';
+import { LspClient, vscodeTextDocumentCapabilities, type StartOptions } from '../test/support/lspClient';
 import { prng } from '../test/support/random';
 import type { Doc } from './documents';
 import { newestMtime, repoRoot } from './machine';
-import type { BenchOptions } from './options';
+import { shown, type BenchOptions } from './options';
 import { bytes, log, ms, section, spread, target, type Row } from './report';
 import { stats, type Stats } from './stats';
 
-export async function lspBench(docs: Doc[], { quick }: BenchOptions, results: Record<string, unknown>): Promise<void> {
-  const serverPath = join(repoRoot, 'dist', 'server.js');
-  const rows = section('Over LSP: node dist/server.js --stdio');
-  if (!existsSync(serverPath)) {
-    rows.push({ metric: 'server', value: 'dist/server.js is absent: run `npm run build`' });
-    return;
-  }
-  const sources = ['server/src', 'common'].map((d) => newestMtime(join(repoRoot, d)));
-  const bundle = join(repoRoot, 'dist/languageServer.js');
-  if (!existsSync(bundle) || Math.max(...sources) > statSync(bundle).mtimeMs) {
-    rows.push({ metric: 'warning', value: 'dist/languageServer.js is older than server/src or common: the LSP numbers are of an older build' });
-  }
+export async function lspBench(docs: Doc[], options: BenchOptions, results: Record<string, unknown>): Promise<void> {
+  const { quick, serverPath } = options;
+  const rows = section(`Over LSP: node ${shown(serverPath)} --stdio`);
+  if (!serverReady(rows, options)) return;
   const lsp: Record<string, unknown> = {};
   const timeoutMs = 60000;
 
@@ -45,7 +37,7 @@ export async function lspBench(docs: Doc[], { quick }: BenchOptions, results: Re
     try {
       for (let i = 0; i < spawns; i++) {
         for (const { times, env } of variants) {
-          const client = await startServer(serverPath, true, env);
+          const client = await startServer(serverPath, true, { environment: env });
           if (i > 0) times.push(client.initializeMs); // the first ones warm the disk cache and write the code cache
           await client.stop();
         }
@@ -167,11 +159,30 @@ export async function lspBench(docs: Doc[], { quick }: BenchOptions, results: Re
 }
 
 /**
- * Starts a server as VS Code's client does: its environment (unless `environment` says
- * otherwise), its capabilities, pull diagnostics or not, settings asked for and left default.
+ * Whether the server to measure is there (a row says why not), with a warning row when this
+ * tree's bundle is older than its sources.
  */
-export function startServer(path: string, pull: boolean, environment?: NodeJS.ProcessEnv): Promise<LspClient> {
-  return LspClient.start({ serverPath: path, pull, environment, settings: () => null, textDocumentCapabilities: vscodeTextDocumentCapabilities });
+export function serverReady(rows: Row[], { serverPath, otherServer }: BenchOptions): boolean {
+  if (!existsSync(serverPath)) {
+    rows.push({ metric: 'server', value: `${shown(serverPath)} is absent${otherServer ? '' : ': run `npm run build`'}` });
+    return false;
+  }
+  if (!otherServer) {
+    const sources = ['server/src', 'common'].map((d) => newestMtime(join(repoRoot, d)));
+    const bundle = join(repoRoot, 'dist/languageServer.js');
+    if (!existsSync(bundle) || Math.max(...sources) > statSync(bundle).mtimeMs) {
+      rows.push({ metric: 'warning', value: 'dist/languageServer.js is older than server/src or common: the LSP numbers are of an older build' });
+    }
+  }
+  return true;
+}
+
+/**
+ * Starts a server as VS Code's client does: its environment and capabilities (unless `more`
+ * says otherwise), pull diagnostics or not, settings asked for and left default.
+ */
+export function startServer(path: string, pull: boolean, more: Omit<StartOptions, 'serverPath' | 'pull'> = {}): Promise<LspClient> {
+  return LspClient.start({ serverPath: path, pull, settings: () => null, textDocumentCapabilities: vscodeTextDocumentCapabilities, ...more });
 }
 
 /** Runs one part of the LSP benchmark; a failure is reported in the table, and the rest still runs. */

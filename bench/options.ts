@@ -1,5 +1,6 @@
 /** The benchmark's command line, read with node:util's parseArgs. */
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './machine';
 
@@ -7,38 +8,70 @@ import { repoRoot } from './machine';
 export const parts = ['analysis', 'features', 'lsp', 'peer', 'sizes'] as const;
 export type Part = (typeof parts)[number];
 
-export const usage = `node --expose-gc --import tsx bench/run.ts [--quick] [--only ${parts.join(',')}] [--out file.json]`;
+export const usage = `Usage: node --expose-gc --import tsx bench/run.ts [options]
+
+  --quick                a shorter run (fewer samples, smaller sets)
+  --only <part,...>      run only these parts: ${parts.join(', ')}
+  --out <file.json>      where the results go (default bench/results/latest.json)
+  --server <server.js>   the language server to measure over LSP (default dist/server.js),
+                         for one of another build: its languageServer.js beside it
+`;
 
 export interface BenchOptions {
   quick: boolean;
   /** The parts asked for by --only; undefined: all. */
   only?: ReadonlySet<Part>;
   outPath: string;
+  /** The server's entry point to measure over LSP (--server); by default dist/server.js. */
+  serverPath: string;
+  /** Whether --server named a build other than this tree's dist/. */
+  otherServer: boolean;
   wants(part: Part): boolean;
 }
 
+export class UsageError extends Error {}
+
 export function readBenchOptions(argv: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      quick: { type: 'boolean' },
-      only: { type: 'string' },
-      out: { type: 'string' },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        quick: { type: 'boolean' },
+        only: { type: 'string' },
+        out: { type: 'string' },
+        server: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   let only: Set<Part> | undefined;
   if (values.only !== undefined) {
     const asked = values.only.split(',').map((p) => p.trim()).filter(Boolean);
     const unknown = asked.filter((p) => !(parts as readonly string[]).includes(p));
-    if (unknown.length > 0) throw new Error(`--only ${values.only}: no part ${unknown.join(', ')}; the parts are ${parts.join(', ')}`);
+    if (unknown.length > 0) throw new UsageError(`--only ${values.only}: no part ${unknown.join(', ')}; the parts are ${parts.join(', ')}`);
     only = new Set(asked as Part[]);
   }
-  const path = (p: string) => (isAbsolute(p) ? p : resolve(p));
+  const file = (option: string, given: string | undefined, fallback: string) => {
+    if (given === undefined) return fallback;
+    const path = resolve(given);
+    if (!existsSync(path)) throw new UsageError(`--${option} ${given}: no such file`);
+    return path;
+  };
   return {
     quick: !!values.quick,
     only,
-    outPath: values.out !== undefined ? path(values.out) : join(repoRoot, 'bench', 'results', 'latest.json'),
+    outPath: values.out !== undefined ? resolve(values.out) : join(repoRoot, 'bench', 'results', 'latest.json'),
+    serverPath: file('server', values.server, join(repoRoot, 'dist', 'server.js')),
+    otherServer: values.server !== undefined,
     wants: (part) => !only || only.has(part),
   };
+}
+
+/** A path for the report: relative to the repository when inside it. */
+export function shown(path: string): string {
+  const rel = relative(repoRoot, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -3,34 +3,48 @@
  * generated post-mortems of 10 KB to 10 MB, beside markdownlint on the same documents, with
  * the project's targets printed next to each number. Not a test: numbers depend on the machine.
  *
- *   node --expose-gc --import tsx bench/run.ts [--quick] [--only analysis,features,lsp,peer,sizes] [--out file.json]
+ *   node --expose-gc --import tsx bench/run.ts [--quick] [--only part,...] [--out file.json]
+ *     [--server path/to/server.js]
  *
  * Writes bench/results/latest.json (gitignored) unless --out says otherwise. The parts are in
- * the modules beside this driver (see bench/README.md).
+ * the modules beside this driver (see bench/README.md); --help lists the options.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
 import { analysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { lspBench } from './lsp';
-import { loadAverage, machine } from './machine';
-import { readBenchOptions } from './options';
+import { loadAverage, machine, repoRoot } from './machine';
+import { readBenchOptions, shown, usage, UsageError, type BenchOptions } from './options';
 import { peerBench } from './peers';
 import { allTargets, bytes, printReport, targetsSection } from './report';
 import { sizesBench } from './sizes';
 
 async function main(): Promise<void> {
-  const options = readBenchOptions(process.argv.slice(2));
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(usage);
+    return;
+  }
+  let options: BenchOptions;
+  try {
+    options = readBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench: ${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
   const { quick, wants } = options;
   const started = new Date();
   const info = machine();
-  const results: Record<string, unknown> = { startedAt: started.toISOString(), mode: quick ? 'quick' : 'full', machine: info };
+  const results: Record<string, unknown> = { startedAt: started.toISOString(), mode: quick ? 'quick' : 'full', machine: info, serverPath: options.serverPath };
   console.log(`Post-mortem benchmark (${quick ? 'quick' : 'full'}), ${started.toISOString()}`);
   console.log(`Machine: ${info.cpu}, ${info.cores} cores, ${bytes(info.memory)} RAM, ${info.platform}`);
   console.log(`Node ${info.node} (V8 ${info.v8}); load average ${info.loadAverageAtStart.join(' ')}; commit ${info.commit}${info.dirty ? ' + uncommitted server changes' : ''}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for steadier numbers)');
+  if (options.serverPath !== join(repoRoot, 'dist', 'server.js')) console.log(`Server: ${shown(options.serverPath)}`);
   if (info.loadAverageAtStart[0] > info.cores) {
     console.log(`WARNING: the machine is busy (load ${info.loadAverageAtStart[0]} on ${info.cores} cores): times will be inflated.`);
   }
@@ -44,7 +58,7 @@ async function main(): Promise<void> {
   if (wants('features')) featuresBench(docs, service, results);
   if (wants('lsp')) await lspBench(docs, options, results);
   if (wants('peer')) await peerBench(docs, analysisStats, options, results);
-  if (wants('sizes')) sizesBench(results);
+  if (wants('sizes')) sizesBench(options, results);
 
   const targets = allTargets(options.only !== undefined);
   targetsSection(targets);

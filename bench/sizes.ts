@@ -1,15 +1,17 @@
 /** Sizes of the bundles and of the extension package. */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from './machine';
+import { shown, type BenchOptions } from './options';
 import { section, target } from './report';
 
-export function sizesBench(results: Record<string, unknown>): void {
+/** The bundles' sizes; the server's is the one beside --server's entry point. */
+export function sizesBench({ serverPath }: BenchOptions, results: Record<string, unknown>): void {
   const rows = section('Sizes (KB = 1024 bytes)');
-  const size = (path: string) => (existsSync(join(repoRoot, path)) ? statSync(join(repoRoot, path)) : undefined);
+  const size = (path: string) => (existsSync(resolve(repoRoot, path)) ? statSync(resolve(repoRoot, path)) : undefined);
   const sizes: Record<string, number | null> = {};
   const entries: [string, string, string][] = [
-    ['server bundle', 'dist/languageServer.js', 'server-bundle'],
+    ['server bundle', shown(join(dirname(serverPath), 'languageServer.js')), 'server-bundle'],
     ['client bundle', 'dist/client.js', 'client-bundle'],
     ['.vsix', 'postmortem-authoring.vsix', 'vsix'],
   ];
