@@ -1,7 +1,8 @@
 /**
  * `npm run bench` / `npm run bench:quick`: how fast the post-mortem service and server are on
- * generated post-mortems of 10 KB to 10 MB, beside markdownlint on the same documents, with
- * the project's targets printed next to each number. Not a test: numbers depend on the machine.
+ * generated post-mortems of 10 KB to 10 MB, beside markdownlint on the same documents and a
+ * trivial server, with the project's targets printed next to each
+ * number. Not a test: numbers depend on the machine.
  *
  *   node --expose-gc --import tsx bench/run.ts [--quick] [--only part,...] [--out file.json]
  *     [--server path/to/server.js]
@@ -16,6 +17,7 @@ import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
 import { analysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { lspBench } from './lsp';
+import { openVsTrivialBench } from './openVsTrivial';
 import { loadAverage, machine, repoRoot } from './machine';
 import { readBenchOptions, shown, usage, UsageError, type BenchOptions } from './options';
 import { peerBench } from './peers';
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   if (wants('analysis')) analysisStats = analysisBench(docs, service, options, results);
   if (wants('features')) featuresBench(docs, service, results);
   if (wants('lsp')) await lspBench(docs, options, results);
+  if (wants('cold-open')) await openVsTrivialBench(template, options, results);
   if (wants('peer')) await peerBench(docs, analysisStats, options, results);
   if (wants('sizes')) sizesBench(options, results);
 
