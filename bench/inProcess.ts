@@ -1,11 +1,23 @@
-/** In-process benchmarks of the language service: full analysis per document, completion and code actions. */
+/**
+ * In-process benchmarks of the language service (the source tree's, not a build's): full
+ * analysis per document, completion and code actions, and the first analysis in a fresh process.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PostmortemService } from '../server/src/service';
 import { prng } from '../test/support/random';
 import { docNamed, type Doc } from './documents';
+import { generatePostmortem, MB, type BenchTemplate } from './generate';
+import { repoRoot } from './machine';
 import type { BenchOptions } from './options';
 import { ms, section, spread, target } from './report';
 import { gc, sample, stats, timeOnce, type Stats } from './stats';
+
+const execFileAsync = promisify(execFile);
 
 export type AnalysisStats = Record<string, { total: Stats; analyze: Stats; diagnostics: Stats }>;
 
@@ -116,4 +128,38 @@ export function featuresBench(docs: readonly Doc[], service: PostmortemService, 
   });
   rows.push({ metric: 'first completion / code action after analysis', value: `${ms(firstCompletion)} / ${ms(firstCodeAction)}` });
   results.features = { positions: positions.length, completion: c, codeActions: a, firstCompletionMs: firstCompletion, firstCodeActionMs: firstCodeAction, diagnosticsMs, items, actions };
+}
+
+/**
+ * Cold in-process analysis: the first `analyze` + `diagnostics` of a 1 MB document in a fresh
+ * node process (bench/coldAnalysis.ts), each process with a text of its own; beside the same
+ * process's next runs on that text. No target: it tells how much of a first open is JIT warm-up.
+ */
+export async function coldAnalysisBench(template: BenchTemplate, { quick }: BenchOptions, results: Record<string, unknown>): Promise<void> {
+  const processes = quick ? 2 : 5;
+  const rows = section(`Cold in-process analysis: first service.analyze + diagnostics of 1 MB in a fresh node process (${processes} processes)`);
+  const dir = mkdtempSync(join(os.tmpdir(), 'pm-bench-cold-'));
+  try {
+    const runs: { serviceMs: number; analyzeMs: number; diagnosticsMs: number; diagnostics: number; warm: number[] }[] = [];
+    for (let i = 0; i < processes; i++) {
+      const file = join(dir, `cold-${i}.md`);
+      writeFileSync(file, generatePostmortem(template, { targetBytes: MB, seed: 8000 + i, shape: 'mixed' }));
+      const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(__dirname, 'coldAnalysis.ts'), file, '--warm', '20'], { cwd: repoRoot, maxBuffer: 1 << 20 });
+      runs.push(JSON.parse(stdout));
+    }
+    const first = stats(runs.map((r) => r.analyzeMs + r.diagnosticsMs));
+    const analyze = stats(runs.map((r) => r.analyzeMs));
+    const diagnostics = stats(runs.map((r) => r.diagnosticsMs));
+    const service = stats(runs.map((r) => r.serviceMs));
+    const second = stats(runs.map((r) => r.warm[0]));
+    // The JIT takes about ten runs of a 1 MB document to settle.
+    const warm = stats(runs.flatMap((r) => r.warm.slice(10)));
+    rows.push({ metric: 'first analysis + diagnostics, 1 MB, fresh process', value: `${spread(first)}; ${(first.median / warm.median).toFixed(1)}× the warm runs` });
+    rows.push({ metric: '  of which analyze / diagnostics', value: `${ms(analyze.median)} / ${ms(diagnostics.median)}  (${runs[0].diagnostics} diagnostics)` });
+    rows.push({ metric: '  service created before it (template and schema read)', value: spread(service) });
+    rows.push({ metric: '  the same process: second run / runs 12 to 21 (warm)', value: `${ms(second.median)} / ${spread(warm)}` });
+    results.coldAnalysis = { processes, first, analyze, diagnostics, service, second, warm };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
-import { analysisBench, featuresBench, type AnalysisStats } from './inProcess';
+import { analysisBench, coldAnalysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { lspBench } from './lsp';
 import { openVsTrivialBench } from './openVsTrivial';
 import { loadAverage, machine, repoRoot } from './machine';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   let analysisStats: AnalysisStats = {};
   if (wants('analysis')) analysisStats = analysisBench(docs, service, options, results);
   if (wants('features')) featuresBench(docs, service, results);
+  if (wants('cold-analysis')) await coldAnalysisBench(template, options, results);
   if (wants('lsp')) await lspBench(docs, options, results);
   if (wants('cold-open')) await openVsTrivialBench(template, options, results);
   if (wants('peer')) await peerBench(docs, analysisStats, options, results);
