@@ -1,6 +1,7 @@
 /**
  * Benchmarks over LSP, against a server bundle over stdio as editors drive it: start-up,
- * didOpen to diagnostics (pull and push), one-character edits, memory with 10 MB open.
+ * didOpen to diagnostics (pull and push), one-character edits, memory with 10 MB open; and
+ * memory per open post-mortem with many open.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
@@ -9,6 +10,7 @@ import { serverEnvironment, serverEnvironmentFrom } from '../client/src/serverEn
 import { LspClient, vscodeTextDocumentCapabilities, type StartOptions } from '../test/support/lspClient';
 import { prng } from '../test/support/random';
 import type { Doc } from './documents';
+import { generatePostmortem, KB, type BenchTemplate } from './generate';
 import { newestMtime, repoRoot } from './machine';
 import { shown, type BenchOptions } from './options';
 import { bytes, log, ms, section, spread, target, type Row } from './report';
@@ -250,4 +252,62 @@ async function editSeries(client: LspClient, mode: 'pull' | 'push', d: Doc, plac
   }
   if (!openUri) await client.close(uri);
   return times;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory per open post-mortem
+
+/**
+ * Memory per open post-mortem: `count` distinct ~25 KB post-mortems opened (and pulled, as VS
+ * Code does for each open tab) in one warmed server, the growth of its heap (after a full GC,
+ * read by the memory probe) and of its RSS, per document and per byte of text (UTF-8). Then all
+ * are closed, to see the memory come back.
+ */
+export async function docMemoryBench(template: BenchTemplate, options: BenchOptions, results: Record<string, unknown>): Promise<void> {
+  const { quick, serverPath } = options;
+  const count = quick ? 100 : 200;
+  const rows = section(`Server memory per open post-mortem: ${count} distinct ~25 KB post-mortems open in ${shown(serverPath)}`);
+  if (!serverReady(rows, options)) return;
+  await attempt(rows, 'memory per open post-mortem', async () => {
+    const doc = (seed: number) => generatePostmortem(template, { targetBytes: 25 * KB, seed, shape: 'mixed' });
+    const texts = Array.from({ length: count }, (_, i) => doc(60000 + i));
+    const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const client = await startServer(serverPath, true, { memoryProbe: true });
+    try {
+      // Warm: the service built, its code compiled, as in a server that has served documents.
+      for (let i = 0; i < 10; i++) {
+        const uri = `file:///bench/memory/warm-${i}.md`;
+        await client.open(uri, doc(59000 + i));
+        await client.pullSince(uri);
+        await client.close(uri);
+      }
+      const before = { heap: await client.heap(), proc: client.memory() };
+      let diagnostics = 0;
+      for (const [i, text] of texts.entries()) {
+        const uri = `file:///bench/memory/open-${i}.md`;
+        await client.open(uri, text);
+        diagnostics += (await client.pullSince(uri)).diagnostics.length;
+      }
+      const open = { heap: await client.heap(), proc: client.memory() };
+      for (let i = 0; i < count; i++) await client.close(`file:///bench/memory/open-${i}.md`);
+      const closed = { heap: await client.heap(), proc: client.memory() };
+      const perDoc = (a: number, b: number) => (b - a) / count;
+      const heapPerDoc = perDoc(before.heap.heapUsed + before.heap.external, open.heap.heapUsed + open.heap.external);
+      const rssPerDoc = before.proc && open.proc ? perDoc(before.proc.rss, open.proc.rss) : undefined;
+      const avgText = textBytes / count;
+      rows.push({ metric: 'documents open (text, diagnostics pulled)', value: `${count}, ${bytes(avgText)} each on average (${bytes(textBytes)} in all), ${diagnostics} diagnostics` });
+      rows.push({
+        metric: 'heap growth per open document (used + external, after GC)',
+        value: `${bytes(heapPerDoc)} = ${(heapPerDoc / avgText).toFixed(2)}× its text (heap ${bytes(before.heap.heapUsed)} → ${bytes(open.heap.heapUsed)})`,
+        ...target('memory-per-doc', heapPerDoc / avgText),
+      });
+      if (rssPerDoc !== undefined) {
+        rows.push({ metric: '  RSS growth per open document (VmRSS)', value: `${bytes(rssPerDoc)} = ${(rssPerDoc / avgText).toFixed(2)}× its text (RSS ${bytes(before.proc!.rss)} → ${bytes(open.proc!.rss)})` });
+      }
+      rows.push({ metric: '  after closing them all (heap used; RSS)', value: `${bytes(closed.heap.heapUsed)}; ${closed.proc ? bytes(closed.proc.rss) : 'n/a'}` });
+      results.docMemory = { count, textBytes, diagnostics, before, open, closed, heapPerDoc, rssPerDoc, heapPerTextByte: heapPerDoc / avgText, rssPerTextByte: rssPerDoc === undefined ? undefined : rssPerDoc / avgText };
+    } finally {
+      await client.stop();
+    }
+  });
 }

@@ -82,6 +82,7 @@ const targetDefinitions: Record<string, Pick<Target, 'what' | 'kind' | 'limit' |
       { what: `cold open of a new 1 MB document (${shape}) in a warm server: ours / trivial server`, kind: 'max' as const, limit: 1.5, unit: '×' },
     ]),
   ),
+  'memory-per-doc': { what: 'server heap per open ~25 KB post-mortem, per byte of its text', kind: 'max', limit: 4, unit: '×' },
   'server-bundle': { what: 'server bundle dist/languageServer.js', kind: 'max', limit: 400, unit: 'KB' },
   'client-bundle': { what: 'client bundle dist/client.js', kind: 'max', limit: 500, unit: 'KB' },
   vsix: { what: 'postmortem-authoring.vsix', kind: 'max', limit: 400, unit: 'KB' },

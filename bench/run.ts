@@ -16,7 +16,7 @@ import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
 import { analysisBench, coldAnalysisBench, featuresBench, type AnalysisStats } from './inProcess';
-import { lspBench } from './lsp';
+import { docMemoryBench, lspBench } from './lsp';
 import { openVsTrivialBench } from './openVsTrivial';
 import { loadAverage, machine, repoRoot } from './machine';
 import { readBenchOptions, shown, usage, UsageError, type BenchOptions } from './options';
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   if (wants('cold-analysis')) await coldAnalysisBench(template, options, results);
   if (wants('lsp')) await lspBench(docs, options, results);
   if (wants('cold-open')) await openVsTrivialBench(template, options, results);
+  if (wants('doc-memory')) await docMemoryBench(template, options, results);
   if (wants('peer')) await peerBench(docs, analysisStats, options, results);
   if (wants('sizes')) sizesBench(options, results);
 
