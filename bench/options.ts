@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from './machine';
 
 /** The parts of the benchmark, in the order they run; --only picks some. */
-export const parts = ['analysis', 'features', 'cold-analysis', 'lsp', 'cold-open', 'doc-memory', 'peer', 'sizes'] as const;
+export const parts = ['analysis', 'features', 'cold-analysis', 'lsp', 'cold-open', 'doc-memory', 'peer', 'cli', 'sizes'] as const;
 export type Part = (typeof parts)[number];
 
 export const usage = `Usage: node --expose-gc --import tsx bench/run.ts [options]
@@ -15,6 +15,7 @@ export const usage = `Usage: node --expose-gc --import tsx bench/run.ts [options
   --out <file.json>      where the results go (default bench/results/latest.json)
   --server <server.js>   the language server to measure over LSP (default dist/server.js),
                          for one of another build: its languageServer.js beside it
+  --cli <cli.js>         the postmortem-check to measure (default dist/cli.js)
 `;
 
 export interface BenchOptions {
@@ -24,6 +25,8 @@ export interface BenchOptions {
   outPath: string;
   /** The server's entry point to measure over LSP (--server); by default dist/server.js. */
   serverPath: string;
+  /** The postmortem-check to measure (--cli); by default dist/cli.js. */
+  cliPath: string;
   /** Whether --server named a build other than this tree's dist/. */
   otherServer: boolean;
   wants(part: Part): boolean;
@@ -42,6 +45,7 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
         only: { type: 'string' },
         out: { type: 'string' },
         server: { type: 'string' },
+        cli: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -65,6 +69,7 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
     only,
     outPath: values.out !== undefined ? resolve(values.out) : join(repoRoot, 'bench', 'results', 'latest.json'),
     serverPath: file('server', values.server, join(repoRoot, 'dist', 'server.js')),
+    cliPath: file('cli', values.cli, join(repoRoot, 'dist', 'cli.js')),
     otherServer: values.server !== undefined,
     wants: (part) => !only || only.has(part),
   };

@@ -1,11 +1,11 @@
 /**
- * `npm run bench` / `npm run bench:quick`: how fast the post-mortem service and server are on
- * generated post-mortems of 10 KB to 10 MB, beside markdownlint on the same documents and a
- * trivial server, with the project's targets printed next to each
- * number. Not a test: numbers depend on the machine.
+ * `npm run bench` / `npm run bench:quick`: how fast the post-mortem service, server and
+ * postmortem-check are on generated post-mortems of 10 KB to 10 MB, beside markdownlint on the
+ * same documents and a trivial server, with the project's targets printed next to each number.
+ * Not a test: numbers depend on the machine.
  *
  *   node --expose-gc --import tsx bench/run.ts [--quick] [--only part,...] [--out file.json]
- *     [--server path/to/server.js]
+ *     [--server path/to/server.js] [--cli path/to/cli.js]
  *
  * Writes bench/results/latest.json (gitignored) unless --out says otherwise. The parts are in
  * the modules beside this driver (see bench/README.md); --help lists the options.
@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
+import { cliBench } from './cli';
 import { analysisBench, coldAnalysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { docMemoryBench, lspBench } from './lsp';
 import { openVsTrivialBench } from './openVsTrivial';
@@ -41,12 +42,13 @@ async function main(): Promise<void> {
   const { quick, wants } = options;
   const started = new Date();
   const info = machine();
-  const results: Record<string, unknown> = { startedAt: started.toISOString(), mode: quick ? 'quick' : 'full', machine: info, serverPath: options.serverPath };
+  const results: Record<string, unknown> = { startedAt: started.toISOString(), mode: quick ? 'quick' : 'full', machine: info, serverPath: options.serverPath, cliPath: options.cliPath };
   console.log(`Post-mortem benchmark (${quick ? 'quick' : 'full'}), ${started.toISOString()}`);
   console.log(`Machine: ${info.cpu}, ${info.cores} cores, ${bytes(info.memory)} RAM, ${info.platform}`);
   console.log(`Node ${info.node} (V8 ${info.v8}); load average ${info.loadAverageAtStart.join(' ')}; commit ${info.commit}${info.dirty ? ' + uncommitted server changes' : ''}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for steadier numbers)');
   if (options.serverPath !== join(repoRoot, 'dist', 'server.js')) console.log(`Server: ${shown(options.serverPath)}`);
+  if (options.cliPath !== join(repoRoot, 'dist', 'cli.js')) console.log(`postmortem-check: ${shown(options.cliPath)}`);
   if (info.loadAverageAtStart[0] > info.cores) {
     console.log(`WARNING: the machine is busy (load ${info.loadAverageAtStart[0]} on ${info.cores} cores): times will be inflated.`);
   }
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
   if (wants('cold-open')) await openVsTrivialBench(template, options, results);
   if (wants('doc-memory')) await docMemoryBench(template, options, results);
   if (wants('peer')) await peerBench(docs, analysisStats, options, results);
+  if (wants('cli')) await cliBench(template, options, results);
   if (wants('sizes')) sizesBench(options, results);
 
   const targets = allTargets(options.only !== undefined);
