@@ -19,6 +19,7 @@ export interface Row {
 }
 
 const report: Row[][] = [];
+const startedAt = performance.now();
 const sectionTitles: string[] = [];
 
 /** Starts a section of the report; its rows are pushed onto the array returned. */
@@ -26,7 +27,7 @@ export function section(title: string): Row[] {
   const rows: Row[] = [];
   sectionTitles.push(title);
   report.push(rows);
-  log(`  … ${title}`);
+  log(`  … ${((performance.now() - startedAt) / 1000).toFixed(0).padStart(4)} s  ${title}`);
   return rows;
 }
 
