@@ -1,20 +1,31 @@
 /**
  * Deterministic generator of realistic post-mortems for the benchmark.
  *
- * The document follows the shipped template line by line: its sections, headings and field
- * lines, with about 30% of the template's placeholders left as they are and the rest filled with
- * values of the right kind. The size comes from the parts that grow in real post-mortems: the
- * timeline table, fenced log extracts, the black-box event list, action items and lessons
- * learned. Everything is drawn from a seeded PRNG, so a seed and a size give the same text on
- * every machine.
+ * The document follows a template line by line: its sections, headings and field lines, with
+ * about 30% of the template's placeholders left as they are and the rest filled with values of
+ * the right kind. What a field is (its kind, allowed values, range, parts), the timeline's
+ * columns and milestones and the title's prefix come from the template's schema; the lines to
+ * repeat or leave unfilled come from the template itself. The size comes from the parts that
+ * grow in real post-mortems: the timeline table, fenced log extracts, the black-box event list,
+ * action items and lessons learned (in the template: the timeline's example rows, a fenced
+ * block of list items, a fenced block of placeholders alone, runs of identical checklist and
+ * numbered items). Everything is drawn from a seeded PRNG, so a seed and a size give the same
+ * text on every machine.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPostmortemService, type PostmortemService } from '../server/src/service';
+import { Random, subSeed } from '../test/support/random';
 
 export const KB = 1024;
 export const MB = 1024 * KB;
 
-export type Shape = 'mixed' | 'timeline';
+/**
+ * Where the growth goes. 'mixed': spread over timeline, logs, events, actions, lessons.
+ * 'timeline': a single huge timeline. 'logs': long fenced log extracts (and black-box events).
+ * 'placeholders': action items, lessons and timeline rows, many left as the template's.
+ */
+export type Shape = 'mixed' | 'timeline' | 'logs' | 'placeholders';
 
 export interface GenerateOptions {
   /** Size of the document in UTF-8 bytes (reached within a line or so, except below the skeleton's size). */
@@ -22,7 +33,6 @@ export interface GenerateOptions {
   seed?: number;
   /** Share of the template's placeholders left unfilled. */
   unfilledShare?: number;
-  /** 'mixed': growth spread over timeline, logs, events, actions, lessons. 'timeline': a single huge timeline. */
   shape?: Shape;
   /** Least number of timeline rows (the 'timeline' shape uses 10,000). */
   minTimelineRows?: number;
@@ -45,50 +55,32 @@ export const benchDocuments: readonly BenchDocumentSpec[] = [
   { name: 'timeline-1MB', targetBytes: 1 * MB, shape: 'timeline', seed: 4242 },
 ];
 
-export const templatePath = join(__dirname, '..', 'templates', 'postmortem', 'postmortem-template.md');
+/** The template's schema, as the language service reads it. */
+export type TemplateSchema = PostmortemService['template']['schema'];
+type FieldSpec = TemplateSchema['fields'][number];
+type FieldPart = NonNullable<FieldSpec['parts']>[number];
 
-export function loadTemplate(): string {
-  return readFileSync(templatePath, 'utf8');
+/** A template to generate from: its Markdown and its schema. */
+export interface BenchTemplate {
+  text: string;
+  schema: TemplateSchema;
+}
+
+export const templatePath = join(__dirname, '..', 'templates', 'postmortem', 'postmortem-template.md');
+export const schemaPath = templatePath.replace(/\.md$/, '.schema.yaml');
+
+/** The shipped template and its schema (read by the language service's own reader), with the schema's YAML. */
+export function loadBenchTemplate(): BenchTemplate & { schemaText: string } {
+  const text = readFileSync(templatePath, 'utf8');
+  const schemaText = readFileSync(schemaPath, 'utf8');
+  return { text, schemaText, schema: createPostmortemService(text, schemaText).template.schema };
 }
 
 // ---------------------------------------------------------------------------------------------
-// PRNG
+// Random draws
 
-/** mulberry32: small, fast, good enough for test data, and the same everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seed for one part of the document, so each part's content does not depend on the others' sizes. */
-function subSeed(seed: number, name: string): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-class Random {
-  constructor(readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += '0123456789abcdef'[Math.floor(this.next() * 16)];
-    return s;
-  }
+/** The random draws of the generator, with the vocabulary's `{slot}`s. */
+class TextRandom extends Random {
   /** Fills `{svc}`-style slots of a pattern. */
   fill(pattern: string): string {
     return pattern.replace(/\{(\w+)\}/g, (_, slot: string) => this.slot(slot));
@@ -188,15 +180,6 @@ const timelineActions = [
   'Escalated to {team}',
   'Took a heap dump',
 ];
-const timelinePlaceholderComponents = ['[Component]', '[Team member]', '[Alerting system]'];
-const timelinePlaceholderActions = [
-  '[Detection method]', '[Initial response]', '[Diagnostic steps]', '[What was found]', '[Temporary fix]',
-  '[Code/config change]', '[Verification steps]',
-];
-const milestones = [
-  'Incident start', 'Alert triggered', 'Investigation began', 'Root cause identified', 'Mitigation implemented',
-  'Permanent fix deployed', 'Service restored',
-];
 
 const logMessages: readonly (readonly [string, string])[] = [
   ['INFO', '{svc}: request completed path={path} status=200 duration_ms={ms} req_id={hash}'],
@@ -230,7 +213,7 @@ const eventMessages = [
   'position snapshot written ({big} positions)',
   'risk limits reloaded',
   'rejected order {hash}: stale price',
-]
+];
 
 const actionItems = [
   'Add an alert on {metric} for {svc}',
@@ -288,18 +271,19 @@ const shortPhrases = [
   'Cold cache', 'Slow alert', 'Manual failover',
 ];
 
+/** Notes written after a choice's value ("HIGH (orders rejected)"): none is a value or alias of a choice. */
+const choiceNotes = [' (orders rejected)', ' - partial degradation', ' (customer impact)', ', confirmed at the review'];
+
 // ---------------------------------------------------------------------------------------------
 // Field values
 
-const severityValues = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'HIGH (orders rejected)', 'MEDIUM - partial degradation'];
-
 /** A short note, as authors fill most placeholders. */
-function note(r: Random): string {
+function note(r: TextRandom): string {
   return r.fill(r.pick(notes));
 }
 
 /** A full sentence, capitalised. */
-function sentence(r: Random): string {
+function sentence(r: TextRandom): string {
   return r.fill(r.pick(sentences)).replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -321,112 +305,112 @@ function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A value for a field, by its label, as an author would write it. */
-function fieldValue(r: Random, label: string, ctx: Context): string {
-  switch (label.toLowerCase()) {
-    case 'incident id':
-      return `INC-${isoDate(ctx.start).replace(/-/g, '')}-${pad2(r.int(1, 40))}`;
-    case 'date/time': {
+const day = 86400000;
+
+/** A value of a field's kind as an author would write it; a field the schema does not know is text. */
+function fieldValue(r: TextRandom, field: FieldSpec | FieldPart | undefined, ctx: Context): string {
+  let value: string;
+  switch (field?.kind) {
+    case 'id':
+      value = ctx.schema.newDocument.idFormat.replace('{date}', isoDate(ctx.start).replace(/-/g, '')).replace('{seq}', pad2(r.int(1, 40)));
+      break;
+    case 'datetime': {
       const end = new Date(ctx.end);
-      return `${isoDate(ctx.start)} ${dateHms(ctx.start).slice(11, 16)} - ${pad2(end.getUTCHours())}:${pad2(end.getUTCMinutes())} UTC`;
+      value = `${isoDate(ctx.start)} ${dateHms(ctx.start).slice(11, 16)} - ${pad2(end.getUTCHours())}:${pad2(end.getUTCMinutes())} UTC`;
+      break;
     }
     case 'duration': {
       const minutes = Math.round((ctx.end - ctx.start) / 60000);
-      return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+      value = `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+      break;
     }
-    case 'severity':
-      return r.pick(severityValues);
-    case 'circuit breaker trips':
-    case 'false positive alerts':
-      return String(r.int(0, 12));
-    case 'retry attempts':
-      return `${r.int(100, 40000).toLocaleString('en-US')} successful / ${r.int(10, 900)} failed`;
-    case 'state recovery time':
-      return `${r.int(5, 600)} seconds`;
-    case 'data loss':
-      return r.pick(['None', `${r.int(1, 400)} orders replayed from the journal`, 'n/a']);
-    case 'cpu usage':
-    case 'memory usage':
-    case 'error rate':
-    case 'risk reduction achieved':
-      return `${r.int(1, 99)}${r.chance(0.3) ? `.${r.int(0, 9)}` : ''}%`;
-    case 'network connections':
-    case 'open positions':
-    case 'active orders':
-      return r.int(10, 60000).toLocaleString('en-US');
-    case 'circuit breaker status':
-      return r.pick(['OPEN on orders-api', 'CLOSED', 'HALF-OPEN (probing positions-db)', 'not configured']);
-    case 'degradation level':
-      return r.pick(['0 (normal)', '2 (read-only mode)', '3 (trading halted)']);
-    case 'before fixes':
-    case 'after fixes':
-      return r.pick(['HIGH', 'MEDIUM', 'LOW']);
-    case 'current risk level':
-    case 'target risk level':
-      return String(r.int(1, 10));
-    case 'review date':
-      return isoDate(ctx.end + r.int(7, 30) * 86400000);
-    case 'attendees':
-      return `${r.pick(people)}, ${r.pick(people)}, ${r.pick(people)}`;
-    case 'category':
-      return r.pick(['Infrastructure', 'Application', 'Network', 'Human Error']);
-    case 'detection method':
-      return ctx.section === 'incident classification'
-        ? r.pick(['Alert', 'Monitoring', 'User Report', 'Automated Test'])
-        : r.fill('{metric} alert on {svc}, {n} minutes after the start');
-    case 'resolution method':
-      return r.pick(['Code Fix', 'Config Change', 'Process Change', 'Infrastructure']);
-    case 'api latency':
-      return `p50 ${r.int(40, 900)}ms, p99 ${r.int(1, 12)}s at the peak`;
-    case 'recovery time':
-    case 'time to detection':
-    case 'time to investigation':
-    case 'time to diagnosis':
-    case 'time to mitigation':
-    case 'time to resolution':
-      return `${r.int(1, 90)} minutes`;
-    case 'incident commander':
-    case 'technical lead':
-    case 'business owner':
-      return `${r.pick(people)} Date: ${isoDate(ctx.end + r.int(1, 6) * 86400000)}`;
-    case 'primary cause':
-      return sentence(r);
+    case 'date':
+      value = field.afterIncident ? isoDate(ctx.end + r.int(1, 30) * day) : isoDate(ctx.start);
+      break;
+    case 'choice': {
+      const { values = [] } = field as FieldSpec;
+      value = r.pick(values).value + (r.chance(1 / 3) ? r.pick(choiceNotes) : '');
+      break;
+    }
+    case 'number': {
+      const { min = 0, max } = field as FieldSpec;
+      // A count is a small one (alerts, trips) or a large one (connections, orders).
+      value = max !== undefined ? String(r.int(min, max)) : (r.chance(0.5) ? r.int(min, min + 12) : r.int(10, 60000)).toLocaleString('en-US');
+      break;
+    }
+    case 'percentage': {
+      const max = Math.min(100, (field as FieldSpec).max ?? 100);
+      value = `${r.int(1, max - 1)}${r.chance(0.3) ? `.${r.int(0, 9)}` : ''}%`;
+      break;
+    }
+    case 'person':
+      value = 'parts' in field && field.parts?.length ? r.pick(people) : Array.from({ length: r.int(1, 3) }, () => r.pick(people)).join(', ');
+      break;
     default:
-      return note(r);
+      value = note(r);
   }
+  // "**Incident Commander**: ____ Date: ____": the parts after the field's own value.
+  for (const part of ('parts' in (field ?? {}) ? (field as FieldSpec).parts : undefined) ?? []) value += ` ${part.label}: ${fieldValue(r, part, ctx)}`;
+  return value;
 }
 
 interface Context {
+  schema: TemplateSchema;
   /** Incident start and end, ms since 1970. */
   start: number;
   end: number;
-  /** Key of the current ## section. */
-  section: string;
+}
+
+const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The schema's field of a label on a line under these headings (keys, outermost first). */
+function fieldOf(schema: TemplateSchema, label: string, headings: readonly string[]): FieldSpec | undefined {
+  return schema.fields.find((f) => key(f.label) === key(label) && (f.section === undefined || headings.includes(key(f.section))));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Growing parts
 
-type RegionName = 'timeline' | 'events' | 'logs' | 'actions-immediate' | 'actions-short' | 'actions-long' | 'lessons-well' | 'lessons-improved' | 'lessons-systemic';
+type RegionKind = 'timeline' | 'events' | 'logs' | 'checklist' | 'numbered';
 
-const mixedWeights: Record<RegionName, number> = {
-  timeline: 0.25,
-  logs: 0.45,
-  events: 0.08,
-  'actions-immediate': 0.04,
-  'actions-short': 0.05,
-  'actions-long': 0.05,
-  'lessons-well': 0.025,
-  'lessons-improved': 0.03,
-  'lessons-systemic': 0.025,
+/** A part of the template that grows: the template's lines it stands for, and its place among the parts of its kind. */
+interface Region {
+  kind: RegionKind;
+  /** Seeds the region's draws: `${kind}-${index}`. */
+  name: string;
+  /** Among the regions of its kind in its section (the first checklist of Action Items is the next day's). */
+  indexInSection: number;
+  lines: string[];
+  /** For the timeline: the column of each cell, from the template's header row. */
+  columns?: (TimelineRole | undefined)[];
+}
+
+type TimelineRole = keyof NonNullable<TemplateSchema['timeline']>['columns'];
+
+/** The share of the growth of each kind of region, split evenly among the regions of a kind. */
+const shapeWeights: Record<Shape, Partial<Record<RegionKind, number>>> = {
+  mixed: { timeline: 0.25, logs: 0.45, events: 0.08, checklist: 0.14, numbered: 0.08 },
+  timeline: { timeline: 1 },
+  logs: { logs: 0.9, events: 0.1 },
+  placeholders: { checklist: 0.45, numbered: 0.35, timeline: 0.2 },
 };
 
+/**
+ * The share of grown lines (after the template's own three) left as the template wrote them:
+ * undefined for the usual shapes (then 8% of the timeline's cells and 4% of the action items,
+ * half done); the 'placeholders' shape leaves 30% of everything.
+ */
+const lateUnfilled: Partial<Record<Shape, number>> = { placeholders: 0.3 };
+
 interface RegionInput {
-  r: Random;
+  r: TextRandom;
   budget: number;
   unfilled: number;
+  /** See lateUnfilled. */
+  late?: number;
   ctx: Context;
   minRows: number;
+  region: Region;
 }
 
 /** Emits lines until `budget` bytes are used, and at least `min` lines. */
@@ -443,56 +427,92 @@ function emit(budget: number, min: number, next: (index: number) => string): str
 
 const avgTimelineRowBytes = 100;
 
-function timelineRows({ r, budget, unfilled, ctx, minRows }: RegionInput): string[] {
+const splitRow = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+
+function timelineRows({ r, budget, unfilled, late, ctx, minRows, region }: RegionInput): string[] {
+  const { milestones } = ctx.schema.timeline!;
+  const columns = region.columns!;
+  // The template's example rows: their placeholders, by column.
+  const examples = region.lines.map(splitRow);
+  const cellsOf = (role: TimelineRole) => examples.map((cells) => cells[columns.indexOf(role)] ?? '').filter((c) => /^\[.*\]$/.test(c));
+  const placeholderComponents = [...new Set(cellsOf('component'))];
+  const placeholderActions = cellsOf('action');
+  const placeholderChance = late ?? 0.08;
   // The expected number of rows places the milestones; the budget decides the actual number.
-  const rows = Math.max(minRows, 7, Math.round(budget / avgTimelineRowBytes));
+  const rows = Math.max(minRows, milestones.length, Math.round(budget / avgTimelineRowBytes));
   const span = ctx.end - ctx.start;
   let t = ctx.start;
   const step = span / rows;
   let milestone = 0;
-  return emit(budget, Math.max(minRows, 7), (i) => {
+  return emit(budget, Math.max(minRows, milestones.length), (i) => {
     // Milestones at their share of the way through, so they are in order and spread.
     const isMilestone = milestone < milestones.length && i >= Math.floor((milestone * (rows - 1)) / (milestones.length - 1));
     t += Math.max(1000, Math.round(step * (0.5 + r.next())));
-    const time = dateHms(Math.round(t / 1000) * 1000);
+    const at = Math.round(t / 1000) * 1000;
     let event: string;
     let component: string;
     let action: string;
     if (isMilestone) {
-      const name = milestones[milestone];
+      const name = milestones[milestone].value;
       event = r.chance(0.5) ? name : `${name}: ${r.fill(r.pick(timelineEvents)).replace(/^./, (c) => c.toLowerCase())}`;
-      component = r.chance(unfilled) ? r.pick(timelinePlaceholderComponents) : r.pick(services);
-      action = r.chance(unfilled) ? timelinePlaceholderActions[milestone] : r.fill(r.pick(timelineActions));
+      component = r.chance(unfilled) && placeholderComponents.length ? r.pick(placeholderComponents) : r.pick(services);
+      action = r.chance(unfilled) && placeholderActions.length ? placeholderActions[milestone % placeholderActions.length] : r.fill(r.pick(timelineActions));
       milestone++;
     } else {
       event = r.fill(r.pick(timelineEvents));
-      component = r.chance(0.08) ? r.pick(timelinePlaceholderComponents) : r.chance(0.3) ? r.fill('{first} (on-call)') : r.pick(services);
-      action = r.chance(0.08) ? r.pick(timelinePlaceholderActions) : r.fill(r.pick(timelineActions));
+      component = r.chance(placeholderChance) && placeholderComponents.length ? r.pick(placeholderComponents) : r.chance(0.3) ? r.fill('{first} (on-call)') : r.pick(services);
+      action = r.chance(placeholderChance) && placeholderActions.length ? r.pick(placeholderActions) : r.fill(r.pick(timelineActions));
     }
-    return `| ${time} | ${event} | ${component} | ${action} |`;
+    const hasDate = columns.includes('date');
+    const cell = (role: TimelineRole | undefined): string => {
+      switch (role) {
+        case 'time':
+          return hasDate ? dateHms(at).slice(11) : dateHms(at);
+        case 'date':
+          return isoDate(at);
+        case 'event':
+          return event;
+        case 'component':
+          return component;
+        case 'action':
+          return action;
+        default:
+          return note(r);
+      }
+    };
+    return `| ${columns.map(cell).join(' | ')} |`;
   });
 }
 
-function eventLines({ r, budget, unfilled, ctx }: RegionInput): string[] {
+/** A fenced block of an intro line and list items ("- Event 1: [Timestamp] [Component] [Message]"). */
+function eventLines({ r, budget, unfilled, ctx, region }: RegionInput): string[] {
+  const [open, ...content] = region.lines;
+  const close = content.pop()!;
+  const intro = content.filter((l) => !/^\s*- /.test(l));
+  const item = content.find((l) => /^\s*- /.test(l)) ?? '- [Event]';
+  // "- Event 1: " and its number, renumbered for each item.
+  const prefix = item.slice(0, Math.max(0, item.indexOf('[')));
+  const numbered = (line: string, n: number) => line.replace(/\d+/, String(n));
   let t = ctx.start - 20 * 60000;
-  const out = [r.chance(unfilled) ? '[Extract from black box recorder]' : `Extract from the black box recorder of ${r.pick(services)}:`];
+  const out = intro.map((line) => (r.chance(unfilled) ? line : `Extract from the black box recorder of ${r.pick(services)}:`));
   out.push(
     ...emit(budget, 3, (i) => {
       t += r.int(1, 40) * 1000;
-      if (i < 3 && r.chance(unfilled)) return `- Event ${i + 1}: [Timestamp] [Component] [Message]`;
-      return `- Event ${i + 1}: ${isoSeconds(t)} ${r.pick(services)} ${r.fill(r.pick(eventMessages))}`;
+      if (i < 3 && r.chance(unfilled)) return numbered(item, i + 1);
+      return `${numbered(prefix, i + 1)}${isoSeconds(t)} ${r.pick(services)} ${r.fill(r.pick(eventMessages))}`;
     }),
   );
-  return ['```', ...out, '```'];
+  return [open, ...out, close];
 }
 
-function logLine(r: Random, t: number): string {
+function logLine(r: TextRandom, t: number): string {
   const [level, message] = r.pick(logMessages);
   return `[${new Date(t).toISOString()}] [${level}] ${r.fill(message)}`;
 }
 
-function logBlocks({ r, budget, unfilled, ctx }: RegionInput): string[] {
-  if (budget < 200 && r.chance(unfilled)) return ['```', '[Paste relevant log entries here]', '```'];
+/** A fenced block of placeholders alone ("[Paste relevant log entries here]"): log extracts. */
+function logBlocks({ r, budget, unfilled, ctx, region }: RegionInput): string[] {
+  if (budget < 200 && r.chance(unfilled)) return region.lines;
   const out: string[] = [];
   let t = ctx.start - 5 * 60000;
   let used = 0;
@@ -518,140 +538,191 @@ function logBlocks({ r, budget, unfilled, ctx }: RegionInput): string[] {
   return out;
 }
 
-function actionLines(days: number) {
-  return ({ r, budget, unfilled, ctx }: RegionInput): string[] =>
-    emit(budget, 3, (i) => {
-      if (i < 3 && r.chance(unfilled)) return '- [ ] [Action item] - [Owner] - [Due date]';
-      // Later items are occasionally copied from the template and left half-done, as happens.
-      if (r.chance(0.04)) return `- [ ] [Action item] - @${r.pick(people).split(' ')[0].toLowerCase()} - [Due date]`;
-      const box = r.chance(0.2) ? 'x' : ' ';
-      const owner = `@${r.pick(people).split(' ')[0].toLowerCase()}`;
-      const due = isoDate(ctx.end + (days + r.int(0, days)) * 86400000);
-      return `- [${box}] ${r.fill(r.pick(actionItems))} - ${owner} - ${due}`;
-    });
+/** Replaces the placeholders of a line in order by `values` (undefined: left as it is). */
+function fillInOrder(line: string, values: readonly (string | undefined)[]): string {
+  let k = 0;
+  return line.replace(placeholderPattern, (whole) => values[k++] ?? whole);
 }
 
-function lessonLines(placeholder: string) {
-  return ({ r, budget, unfilled }: RegionInput): string[] =>
-    emit(budget, 3, (i) => {
-      if (i < 3 && r.chance(unfilled)) return `${i + 1}. ${placeholder}`;
-      return `${i + 1}. ${r.pick(lessonTopics)} - ${r.fill(r.pick(lessonTexts))}`;
-    });
+/** The template's item ("- [ ] [Action item] - [Owner] - [Due date]"): what, who, when. */
+const dueDays = [1, 7, 30];
+
+function checklistLines({ r, budget, unfilled, late, ctx, region }: RegionInput): string[] {
+  const [item] = region.lines;
+  const marker = /^(\s*[-*+] \[[ xX]\] )/.exec(item)?.[1] ?? '- [ ] ';
+  const body = item.slice(marker.length);
+  const days = dueDays[region.indexInSection] ?? dueDays[dueDays.length - 1];
+  return emit(budget, 3, (i) => {
+    if ((i < 3 && r.chance(unfilled)) || (i >= 3 && late !== undefined && r.chance(late))) return item;
+    const owner = `@${r.pick(people).split(' ')[0].toLowerCase()}`;
+    // Later items are occasionally copied from the template and left half-done, as happens.
+    if (late === undefined && r.chance(0.04)) return `${marker}${fillInOrder(body, [undefined, owner])}`;
+    const box = r.chance(0.2) ? 'x' : ' ';
+    const due = isoDate(ctx.end + (days + r.int(0, days)) * day);
+    return `${marker.replace(/\[[ xX]\]/, `[${box}]`)}${fillInOrder(body, [r.fill(r.pick(actionItems)), owner, due])}`;
+  });
 }
 
-const regionWriters: Record<RegionName, (input: RegionInput) => string[]> = {
+/** The template's item ("1. [Positive aspect] - [Why it worked, how to maintain]"): a topic and what was learned. */
+function numberedLines({ r, budget, unfilled, late, region }: RegionInput): string[] {
+  const [item] = region.lines;
+  const number = /^(\s*)\d+([.)] )/.exec(item)!;
+  const body = item.slice(number[0].length);
+  return emit(budget, 3, (i) => {
+    const n = `${number[1]}${i + 1}${number[2]}`;
+    if ((i < 3 && r.chance(unfilled)) || (i >= 3 && late !== undefined && r.chance(late))) return `${n}${body}`;
+    return `${n}${fillInOrder(body, [r.pick(lessonTopics), r.fill(r.pick(lessonTexts))])}`;
+  });
+}
+
+const regionWriters: Record<RegionKind, (input: RegionInput) => string[]> = {
   timeline: timelineRows,
   events: eventLines,
   logs: logBlocks,
-  'actions-immediate': actionLines(1),
-  'actions-short': actionLines(7),
-  'actions-long': actionLines(30),
-  'lessons-well': lessonLines('[Positive aspect] - [Why it worked, how to maintain]'),
-  'lessons-improved': lessonLines('[Issue] - [Impact, proposed solution]'),
-  'lessons-systemic': lessonLines('[System issue] - [Root cause, long-term fix]'),
+  checklist: checklistLines,
+  numbered: numberedLines,
 };
 
 // ---------------------------------------------------------------------------------------------
 // The skeleton: the template, filled in
 
-type SkeletonLine = string | { region: RegionName };
+type SkeletonLine = string | Region;
 
 const placeholderPattern = /\[([^[\]\n]*)\]/g;
 const fieldLinePattern = /^(\s*(?:- )?)\*\*([^*]+)\*\*:(\s*)(.*)$/;
 const codeFieldPattern = /^([A-Z][A-Za-z ]+): (\[.*\])$/;
-const templateRow = /^\| \d\d:\d\d \|/;
 const headingPattern = /^(#{1,6})\s+(.*)$/;
+const tableRowPattern = /^\s*\|.*\|\s*$/;
+const tableSeparatorPattern = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const listItemPattern = /^\s*(?:[-*+] \[[ xX]\] |\d+[.)] )/;
+const fencePattern = /^\s*(```|~~~)/;
 
 function isTemplatePlaceholder(inner: string): boolean {
   return inner.trim() !== '' && !/^[xX]$/.test(inner);
 }
 
-function skeleton(template: string, r: Random, unfilled: number, ctx: Context): SkeletonLine[] {
-  const lines = template.split(/\r\n|\r|\n/);
+/** A list item with its number taken out, to find the template's runs of identical items. */
+const itemKey = (line: string) => line.replace(/^(\s*)\d+([.)] )/, '$1#$2');
+
+/** The timeline column of a header cell, by the schema's column names and their aliases. */
+function timelineRole(schema: TemplateSchema, header: string): TimelineRole | undefined {
+  const timeline = schema.timeline!;
+  for (const [role, name] of Object.entries(timeline.columns) as [TimelineRole, string | undefined][]) {
+    if (name !== undefined && key(name) === key(header)) return role;
+  }
+  for (const [role, aliases] of Object.entries(timeline.columnAliases) as [TimelineRole, string[] | undefined][]) {
+    if (aliases?.some((a) => key(a) === key(header))) return role;
+  }
+  return undefined;
+}
+
+function skeleton(template: BenchTemplate, r: TextRandom, unfilled: number, ctx: Context): SkeletonLine[] {
+  const { schema } = template;
+  const lines = template.text.split(/\r\n|\r|\n/);
   const out: SkeletonLine[] = [];
-  let section = '';
-  let subsection = '';
-  let inFence = false;
+  /** Heading keys from ## down (the title is left out). */
+  const headings: string[] = [];
+  const requiredPaths = new Set(schema.requiredSections.map((name) => name.split('>').map(key).join(' > ')));
+  const counts = new Map<RegionKind, number>();
+  const inSection = new Map<string, number>();
+  const region = (kind: RegionKind, regionLines: string[], extra: Partial<Region> = {}): Region => {
+    const index = counts.get(kind) ?? 0;
+    counts.set(kind, index + 1);
+    const sectionKey = `${headings[0] ?? ''}/${kind}`;
+    const indexInSection = inSection.get(sectionKey) ?? 0;
+    inSection.set(sectionKey, indexInSection + 1);
+    return { kind, name: `${kind}-${index}`, indexInSection, lines: regionLines, ...extra };
+  };
+  let timelineColumns: (TimelineRole | undefined)[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.startsWith('```')) {
-      // Whole fenced blocks that grow are replaced by their region.
-      if (!inFence && subsection === 'key events leading to incident') {
-        i = closingFence(lines, i);
-        out.push({ region: 'events' });
-        continue;
+    if (fencePattern.test(line)) {
+      const close = closingFence(lines, i);
+      const block = lines.slice(i, close + 1);
+      const content = block.slice(1, -1).filter((l) => l.trim() !== '');
+      const placeholdersOnly = content.length > 0 && content.every((l) => /^\s*\[[^\]]*\]\s*$/.test(l));
+      const items = content.filter((l) => /^\s*- .*\[/.test(l));
+      if (placeholdersOnly) out.push(region('logs', block));
+      else if (items.length > 0) out.push(region('events', block));
+      else {
+        // A block of `Label: [value]` lines.
+        out.push(line);
+        for (const inner of block.slice(1, -1)) {
+          const codeField = codeFieldPattern.exec(inner);
+          out.push(codeField && !r.chance(unfilled) ? `${codeField[1]}: ${fieldValue(r, fieldOf(schema, codeField[1], headings), ctx)}` : inner);
+        }
+        out.push(block[block.length - 1]);
       }
-      if (!inFence && subsection === 'logs extract') {
-        i = closingFence(lines, i);
-        out.push({ region: 'logs' });
-        continue;
-      }
-      inFence = !inFence;
-      out.push(line);
+      i = close;
       continue;
     }
-    const heading = !inFence && headingPattern.exec(line);
+    const heading = headingPattern.exec(line);
     if (heading) {
       const level = heading[1].length;
-      const key = heading[2].replace(/:.*$/, '').trim().toLowerCase();
+      const text = heading[2];
       if (level === 1) {
-        out.push(`# Post-Mortem: ${r.fill(r.pick(['{svc} outage at market open', 'Connection pool exhaustion on {db}', 'Stale positions after {topic} consumer lag', 'Failed orders during {svc} rollout']))}`);
+        out.push(`# ${schema.newDocument.titlePrefix}${r.fill(r.pick(['{svc} outage at market open', 'Connection pool exhaustion on {db}', 'Stale positions after {topic} consumer lag', 'Failed orders during {svc} rollout']))}`);
         continue;
       }
-      if (level === 2) {
-        section = key;
-        subsection = '';
-      } else subsection = key;
+      headings.length = Math.max(0, level - 2);
+      headings.push(key(text.replace(/:.*$/, '')));
       // "### Review Date: [Date, ...]" is a field written as a heading.
-      out.push(fillPlaceholders(line, r, unfilled, () => fieldValue(r, 'review date', ctx)));
+      const label = /^([^:[]+):/.exec(text)?.[1];
+      const field = label !== undefined ? fieldOf(schema, label, headings) : undefined;
+      out.push(fillPlaceholders(line, r, unfilled, () => fieldValue(r, field, ctx)));
       continue;
     }
-    ctx.section = section;
-    if (section === 'timeline' && templateRow.test(line)) {
-      while (i + 1 < lines.length && templateRow.test(lines[i + 1])) i++;
-      out.push({ region: 'timeline' });
+    // The timeline: its header and separator as they are; its example rows grow.
+    if (schema.timeline && headings[0] === key(schema.timeline.section) && tableRowPattern.test(line)) {
+      if (timelineColumns === undefined) {
+        timelineColumns = splitRow(line).map((cell) => timelineRole(schema, cell));
+        out.push(line);
+        continue;
+      }
+      if (tableSeparatorPattern.test(line)) {
+        out.push(line);
+        continue;
+      }
+      const rows = [line];
+      while (i + 1 < lines.length && tableRowPattern.test(lines[i + 1])) rows.push(lines[++i]);
+      out.push(region('timeline', rows, { columns: timelineColumns }));
       continue;
     }
-    if (section === 'action items' && line.startsWith('- [ ] [Action item]')) {
-      while (i + 1 < lines.length && lines[i + 1].startsWith('- [ ] [Action item]')) i++;
-      out.push({ region: subsection.startsWith('immediate') ? 'actions-immediate' : subsection.startsWith('short') ? 'actions-short' : 'actions-long' });
-      continue;
-    }
-    if (section === 'lessons learned' && /^\d+\. \[/.test(line)) {
-      while (i + 1 < lines.length && /^\d+\. \[/.test(lines[i + 1])) i++;
-      out.push({ region: subsection === 'what went well' ? 'lessons-well' : subsection === 'what could be improved' ? 'lessons-improved' : 'lessons-systemic' });
+    // A run of identical list items (numbers aside): the template's example items, which grow.
+    if (listItemPattern.test(line) && i + 1 < lines.length && itemKey(lines[i + 1]) === itemKey(line)) {
+      const run = [line];
+      while (i + 1 < lines.length && itemKey(lines[i + 1]) === itemKey(line)) run.push(lines[++i]);
+      out.push(region(/^\s*\d/.test(line) ? 'numbered' : 'checklist', run));
       continue;
     }
     const field = fieldLinePattern.exec(line);
     if (field) {
       const [, indent, label, space, value] = field;
+      const spec = fieldOf(schema, label, headings);
       if (value.startsWith('___')) {
         // Approval lines: "**Incident Commander**: ____ Date: ____".
-        out.push(r.chance(unfilled) ? line : `${indent}**${label}**:${space}${fieldValue(r, label, ctx)}`);
+        out.push(r.chance(unfilled) ? line : `${indent}**${label}**:${space}${fieldValue(r, spec, ctx)}`);
       } else if (value.includes('[') && !r.chance(unfilled)) {
-        out.push(`${indent}**${label}**:${space}${fieldValue(r, label, ctx)}`);
+        out.push(`${indent}**${label}**:${space}${fieldValue(r, spec, ctx)}`);
       } else out.push(line);
       continue;
     }
-    const codeField = inFence && codeFieldPattern.exec(line);
-    if (codeField) {
-      out.push(r.chance(unfilled) ? line : `${codeField[1]}: ${fieldValue(r, codeField[1], ctx)}`);
-      continue;
-    }
-    // The description under "What Happened?" is prose; list items are notes.
-    const prose = subsection === 'what happened?';
+    // A placeholder alone on its line in a required section is a paragraph to write ("What
+    // Happened?": "[Brief description...]"); others are notes.
+    const prose = /^\[[^\]]*\]$/.test(line.trim()) && requiredPaths.has(headings.join(' > '));
     out.push(fillPlaceholders(line, r, unfilled, () => (prose ? `${sentence(r)} ${sentence(r)} ${sentence(r)}` : note(r))));
   }
   return out;
 }
 
 function closingFence(lines: string[], open: number): number {
-  for (let j = open + 1; j < lines.length; j++) if (lines[j].startsWith('```')) return j;
+  const fence = fencePattern.exec(lines[open])![1];
+  for (let j = open + 1; j < lines.length; j++) if (lines[j].trimStart().startsWith(fence)) return j;
   return lines.length - 1;
 }
 
 /** Fills each template placeholder on a line, or leaves it (with probability `unfilled`). */
-function fillPlaceholders(line: string, r: Random, unfilled: number, value: () => string): string {
+function fillPlaceholders(line: string, r: TextRandom, unfilled: number, value: () => string): string {
   return line.replace(placeholderPattern, (whole, inner: string, offset: number) => {
     if (!isTemplatePlaceholder(inner) || r.chance(unfilled)) return whole;
     // "[Factor 1] - [Explanation]": a short name before " - ", a sentence after.
@@ -667,24 +738,29 @@ function utf8Length(s: string): number {
 // ---------------------------------------------------------------------------------------------
 
 /** A post-mortem of the template's shape of about `targetBytes` UTF-8 bytes. */
-export function generatePostmortem(template: string, options: GenerateOptions): string {
+export function generatePostmortem(template: BenchTemplate, options: GenerateOptions): string {
   const seed = options.seed ?? 1;
   const unfilled = options.unfilledShare ?? 0.3;
   const shape = options.shape ?? 'mixed';
-  const r = new Random(prng(seed));
+  const weights = shapeWeights[shape];
+  const r = new TextRandom(seed);
   // The incident: a start on a weekday in November 2026, lasting 40 minutes to many hours (a
   // long timeline needs a long incident for its rows to stay seconds apart).
   const start = Date.UTC(2026, 10, r.int(2, 26), r.int(0, 23), r.int(0, 59), r.int(0, 59));
   const minRows = options.minTimelineRows ?? (shape === 'timeline' ? 10000 : 0);
-  const rowsGuess = Math.max(minRows, (options.targetBytes * (shape === 'timeline' ? 1 : mixedWeights.timeline)) / avgTimelineRowBytes);
+  const rowsGuess = Math.max(minRows, (options.targetBytes * (weights.timeline ?? 0)) / avgTimelineRowBytes);
   const end = start + Math.max(40 * 60000, rowsGuess * 15000);
-  const ctx: Context = { start, end, section: '' };
+  const ctx: Context = { schema: template.schema, start, end };
 
   const skel = skeleton(template, r, unfilled, ctx);
   let skeletonBytes = 0;
   for (const line of skel) if (typeof line === 'string') skeletonBytes += utf8Length(line) + 1;
   const growth = Math.max(0, options.targetBytes - skeletonBytes);
-  const weights: Partial<Record<RegionName, number>> = shape === 'timeline' ? { timeline: 1 } : mixedWeights;
+  // Each kind's share, split among its regions; kinds the template lacks leave theirs to the others.
+  const regions = skel.filter((l): l is Region => typeof l !== 'string');
+  const present = new Set(regions.map((g) => g.kind));
+  const total = Object.entries(weights).reduce((sum, [kind, w]) => sum + (present.has(kind as RegionKind) ? w : 0), 0);
+  const share = (kind: RegionKind) => (total > 0 ? (weights[kind] ?? 0) / total / regions.filter((g) => g.kind === kind).length : 0);
 
   const out: string[] = [];
   for (const line of skel) {
@@ -692,15 +768,14 @@ export function generatePostmortem(template: string, options: GenerateOptions): 
       out.push(line);
       continue;
     }
-    const name = line.region;
-    const rr = new Random(prng(subSeed(seed, name)));
-    const budget = Math.floor(growth * (weights[name] ?? 0));
-    out.push(...regionWriters[name]({ r: rr, budget, unfilled, ctx, minRows: name === 'timeline' ? minRows : 0 }));
+    const rr = new TextRandom(subSeed(seed, line.name));
+    const budget = Math.floor(growth * share(line.kind));
+    out.push(...regionWriters[line.kind]({ r: rr, budget, unfilled, late: lateUnfilled[shape], ctx, minRows: line.kind === 'timeline' ? minRows : 0, region: line }));
   }
   return out.join('\n');
 }
 
 /** The documents of the benchmark, generated from the template. */
-export function generateBenchDocument(template: string, spec: BenchDocumentSpec): string {
+export function generateBenchDocument(template: BenchTemplate, spec: BenchDocumentSpec): string {
   return generatePostmortem(template, { targetBytes: spec.targetBytes, seed: spec.seed, shape: spec.shape });
 }

@@ -10,13 +10,14 @@
  *   node --import tsx bench/profile.ts --summarize some.cpuprofile [--runs N]
  *
  * prints the same summary for a profile written elsewhere, for one by `node --cpu-prof` of an
- * unminified server bundle driven by bench/lsp.ts.
+ * unminified server bundle driven by LspClient of test/support/lspClient.ts, started with
+ * `nodeArgs: ['--cpu-prof']`.
  */
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createPostmortemService } from '../server/src/service';
-import { benchDocuments, generateBenchDocument, loadTemplate } from './generate';
+import { benchDocuments, generateBenchDocument, loadBenchTemplate } from './generate';
 
 interface ProfileNode {
   id: number;
@@ -47,10 +48,9 @@ async function main(): Promise<void> {
   }
   const spec = benchDocuments.find((d) => d.name === name);
   if (!spec) throw new Error(`no document ${name}; one of ${benchDocuments.map((d) => d.name).join(', ')}`);
-  const templateText = loadTemplate();
-  const schemaText = readFileSync(join(repoRoot, 'templates/postmortem/postmortem-template.schema.yaml'), 'utf8');
-  const service = createPostmortemService(templateText, schemaText);
-  const text = generateBenchDocument(templateText, spec);
+  const template = loadBenchTemplate();
+  const service = createPostmortemService(template.text, template.schemaText);
+  const text = generateBenchDocument(template, spec);
   for (let i = 0; i < 3; i++) service.diagnostics(service.analyze(text));
   (globalThis as { gc?: () => void }).gc?.();
 

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { templateText, templateDiagnosticCount } from '../support/service';
-import { TestClient } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 
 const uri = 'file:///work/incidents/cache.md';
 
 /** Starts the server with the cache folder, checks it serves diagnostics, and stops it. */
 async function serve(cacheDir: string): Promise<void> {
-  const client = await TestClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: cacheDir } });
+  const client = await LspClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: cacheDir } });
   try {
     await client.open(uri, templateText);
     assert.equal((await client.pushed(uri, 1)).length, templateDiagnosticCount);
@@ -56,7 +56,7 @@ describe('the server\'s code cache', () => {
 
   it('is written when the editor ends the server with SIGTERM, which still ends it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cache-'));
-    const client = await TestClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: dir } });
+    const client = await LspClient.start({ env: { POSTMORTEM_CODE_CACHE_DIR: dir } });
     await client.open(uri, templateText);
     assert.equal((await client.pushed(uri, 1)).length, templateDiagnosticCount);
     const ended = new Promise<NodeJS.Signals | null>((resolve) => client.process.once('exit', (_code, signal) => resolve(signal)));

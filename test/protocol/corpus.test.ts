@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { corpusFolders, readFixtures, type Fixture } from '../support/corpus';
-import { TestClient } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 
 const fixtures = corpusFolders.flatMap((folder) => readFixtures(folder));
@@ -27,7 +27,7 @@ const expected = (f: Fixture) => (f.folder === 'not-postmortems' ? [] : f.expect
 describe('corpus over LSP: the bundled server gives each document the diagnostics its markers expect', () => {
   for (const dateOrder of orders) {
     it(`with postmortem.dateOrder ${dateOrder}`, async () => {
-      const client = await TestClient.start({ pull: true, settings: () => ({ dateOrder }) });
+      const client = await LspClient.start({ pull: true, settings: () => ({ dateOrder }) });
       try {
         for (const fixture of fixtures.filter((f) => f.dateOrder === dateOrder)) {
           // Not under a post-mortem folder: each is checked (or not) by its own text, as the service decides.

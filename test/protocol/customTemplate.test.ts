@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-types';
 import { templateText, templateDiagnosticCount } from '../support/service';
-import { TestClient } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 import { customSchema, customTemplate } from '../support/customTemplate';
 
 const report = '# Outage report\n\n## Summary\n\n**Impact**: HALF\n\n## Steps\n\n| When | What |\n|---|---|\n| 10:00 | a |\n';
@@ -30,13 +30,13 @@ function workspace(): { root: string; uri: string; file: (name: string) => strin
 const messages = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.message);
 
 describe('postmortem.template (VS Code-like client: pull diagnostics, workspace/configuration, watched files)', () => {
-  let client: TestClient;
+  let client: LspClient;
   let settings: Record<string, unknown> = { template: 'templates/outage.md' };
   const ws = workspace();
   writeFileSync(join(ws.root, 'templates/outage.schema.yaml'), customSchema);
   const doc = ws.file('incidents/db.md');
   before(async () => {
-    client = await TestClient.start({
+    client = await LspClient.start({
       pull: true,
       settings: () => settings,
       workspaceFolder: ws.uri,
@@ -125,7 +125,7 @@ describe('postmortem.template (client without workspace/configuration or file wa
     const schemaPath = join(ws.root, 'templates/outage.schema.yaml');
     const schemaUri = ws.file('templates/outage.schema.yaml');
     writeFileSync(schemaPath, 'name: Outage\nfields: [\n  - label: Impact\n');
-    const client = await TestClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: 'templates/outage.md' } } });
+    const client = await LspClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: 'templates/outage.md' } } });
     try {
       const doc = ws.file('report.md');
       await client.open(doc, report);
@@ -154,7 +154,7 @@ describe('postmortem.template (client without workspace/configuration or file wa
     const templatePath = join(ws.root, 'templates/outage.md');
     writeFileSync(templatePath, '# Just a title\n\n**Impact**: [NONE/SOME/ALL]\n');
     writeFileSync(join(ws.root, 'templates/outage.schema.yaml'), customSchema);
-    const client = await TestClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: 'templates/outage.md' } } });
+    const client = await LspClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: 'templates/outage.md' } } });
     try {
       const warning = await client.until(() => client.messages.find((m) => m.type === 2), 'a warning');
       assert.equal(
@@ -174,7 +174,7 @@ describe('postmortem.template (client without workspace/configuration or file wa
     writeFileSync(join(outside.root, 'templates/outage.schema.yaml'), customSchema);
     const ws = workspace();
     const templatePath = join(outside.root, 'templates/outage.md');
-    const client = await TestClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: templatePath } } });
+    const client = await LspClient.start({ workspaceFolder: ws.uri, initializationOptions: { settings: { template: templatePath } } });
     try {
       const warning = await client.until(() => client.messages.find((m) => m.type === 2), 'a warning');
       assert.equal(
@@ -201,7 +201,7 @@ describe('workspace folders added and removed while the server runs', () => {
   it('reads a relative postmortem.template against the folder added later, and drops it when the folder goes', async () => {
     const ws = workspace();
     writeFileSync(join(ws.root, 'templates/outage.schema.yaml'), customSchema);
-    const client = await TestClient.start({
+    const client = await LspClient.start({
       initializationOptions: { settings: { template: 'templates/outage.md' } },
       workspaceCapabilities: { workspaceFolders: true },
     });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import type { DocumentStatus } from '../../common/protocol';
 import { applyEdits, repoRoot, templateText, templateDiagnosticCount } from '../support/service';
-import { TestClient } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 
 const pmUri = 'file:///work/incidents/2026-11-20-payments.md';
@@ -20,8 +20,8 @@ const readme = '# Tool\n\n- [ ] [Component] to do\n\n## Timeline\n\n[START TIME]
 const severityLine = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
 
 describe('push diagnostics (clients without pull support)', () => {
-  let client: TestClient;
-  before(async () => (client = await TestClient.start()));
+  let client: LspClient;
+  before(async () => (client = await LspClient.start()));
   after(() => client.stop());
 
   it('publishes the unfilled fields of a post-mortem, with rule ids and doc links', async () => {
@@ -109,9 +109,9 @@ describe('push diagnostics (clients without pull support)', () => {
 });
 
 describe('pull diagnostics and settings (VS Code-like clients)', () => {
-  let client: TestClient;
+  let client: LspClient;
   let settings: Record<string, unknown> = {};
-  before(async () => (client = await TestClient.start({ pull: true, settings: () => settings, workspaceFolder: 'file:///work' })));
+  before(async () => (client = await LspClient.start({ pull: true, settings: () => settings, workspaceFolder: 'file:///work' })));
   after(() => client.stop());
 
   it('answers textDocument/diagnostic', async () => {
@@ -244,7 +244,7 @@ describe('pull diagnostics and settings (VS Code-like clients)', () => {
 
 describe('timeline editing over LSP', () => {
   it('inserts a row with the cursor command the client offered, and completes milestones', async () => {
-    const client = await TestClient.start({ initializationOptions: { cursorCommand: 'postmortem.internal.setCursor' } });
+    const client = await LspClient.start({ initializationOptions: { cursorCommand: 'postmortem.internal.setCursor' } });
     try {
       await client.open(pmUri, templateText);
       const lines = templateText.split('\n');
@@ -283,7 +283,7 @@ describe('settings from initialization options (clients without workspace/config
   ];
   for (const { title, options } of cases) {
     it(title, async () => {
-      const client = await TestClient.start({ ...options, initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
+      const client = await LspClient.start({ ...options, initializationOptions: { settings: { rules: { 'unfilled-placeholder': 'hint' } } } });
       try {
         await client.open(pmUri, templateText);
         const diagnostics = await client.pushed(pmUri, 1);
@@ -296,8 +296,8 @@ describe('settings from initialization options (clients without workspace/config
 });
 
 describe('postmortem/newDocument', () => {
-  let client: TestClient;
-  before(async () => (client = await TestClient.start()));
+  let client: LspClient;
+  before(async () => (client = await LspClient.start()));
   after(() => client.stop());
 
   it('returns the text with an ID unique in the folder', async () => {
@@ -330,7 +330,7 @@ describe('the rule docs the diagnostics link to', () => {
 });
 
 /** The response with id `id` as the server writes it, read beside the client's own reader. */
-function responseTo(client: TestClient, id: string): Promise<unknown> {
+function responseTo(client: LspClient, id: string): Promise<unknown> {
   return new Promise((resolve) => {
     let buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -355,7 +355,7 @@ function responseTo(client: TestClient, id: string): Promise<unknown> {
 
 describe('resilience', () => {
   it('answers a request cancelled before it ran with RequestCancelled, and the next one normally', async () => {
-    const client = await TestClient.start();
+    const client = await LspClient.start();
     try {
       await client.open(pmUri, templateText);
       const params = { textDocument: { uri: pmUri }, position: { line: severityLine, character: 16 } };
@@ -383,7 +383,7 @@ describe('resilience', () => {
   });
 
   it('declines a document beyond the size limit with one diagnostic, and keeps serving others', async () => {
-    const client = await TestClient.start();
+    const client = await LspClient.start();
     try {
       const huge = templateText + '\n```\n' + ('y'.repeat(99) + '\n').repeat(210_000) + '```\n';
       await client.open('file:///work/huge.md', huge);

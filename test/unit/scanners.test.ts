@@ -11,18 +11,12 @@ import { mainPart } from '../../server/src/service/values/note';
 import { placeholderTest } from '../../server/src/service/template/templateModel';
 import { splitLines } from '../../server/src/service/text/lines';
 import { maskCommentsAndCode, stripEmphasis } from '../../server/src/service/text/markdownText';
+import { prng } from '../support/random';
 import { service } from '../support/service';
 
 /** Deterministic texts: `count` strings of up to `maxPieces` pieces drawn from `pieces`. */
 function texts(seed: number, pieces: readonly string[], count: number, maxPieces: number): string[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = prng(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     let text = '';
