@@ -4,11 +4,11 @@
  * and code actions; what it reads (field values, the incident clock, the timeline's order,
  * whether it is a post-mortem) is read once, when first asked for.
  */
-import { incidentClock, placeTimeline, type IncidentClock, type TimelineOrder } from './document/clock';
+import { incidentClock, placeTimeline, type IncidentClock, type PlacementMemo, type TimelineOrder } from './document/clock';
 import { detectPostmortem, type Detection } from './document/detection';
 import { parseDocument, type LineFactsMemo } from './document/parse';
 import type { FieldLine, ParsedDocument, Placeholder } from './document/model';
-import { headingKey, labelKey } from './document/normalize';
+import { headingKey } from './document/normalize';
 import { findTimeline, type Timeline } from './document/timeline';
 import type { FieldPart, FieldSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
@@ -69,9 +69,10 @@ export interface Analysis {
 
 /**
  * `memo`: the line facts of an earlier analysis of these lines under the same template (a
- * DocumentSession's), reused for the lines unchanged since and filled in for the others.
+ * DocumentSession's), reused for the lines unchanged since and filled in for the others;
+ * `placementMemo`: its last timeline placement.
  */
-export function analyze(text: string | LineText, template: TemplateModel, options: AnalysisOptions = {}, memo?: LineFactsMemo): Analysis {
+export function analyze(text: string | LineText, template: TemplateModel, options: AnalysisOptions = {}, memo?: LineFactsMemo, placementMemo?: PlacementMemo): Analysis {
   const doc = parseDocument(
     text,
     {
@@ -113,7 +114,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
       return clock;
     },
     get timelineOrder() {
-      if (order === null) order = analysis.timeline ? placeTimeline(analysis.timeline, analysis.clock, dateOrder) : undefined;
+      if (order === null) order = analysis.timeline ? placeTimeline(analysis.timeline, analysis.clock, dateOrder, placementMemo) : undefined;
       return order;
     },
     get detection() {
@@ -256,7 +257,7 @@ export function findSection(doc: ParsedDocument, path: readonly string[]): numbe
 }
 
 function resolveField(field: FieldLine, doc: ParsedDocument, template: TemplateModel): FieldSpec | undefined {
-  const candidates = template.fieldsByLabel.get(labelKeyOf(field.label));
+  const candidates = template.fieldsByLabel.get(field.labelKey);
   if (!candidates) return undefined;
   for (const spec of candidates) {
     if (spec.section === undefined) return spec;
@@ -266,21 +267,6 @@ function resolveField(field: FieldLine, doc: ParsedDocument, template: TemplateM
     }
   }
   return undefined;
-}
-
-/**
- * Keys of field labels, remembered: a document repeats a few labels on every analysis (the memory
- * is bounded for documents of many distinct labels).
- */
-let labelKeys = new Map<string, string>();
-function labelKeyOf(label: string): string {
-  let key = labelKeys.get(label);
-  if (key === undefined) {
-    if (labelKeys.size > 10000) labelKeys = new Map();
-    key = labelKey(label);
-    labelKeys.set(label, key);
-  }
-  return key;
 }
 
 /** The heading key of a field spec's section, made once per spec. */

@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisOptions } from './analysis';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
 import { maxDocumentLength } from './limits';
+import type { PlacementMemo } from './document/clock';
 import type { LineFactsMemo } from './document/parse';
 import type { TemplateModel } from './template/templateModel';
 import { EditableText, splice, type ContentChange } from './text/editableText';
@@ -18,6 +19,7 @@ import type { LineText } from './text/lines';
 export class DocumentSession {
   private readonly editable: EditableText;
   private facts: LineFactsMemo;
+  private readonly placement: PlacementMemo = {};
   /** Bumped by every edit: what was made of an older text is stale. */
   private generation = 0;
   private analysed: { generation: number; dateOrder: string; analysis: Analysis } | undefined;
@@ -75,7 +77,7 @@ export class DocumentSession {
     const dateOrder = options.dateOrder ?? 'auto';
     const cached = this.analysed;
     if (cached && cached.generation === this.generation && cached.dateOrder === dateOrder) return cached.analysis;
-    const analysis = this.tooLarge ? analyzeOutline(this.editable, this.template, this.editable.length) : analyze(this.editable, this.template, { dateOrder }, this.facts);
+    const analysis = this.tooLarge ? analyzeOutline(this.editable, this.template, this.editable.length) : analyze(this.editable, this.template, { dateOrder }, this.facts, this.placement);
     this.analysed = { generation: this.generation, dateOrder, analysis };
     return analysis;
   }

@@ -82,7 +82,7 @@ interface RowSequence {
  * keystrokes ask only which few are out of order): for each placed row (one with a time) its
  * index in the sequence, its key, whether only its day is known; and the rows out of order.
  */
-interface Placement {
+export interface Placement {
   index: Int32Array;
   keys: Float64Array;
   dayOnly: Uint8Array;
@@ -99,7 +99,13 @@ export function zoneOfRow(moment: Pick<Moment, 'zone'> | undefined, table: Pick<
   return moment?.zone ?? table.zone ?? timeline.zone ?? clock.start?.zone ?? 0;
 }
 
-export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): TimelineOrder {
+/** The last placement of a document's timeline, kept by its session for the next analysis. */
+export interface PlacementMemo {
+  last?: { key: string; rows: readonly TimelineRow[]; placement: Placement };
+}
+
+/** `memo`: where the document's session keeps the last placement (a keystroke outside the timeline places no row again). */
+export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder, memo: PlacementMemo = {}): TimelineOrder {
   const place = (sequence: RowSequence): Placement => {
     if (clock.crossings !== undefined) return placeRows(sequence, timeline, clock, dateOrder, clock.crossings, false);
     // Date/Time does not say how many days the incident spans: one midnight crossing is
@@ -121,10 +127,11 @@ export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrde
   // same places, without placing thousands of rows again.
   const key = placementKey(timeline, clock, dateOrder);
   let placement: Placement;
-  if (lastPlacement && lastPlacement.key === key && sameRows(lastPlacement.rows, sequence.rows)) placement = lastPlacement.placement;
+  const last = memo.last;
+  if (last && last.key === key && sameRows(last.rows, sequence.rows)) placement = last.placement;
   else {
     placement = place(sequence);
-    lastPlacement = { key, rows: sequence.rows, placement };
+    memo.last = { key, rows: sequence.rows, placement };
   }
   let rows: PlacedRow[] | undefined;
   let outOfOrder: PlacedRow[] | undefined;
@@ -138,9 +145,6 @@ export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrde
     countOutOfOrder: (order) => place({ rows: order.map((o) => o.row), tables: order.map((o) => o.table) }).outOfOrder.length,
   };
 }
-
-/** The last placement, with what it was made of. */
-let lastPlacement: { key: string; rows: readonly TimelineRow[]; placement: Placement } | undefined;
 
 function placementKey(timeline: Timeline, clock: IncidentClock, dateOrder: DateOrder): string {
   const m = (x: Moment | undefined) => (x ? `${x.seconds}/${x.zone}/${x.relative}` : '-');

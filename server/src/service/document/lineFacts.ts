@@ -6,6 +6,7 @@
  */
 import { isSpaceOrTab, isWhitespace, maskCommentsAndCode, trimRange } from '../text/markdownText';
 import type { Cell, RowTime, TableRow, TimelineRow } from './model';
+import { labelKey } from './normalize';
 
 export interface Mark {
   start: number;
@@ -17,6 +18,8 @@ export interface Mark {
 
 export interface FieldFacts {
   label: string;
+  /** The label's comparison key (labelKey), made once per line text. */
+  labelKey: string;
   valueStart: number;
   valueEnd: number;
 }
@@ -326,7 +329,7 @@ function fieldFacts(label: string, afterColon: number, masked: string, line: str
   } else if (valueStart === valueEnd) {
     valueStart = valueEnd = first;
   }
-  return { label, valueStart, valueEnd };
+  return { label, labelKey: labelKey(label), valueStart, valueEnd };
 }
 
 /** The end of the code span opening at `open` (a run of backticks closed by the next run exactly as long, as maskCommentsAndCode reads it). */

@@ -33,6 +33,8 @@ export interface Heading {
 export interface FieldLine {
   line: number;
   label: string;
+  /** The label's comparison key (labelKey). */
+  labelKey: string;
   /** Where the value starts and ends (trimmed, comments and inline code left out at the end). */
   valueStart: number;
   valueEnd: number;

@@ -6,7 +6,7 @@
  */
 import { splitLines, type LineText } from '../text/lines';
 import { escapeRegExp } from '../text/markdownText';
-import { cellsOf, codeFacts, markdownFacts, type FactOptions, type LineFacts, type Mark } from './lineFacts';
+import { cellsOf, codeFacts, markdownFacts, type FactOptions, type FieldFacts, type LineFacts, type Mark } from './lineFacts';
 import {
   LineKind,
   type Cell,
@@ -104,7 +104,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
       lineKinds[i] = LineKind.Code;
       let owner = sectionOwner;
       if (f.field) {
-        const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'code');
+        const field = addField(i, f.field, 'code');
         if (f.marks.length) owner = { type: 'field', field };
       }
       addMarks(f.marks, i, owner);
@@ -173,7 +173,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
       openHeading(i, f.heading.level, f.heading.title, f.heading.sectionTitle, f.heading.titleStart, i);
       let owner = sectionOwner;
       if (f.field) {
-        const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'heading');
+        const field = addField(i, f.field, 'heading');
         if (f.marks.length) owner = { type: 'field', field };
       }
       addMarks(f.marks, i, owner);
@@ -235,7 +235,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     if (f.field) {
       paragraphOpen = true;
       itemParagraph = continuesItem || listContent !== -1;
-      const field = addField(i, f.field.label, f.field.valueStart, f.field.valueEnd, 'bold');
+      const field = addField(i, f.field, 'bold');
       if (f.field.valueStart === f.field.valueEnd) {
         // "**Contributing Factors**:" introduces the list below it.
         listLabel = f.field.label;
@@ -345,8 +345,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     return undefined;
   }
 
-  function addField(line: number, label: string, valueStart: number, valueEnd: number, style: FieldLine['style']): number {
-    fields.push({ line, label, valueStart, valueEnd, section, style, hasPlaceholder: false });
+  function addField(line: number, field: FieldFacts, style: FieldLine['style']): number {
+    fields.push({ line, label: field.label, labelKey: field.labelKey, valueStart: field.valueStart, valueEnd: field.valueEnd, section, style, hasPlaceholder: false });
     return fields.length - 1;
   }
 

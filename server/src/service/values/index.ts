@@ -41,25 +41,12 @@ export interface ValueOfKind {
   id?: string;
 }
 
-const readings = new WeakMap<FieldSpec, Map<string, FieldReading>>();
-
 /**
- * The value of a field of `spec` written as `raw` (the text after the colon). Remembered per
- * spec and text: the readings are pure, and a document repeats its values on every keystroke.
+ * The value of a field of `spec` written as `raw` (the text after the colon). Not remembered
+ * here: an open document's session keeps each line's value with the line's facts, and a memo
+ * keyed by text would keep every document that text was sliced from alive.
  */
 export function readFieldValue(spec: FieldSpec, raw: string): FieldReading {
-  let known = readings.get(spec);
-  if (!known) readings.set(spec, (known = new Map()));
-  let reading = known.get(raw);
-  if (reading === undefined) {
-    reading = read(spec, raw);
-    if (known.size > 5000) known.clear();
-    known.set(raw, reading);
-  }
-  return reading;
-}
-
-function read(spec: FieldSpec, raw: string): FieldReading {
   const plain = plainValue(raw);
   if (plain === '') return { state: 'empty' };
   const words = notYetKnown(plain);
