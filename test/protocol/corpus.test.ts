@@ -35,6 +35,9 @@ describe('corpus over LSP: the bundled server gives each document the diagnostic
           await client.open(uri, fixture.text);
           const diagnostics = await client.pull(uri);
           assert.deepEqual(keys(diagnostics.map((d) => ({ line: d.range.start.line + 1, rule: d.code }))), expected(fixture), `${fixture.folder}/${fixture.name}`);
+          // Told right as the status bar says it: checked as a post-mortem, or not.
+          const status = await client.request<{ checked: boolean }>('postmortem/documentStatus', { uri });
+          assert.equal(status.checked, fixture.folder !== 'not-postmortems', `${fixture.folder}/${fixture.name}: documentStatus.checked`);
         }
       } finally {
         await client.stop();
@@ -59,6 +62,9 @@ describe('corpus through postmortem-check: the built CLI reports what the marker
       const run = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), '--format', 'json', '--date-order', dateOrder, '--folder', 'none', '.'], { cwd: dir, encoding: 'utf8' });
       assert.ok(run.status === 0 || run.status === 1, run.stderr);
       const reports = JSON.parse(run.stdout) as { file: string; diagnostics: { line: number; rule: string }[] }[];
+      // Every post-mortem of the corpus counted as one, and no other file.
+      const postmortems = chosen.filter((f) => f.folder !== 'not-postmortems').length;
+      assert.match(run.stderr, new RegExp(` in ${postmortems} post-mortems?\\b`), run.stderr);
       const byFile = new Map(reports.map((r) => [r.file.replace(/\\/g, '/'), r.diagnostics]));
       for (const f of chosen) {
         const found = byFile.get(`${f.folder}/${f.name}`) ?? [];
