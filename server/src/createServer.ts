@@ -13,7 +13,6 @@ import { registerWorkspace, watchWorkspaceFolders } from './handlers/workspace';
 import type { ServerHost } from './host';
 import { codeActionKinds, completionTriggerCharacters } from './service/service';
 import { SettingsStore } from './settings';
-import { warmUp } from './warmUp';
 
 export function createServer(connection: Connection, host: ServerHost): ServerContext {
   let context: ServerContext;
@@ -55,8 +54,8 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   connection.onInitialized(() => {
     if (context.capabilities.configurationChangeRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (context.capabilities.folderChanges) watchWorkspaceFolders(context);
-    // Ready for the first document, unless one is already here to make it, and warm (warmUp.ts).
-    setImmediate(() => warmUp(context.service(), () => documents.all().length > 0));
+    // Ready for the first document, unless one is already here to make it.
+    setImmediate(() => context.service());
     void context.templates?.reload();
   });
 
