@@ -1,0 +1,82 @@
+/**
+ * The check of one file, from its bytes to what is written of it (its findings formatted, and
+ * their count for the summary: the diagnostics themselves are not kept), and the service it
+ * runs on.
+ */
+import * as path from 'node:path';
+import { serviceOfLoadedTemplate } from '../../host/templateConsistency';
+import { loadTemplate } from '../../host/templateLoader';
+import { defaultTemplateModel } from '../../host/defaultTemplate';
+import { bundledSchemaReader } from '../../host/schemaReaderBundle';
+import { postmortemFolderOf } from '../../host/postmortemFolder';
+import { classify, maxDocumentLength, serviceFor, type DateOrder, type PostmortemService, type RuleLevel } from '../../server/src/service/service';
+import { URI } from '../../host/uri';
+import { formatReport, levelOf, type Format } from './report';
+
+/** What the check of every file needs of the options. */
+export interface CheckSettings {
+  levels: Record<string, RuleLevel>;
+  format: Format;
+  all: boolean;
+  quiet: boolean;
+  dateOrder: DateOrder;
+  /** --folder, made absolute. */
+  postmortemFolder: string;
+}
+
+/** What is written of one file and counted in the summary. */
+export type FileOutcome =
+  /** A post-mortem checked: its findings as formatReport wrote them ('' for none), and their count by level. */
+  | { kind: 'checked'; output: string; errors: number; warnings: number; others: number }
+  /** A Markdown file that is no post-mortem (and --all was not given). */
+  | { kind: 'not-postmortem' }
+  /** A file whose front matter says postmortem: false. */
+  | { kind: 'opted-out' }
+  /** A file that could not be checked, and why (the check then exits with 2). */
+  | { kind: 'problem'; message: string };
+
+export class TemplateError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** The service over the shipped template, or over --template; problems with the template are thrown as a TemplateError. */
+export async function serviceOf(template: string | undefined): Promise<PostmortemService> {
+  if (template === undefined) return serviceFor(defaultTemplateModel());
+  const result = await loadTemplate(path.resolve(template), { workspaceFolders: [process.cwd()], trusted: true, readSchema: bundledSchemaReader });
+  const checked = result.ok ? serviceOfLoadedTemplate(result) : result;
+  if (checked.problems) throw new TemplateError(checked.problems.map((p) => p.message));
+  return checked.service;
+}
+
+/** Checks files with one service and one set of options. */
+export function fileChecker(service: PostmortemService, settings: CheckSettings): (file: string, bytes: Buffer) => FileOutcome {
+  // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
+  const folderName = path.basename(settings.postmortemFolder);
+  const folderParent = [URI.fromPath(path.dirname(settings.postmortemFolder))];
+  return (file, bytes) => {
+    let text = bytes.toString('utf8');
+    if (text.length > maxDocumentLength) {
+      return { kind: 'problem', message: `too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${maxDocumentLength / 1e6} million)` };
+    }
+    // Editors do not count a byte order mark as a character: columns are as VS Code shows them.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const analysis = service.analyze(text, { dateOrder: settings.dateOrder });
+    const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
+    if (detection.by === 'front-matter' && !detection.postmortem) return { kind: 'opted-out' };
+    if (!settings.all && !detection.postmortem) return { kind: 'not-postmortem' };
+    let diagnostics = service.diagnostics(analysis, { levels: settings.levels });
+    if (settings.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
+    // The rules report in rule order; a reader goes down the file.
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    let errors = 0;
+    let warnings = 0;
+    for (const d of diagnostics) {
+      const level = levelOf(d);
+      if (level === 'error') errors++;
+      else if (level === 'warning') warnings++;
+    }
+    return { kind: 'checked', output: formatReport({ file, diagnostics }, settings.format), errors, warnings, others: diagnostics.length - errors - warnings };
+  };
+}
