@@ -11,6 +11,7 @@ import { bundledSchemaReader } from '../../host/schemaReaderBundle';
 import { postmortemFolderOf } from '../../host/postmortemFolder';
 import { classify, maxDocumentLength, serviceFor, type DateOrder, type PostmortemService, type RuleLevel } from '../../server/src/service/service';
 import { URI } from '../../host/uri';
+import { lengthOf, linesOfBytes } from './lines';
 import { formatReport, levelOf, type Format } from './report';
 
 /** What the check of every file needs of the options. */
@@ -56,12 +57,15 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
   const folderName = path.basename(settings.postmortemFolder);
   const folderParent = [URI.fromPath(path.dirname(settings.postmortemFolder))];
   return (file, bytes) => {
-    let text = bytes.toString('utf8');
-    if (text.length > maxDocumentLength) {
-      return { kind: 'problem', message: `too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${maxDocumentLength / 1e6} million)` };
+    // The service is given the text as lines decoded one by one (see lines.ts): what it keeps of
+    // a file in its caches is then a line, not the whole file.
+    const text = linesOfBytes(bytes);
+    const length = bytes.length > maxDocumentLength ? lengthOf(text) : 0;
+    if (length > maxDocumentLength) {
+      return { kind: 'problem', message: `too large to check (${(length / 1e6).toFixed(1)} million characters; the limit is ${maxDocumentLength / 1e6} million)` };
     }
     // Editors do not count a byte order mark as a character: columns are as VS Code shows them.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.lines[0].charCodeAt(0) === 0xfeff) text.lines[0] = text.lines[0].slice(1);
     const analysis = service.analyze(text, { dateOrder: settings.dateOrder });
     const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
     if (detection.by === 'front-matter' && !detection.postmortem) return { kind: 'opted-out' };
