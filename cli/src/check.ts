@@ -4,24 +4,33 @@
  * language server, the same rules and levels, the shipped template or a team's own.
  */
 import { readFile } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { reason } from '../../host/fileSystem';
 import { collectMarkdownFiles } from '../../host/markdownFiles';
 import type { PostmortemService } from '../../server/src/service/service';
 import { serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
 import { readOptions, usage, UsageError } from './options';
-import { inThreadChecker, type Checker, type CheckFailure, type Job } from './pool';
+import { inThreadChecker, runWorker, workerPool, type Checker, type CheckFailure, type Job, type WorkerData } from './pool';
 import { ReportWriter } from './report';
 
 declare const POSTMORTEM_VERSION: string;
 
+/** Cores this process may use (os.availableParallelism is Node 18.14 and later). */
+const cores = () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) || 1;
+
+/** Fewer files are checked in the main thread: starting workers would take longer than checking them. */
+const leastFilesForWorkers = 50;
+/** Worker threads by default: one per core, up to this many. */
+const mostDefaultThreads = 4;
 /** Reads in flight at once. */
 const concurrentReads = 16;
 /**
  * Files between the next one to write and the last one read: what waits for an earlier file is
  * held, so this bounds the memory whatever the number of files.
  */
-const windowSize = 64;
+const windowPerThread = 16;
 /** Bytes read and not yet checked, past which no more reads start. */
 const mostBytesHeld = 64 * 1024 * 1024;
 
@@ -59,6 +68,7 @@ export async function main(argv: readonly string[], out: (text: string) => boole
   const { files, problems } = await collectMarkdownFiles(options.paths);
   for (const p of problems) err(`postmortem-check: ${p.path}: ${p.message}\n`);
   const settings: CheckSettings = {
+    template: options.template,
     levels: options.levels,
     format: options.format,
     all: options.all,
@@ -66,6 +76,7 @@ export async function main(argv: readonly string[], out: (text: string) => boole
     dateOrder: options.dateOrder,
     postmortemFolder: path.resolve(options.folder),
   };
+  const threads = Math.min(options.threads ?? (files.length >= leastFilesForWorkers ? Math.min(cores(), mostDefaultThreads) : 1), files.length);
 
   const writer = new ReportWriter(options.format, out);
   let failedToRun = problems.length > 0;
@@ -98,9 +109,13 @@ export async function main(argv: readonly string[], out: (text: string) => boole
     }
   };
 
-  const failure = await checkAll(files, service, settings, write, drained);
+  const failure = await checkAll(files, threads, service, settings, write, drained);
   if (failure) {
-    err(`postmortem-check: ${failure.file === undefined ? '' : `${failure.file}: `}the check failed: ${failure.message}\n`);
+    if (failure.templateProblems) {
+      err(`postmortem-check: cannot use the template ${options.template}:\n${failure.templateProblems.map((p) => `  ${p}\n`).join('')}`);
+    } else {
+      err(`postmortem-check: ${failure.file === undefined ? '' : `${failure.file}: `}the check failed: ${failure.message}\n`);
+    }
     return 2;
   }
 
@@ -122,18 +137,21 @@ export async function main(argv: readonly string[], out: (text: string) => boole
 }
 
 /**
- * Reads the files (a few at once), checks them and writes each one's outcome as soon as every file before it is written: the output is in
+ * Reads the files (a few at once), has them checked (in this thread, or by `threads` workers)
+ * and writes each one's outcome as soon as every file before it is written: the output is in
  * file order, and only outcomes waiting for an earlier file are held. Resolves when all are
  * written, or with why the check stopped.
  */
 function checkAll(
   files: readonly string[],
+  threads: number,
   service: PostmortemService,
   settings: CheckSettings,
   write: (file: string, outcome: FileOutcome) => boolean | void,
   drained: (() => Promise<void>) | undefined,
 ): Promise<CheckFailure | undefined> {
   return new Promise((resolve) => {
+    const windowSize = windowPerThread * Math.max(threads, 4);
     /** Outcomes known, by index, that wait for an earlier file. */
     const outcomes = new Map<number, FileOutcome>();
     /** Files read and waiting for room in the checker. */
@@ -160,7 +178,7 @@ function checkAll(
       },
       failed: finish,
     };
-    const checker: Checker = inThreadChecker(service, settings, events);
+    const checker: Checker = threads > 1 ? workerPool(__filename, threads, settings, events) : inThreadChecker(service, settings, events);
 
     const settle = (index: number, outcome: FileOutcome) => {
       if (stopped) return;
@@ -201,7 +219,9 @@ function checkAll(
   });
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as Partial<WorkerData> | undefined)?.postmortemCheckWorker) {
+  runWorker(workerData as WorkerData);
+} else if (require.main === module) {
   // Output piped into a reader that stops early (`| head`): stop quietly, as other tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;

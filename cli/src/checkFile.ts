@@ -1,7 +1,8 @@
 /**
  * The check of one file, from its bytes to what is written of it (its findings formatted, and
  * their count for the summary: the diagnostics themselves are not kept), and the service it
- * runs on.
+ * runs on: the same code in the main thread and in each worker thread (see pool.ts), so a
+ * file's outcome does not depend on where it was checked.
  */
 import * as path from 'node:path';
 import { serviceOfLoadedTemplate } from '../../host/templateConsistency';
@@ -14,8 +15,10 @@ import { URI } from '../../host/uri';
 import { lengthOf, linesOfBytes } from './lines';
 import { formatReport, levelOf, type Format } from './report';
 
-/** What the check of every file needs of the options. */
+/** What the check of every file needs of the options; plain data, sent to each worker. */
 export interface CheckSettings {
+  /** --template as given (undefined: the shipped template). */
+  template?: string;
   levels: Record<string, RuleLevel>;
   format: Format;
   all: boolean;
