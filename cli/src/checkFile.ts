@@ -11,6 +11,7 @@ import { defaultTemplateModel } from '../../host/defaultTemplate';
 import { bundledSchemaReader } from '../../host/schemaReaderBundle';
 import { postmortemFolderOf } from '../../host/postmortemFolder';
 import { classify, maxDocumentLength, serviceFor, type DateOrder, type PostmortemService, type RuleLevel } from '../../server/src/service/service';
+import { rules } from '../../server/src/service/rules';
 import { URI } from '../../host/uri';
 import { lengthOf, linesOfBytes } from './lines';
 import { formatReport, levelOf, type Format } from './report';
@@ -59,6 +60,11 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
   // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
   const folderName = path.basename(settings.postmortemFolder);
   const folderParent = [URI.fromPath(path.dirname(settings.postmortemFolder))];
+  // --quiet reports errors only, and a rule's findings all have its level: the rules below
+  // error are not run at all (the filter below then changes nothing, and stays for clarity).
+  const levels = settings.quiet
+    ? Object.fromEntries(rules.map((rule) => [rule.id, (settings.levels[rule.id] ?? rule.defaultLevel) === 'error' ? 'error' : 'off'] as const))
+    : settings.levels;
   return (file, bytes) => {
     // The service is given the text as lines decoded one by one (see lines.ts): what it keeps of
     // a file in its caches is then a line, not the whole file.
@@ -73,7 +79,7 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
     const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
     if (detection.by === 'front-matter' && !detection.postmortem) return { kind: 'opted-out' };
     if (!settings.all && !detection.postmortem) return { kind: 'not-postmortem' };
-    let diagnostics = service.diagnostics(analysis, { levels: settings.levels });
+    let diagnostics = service.diagnostics(analysis, { levels });
     if (settings.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
     // The rules report in rule order; a reader goes down the file.
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
