@@ -12,7 +12,7 @@ import { collectMarkdownFiles } from '../../host/markdownFiles';
 import type { PostmortemService } from '../../server/src/service/service';
 import { serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
 import { readOptions, usage, UsageError } from './options';
-import { inThreadChecker, runWorker, workerPool, type Checker, type CheckFailure, type Job, type WorkerData } from './pool';
+import { inThreadChecker, runWorker, workerPool, type Checker, type CheckerEvents, type CheckFailure, type Job, type WorkerData } from './pool';
 import { ReportWriter } from './report';
 
 declare const POSTMORTEM_VERSION: string;
@@ -30,6 +30,7 @@ const concurrentReads = 16;
  * Files between the next one to write and the last one read: what waits for an earlier file is
  * held, so this bounds the memory whatever the number of files.
  */
+const leastWindow = 64;
 const windowPerThread = 16;
 /** Bytes read and not yet checked, past which no more reads start. */
 const mostBytesHeld = 64 * 1024 * 1024;
@@ -56,9 +57,11 @@ export async function main(argv: readonly string[], out: (text: string) => boole
     return 0;
   }
 
-  let service: PostmortemService;
+  // A team's template is loaded first, so that its problems are told before any file is read
+  // (workers load it again); the shipped one only when this thread checks the files.
+  let service: PostmortemService | undefined;
   try {
-    service = await serviceOf(options.template);
+    if (options.template !== undefined) service = await serviceOf(options.template);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     err(`postmortem-check: cannot use the template ${options.template}:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
@@ -109,7 +112,14 @@ export async function main(argv: readonly string[], out: (text: string) => boole
     }
   };
 
-  const failure = await checkAll(files, threads, service, settings, write, drained);
+  let startChecker: (events: CheckerEvents) => Checker;
+  if (threads > 1) {
+    startChecker = (events) => workerPool(__filename, threads, settings, events);
+  } else {
+    const inThread = service ?? (await serviceOf(undefined));
+    startChecker = (events) => inThreadChecker(inThread, settings, events);
+  }
+  const failure = await checkAll(files, startChecker, Math.max(leastWindow, windowPerThread * threads), write, drained);
   if (failure) {
     if (failure.templateProblems) {
       err(`postmortem-check: cannot use the template ${options.template}:\n${failure.templateProblems.map((p) => `  ${p}\n`).join('')}`);
@@ -137,21 +147,19 @@ export async function main(argv: readonly string[], out: (text: string) => boole
 }
 
 /**
- * Reads the files (a few at once), has them checked (in this thread, or by `threads` workers)
- * and writes each one's outcome as soon as every file before it is written: the output is in
- * file order, and only outcomes waiting for an earlier file are held. Resolves when all are
+ * Reads the files (a few at once), has them checked (in this thread, or by workers) and
+ * writes each one's outcome as soon as every file before it is written: the output is in file
+ * order, and only outcomes waiting for an earlier file are held. Resolves when all are
  * written, or with why the check stopped.
  */
 function checkAll(
   files: readonly string[],
-  threads: number,
-  service: PostmortemService,
-  settings: CheckSettings,
+  startChecker: (events: CheckerEvents) => Checker,
+  windowSize: number,
   write: (file: string, outcome: FileOutcome) => boolean | void,
   drained: (() => Promise<void>) | undefined,
 ): Promise<CheckFailure | undefined> {
   return new Promise((resolve) => {
-    const windowSize = windowPerThread * Math.max(threads, 4);
     /** Outcomes known, by index, that wait for an earlier file. */
     const outcomes = new Map<number, FileOutcome>();
     /** Files read and waiting for room in the checker. */
@@ -178,7 +186,7 @@ function checkAll(
       },
       failed: finish,
     };
-    const checker: Checker = threads > 1 ? workerPool(__filename, threads, settings, events) : inThreadChecker(service, settings, events);
+    const checker = startChecker(events);
 
     const settle = (index: number, outcome: FileOutcome) => {
       if (stopped) return;

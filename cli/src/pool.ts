@@ -97,14 +97,14 @@ type FromWorker =
 const jobsPerWorker = 2;
 
 /**
- * Each worker's heap. Its files are small and what it keeps of them is little (a few tens of
- * MB), but V8 sizes a heap by its limit: with Node's default (a quarter of the machine's memory
- * or so) every worker grew to about 100 MB on 5,000 files of 25 KB. A young generation of 6 MB
- * (semi-spaces of 2 MB instead of 16) and an old one of at most 1 GB (still room for a 20
- * million character post-mortem, the largest checked) keep each near 40 MB, and cost no time
- * measurable here.
+ * Each worker's heap. Its files are small and what it keeps of them little (a few tens of MB),
+ * but V8 sizes a heap by its limits: with Node's defaults (semi-spaces of 16 MB, an old
+ * generation of a quarter of the machine's memory or so) each worker grew to about 100 MB
+ * over 5,000 files of 25 KB. A young generation of 3 MB (semi-spaces of 1 MB) and an old one of
+ * at most 1 GB (room still for a 20 million character post-mortem, the largest checked) keep
+ * each near 40 MB, and cost no time measurable here: most of what a check allocates dies young.
  */
-const workerHeap = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 1024 };
+const workerHeap = { maxYoungGenerationSizeMb: 3, maxOldGenerationSizeMb: 1024 };
 
 /** `count` workers running `entry` (dist/cli.js). */
 export function workerPool(entry: string, count: number, settings: CheckSettings, events: CheckerEvents): Checker {
