@@ -193,7 +193,8 @@ function checkAll(
       outcomes.set(index, outcome);
       for (let next = outcomes.get(nextWrite); next !== undefined; next = outcomes.get(nextWrite)) {
         outcomes.delete(nextWrite);
-        if (write(files[nextWrite++], next) === false && drained) {
+        if (write(files[nextWrite++], next) === false && drained && !outputFull) {
+          // Outcomes already known are still written (the stream queues them); no more reads start.
           outputFull = true;
           void drained().then(() => {
             outputFull = false;

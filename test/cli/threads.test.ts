@@ -130,3 +130,36 @@ describe('postmortem-check on worker threads', () => {
     }
   });
 });
+
+describe('postmortem-check when its output is full', () => {
+  it('waits for it to drain and writes the same, in the same order', async () => {
+    // The bundle's main, called in this process with an output that is full every third write.
+    const { main } = require(cli) as typeof import('../../cli/src/check');
+    const root = mkdtempSync(join(tmpdir(), 'pm-drain-'));
+    cpSync(join(repoRoot, 'test/corpus'), root, { recursive: true });
+    const collect = async (full: boolean, threads: string[] = ['--threads', '1']) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      let drains = 0;
+      let writes = 0;
+      const status = await main(
+        [...threads, '--format', 'json', root],
+        (text) => {
+          out.push(text);
+          return !full || ++writes % 3 !== 0;
+        },
+        (text) => err.push(text),
+        () => new Promise((resolve) => setTimeout(() => resolve(void drains++), 2)),
+      );
+      return { status, out: out.join(''), err: err.join(''), drains };
+    };
+    const flowing = await collect(false);
+    const full = await collect(true);
+    assert.ok(full.drains > 5, `${full.drains} drains`);
+    assert.equal(flowing.drains, 0);
+    assert.deepEqual({ ...full, drains: 0 }, flowing);
+    const workers = await collect(true, ['--threads', '2']);
+    assert.deepEqual({ ...workers, drains: 0 }, flowing);
+    assert.equal(flowing.out, `${JSON.stringify(JSON.parse(flowing.out), null, 2)}\n`);
+  });
+});
