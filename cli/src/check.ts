@@ -3,39 +3,43 @@
  * over a repository of post-mortems or a pre-commit hook. The same pure service as the
  * language server, the same rules and levels, the shipped template or a team's own.
  */
-import { promises as fs } from 'node:fs';
+import { readFile } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { serviceOfLoadedTemplate } from '../../host/templateConsistency';
-import { loadTemplate } from '../../host/templateLoader';
-import { defaultTemplateModel } from '../../host/defaultTemplate';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { reason } from '../../host/fileSystem';
-import { bundledSchemaReader } from '../../host/schemaReaderBundle';
-import { postmortemFolderOf } from '../../host/postmortemFolder';
-import { classify, maxDocumentLength, serviceFor, type PostmortemService } from '../../server/src/service/service';
-import { URI } from '../../host/uri';
 import { collectMarkdownFiles } from '../../host/markdownFiles';
+import type { PostmortemService } from '../../server/src/service/service';
+import { serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
 import { readOptions, usage, UsageError } from './options';
-import { formatReports, levelOf, type FileReport } from './report';
+import { inThreadChecker, runWorker, workerPool, type Checker, type CheckerEvents, type CheckFailure, type Job, type WorkerData } from './pool';
+import { ReportWriter } from './report';
 
 declare const POSTMORTEM_VERSION: string;
 
-/** The service over the shipped template, or over --template; problems with the template are thrown as text. */
-async function serviceOf(template: string | undefined): Promise<PostmortemService> {
-  if (template === undefined) return serviceFor(defaultTemplateModel());
-  const result = await loadTemplate(path.resolve(template), { workspaceFolders: [process.cwd()], trusted: true, readSchema: bundledSchemaReader });
-  const checked = result.ok ? serviceOfLoadedTemplate(result) : result;
-  if (checked.problems) throw new TemplateError(checked.problems.map((p) => p.message));
-  return checked.service;
-}
+/** Cores this process may use (os.availableParallelism is Node 18.14 and later). */
+const cores = () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length) || 1;
 
-class TemplateError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
-}
+/** Fewer files are checked in the main thread: starting workers would take longer than checking them. */
+const leastFilesForWorkers = 50;
+/** Worker threads by default: one per core, up to this many. */
+const mostDefaultThreads = 4;
+/** Reads in flight at once. */
+const concurrentReads = 16;
+/**
+ * Files between the next one to write and the last one read: what waits for an earlier file is
+ * held, so this bounds the memory whatever the number of files.
+ */
+const leastWindow = 64;
+const windowPerThread = 16;
+/** Bytes read and not yet checked, past which no more reads start. */
+const mostBytesHeld = 64 * 1024 * 1024;
 
-/** Runs the check; returns the exit status. */
-export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/**
+ * Runs the check; returns the exit status. `out` may return false when the output cannot take
+ * more for now; then no more files are read until `drained` resolves.
+ */
+export async function main(argv: readonly string[], out: (text: string) => boolean | void, err: (text: string) => void, drained?: () => Promise<void>): Promise<number> {
   let options;
   try {
     options = readOptions(argv);
@@ -53,9 +57,11 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     return 0;
   }
 
-  let service: PostmortemService;
+  // A team's template is loaded first, so that its problems are told before any file is read
+  // (workers load it again); the shipped one only when this thread checks the files.
+  let service: PostmortemService | undefined;
   try {
-    service = await serviceOf(options.template);
+    if (options.template !== undefined) service = await serviceOf(options.template);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     err(`postmortem-check: cannot use the template ${options.template}:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
@@ -63,58 +69,67 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   }
 
   const { files, problems } = await collectMarkdownFiles(options.paths);
-  let failedToRun = problems.length > 0;
   for (const p of problems) err(`postmortem-check: ${p.path}: ${p.message}\n`);
+  const settings: CheckSettings = {
+    template: options.template,
+    levels: options.levels,
+    format: options.format,
+    all: options.all,
+    quiet: options.quiet,
+    dateOrder: options.dateOrder,
+    postmortemFolder: path.resolve(options.folder),
+  };
+  const threads = Math.min(options.threads ?? (files.length >= leastFilesForWorkers ? Math.min(cores(), mostDefaultThreads) : 1), files.length);
 
-  const reports: FileReport[] = [];
+  const writer = new ReportWriter(options.format, out);
+  let failedToRun = problems.length > 0;
   let checked = 0;
   /** Markdown files that are no post-mortem, and post-mortems whose front matter says postmortem: false. */
   let notPostmortems = 0;
   let optedOut = 0;
-  // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
-  const postmortemFolder = path.resolve(options.folder);
-  const folderName = path.basename(postmortemFolder);
-  const folderParent = [URI.fromPath(path.dirname(postmortemFolder))];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      err(`postmortem-check: ${file}: ${reason(error)}\n`);
-      failedToRun = true;
-      continue;
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  /** Writes a file's outcome, in file order; false when the output is full for now. */
+  const write = (file: string, outcome: FileOutcome): boolean | void => {
+    switch (outcome.kind) {
+      case 'problem':
+        err(`postmortem-check: ${file}: ${outcome.message}\n`);
+        failedToRun = true;
+        return true;
+      case 'not-postmortem':
+        notPostmortems++;
+        return true;
+      case 'opted-out':
+        optedOut++;
+        return true;
+      case 'checked':
+        checked++;
+        errors += outcome.errors;
+        warnings += outcome.warnings;
+        others += outcome.others;
+        return writer.write(outcome.output);
     }
-    if (text.length > maxDocumentLength) {
-      err(`postmortem-check: ${file}: too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${maxDocumentLength / 1e6} million)\n`);
-      failedToRun = true;
-      continue;
+  };
+
+  let startChecker: (events: CheckerEvents) => Checker;
+  if (threads > 1) {
+    startChecker = (events) => workerPool(__filename, threads, settings, events);
+  } else {
+    const inThread = service ?? (await serviceOf(undefined));
+    startChecker = (events) => inThreadChecker(inThread, settings, events);
+  }
+  const failure = await checkAll(files, startChecker, Math.max(leastWindow, windowPerThread * threads), write, drained);
+  if (failure) {
+    if (failure.templateProblems) {
+      err(`postmortem-check: cannot use the template ${options.template}:\n${failure.templateProblems.map((p) => `  ${p}\n`).join('')}`);
+    } else {
+      err(`postmortem-check: ${failure.file === undefined ? '' : `${failure.file}: `}the check failed: ${failure.message}\n`);
     }
-    // Editors do not count a byte order mark as a character: columns are as VS Code shows them.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const analysis = service.analyze(text, { dateOrder: options.dateOrder });
-    const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
-    if (detection.by === 'front-matter' && !detection.postmortem) {
-      optedOut++;
-      continue;
-    }
-    if (!options.all && !detection.postmortem) {
-      notPostmortems++;
-      continue;
-    }
-    checked++;
-    let diagnostics = service.diagnostics(analysis, { levels: options.levels });
-    if (options.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
-    // The rules report in rule order; a reader goes down the file.
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    if (diagnostics.length > 0) reports.push({ file, diagnostics });
+    return 2;
   }
 
-  const output = formatReports(reports, options.format);
-  if (output !== '' || options.format === 'json') out(output);
-  const all = reports.flatMap((r) => r.diagnostics);
-  const errors = all.filter((d) => levelOf(d) === 'error').length;
-  const warnings = all.filter((d) => levelOf(d) === 'warning').length;
-  const others = all.length - errors - warnings;
+  writer.end();
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const findings = [plural(errors, 'error'), plural(warnings, 'warning'), ...(others > 0 ? [plural(others, 'note')] : [])].join(', ');
   const skipped = [
@@ -131,13 +146,102 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   return 0;
 }
 
-if (require.main === module) {
+/**
+ * Reads the files (a few at once), has them checked (in this thread, or by workers) and
+ * writes each one's outcome as soon as every file before it is written: the output is in file
+ * order, and only outcomes waiting for an earlier file are held. Resolves when all are
+ * written, or with why the check stopped.
+ */
+function checkAll(
+  files: readonly string[],
+  startChecker: (events: CheckerEvents) => Checker,
+  windowSize: number,
+  write: (file: string, outcome: FileOutcome) => boolean | void,
+  drained: (() => Promise<void>) | undefined,
+): Promise<CheckFailure | undefined> {
+  return new Promise((resolve) => {
+    /** Outcomes known, by index, that wait for an earlier file. */
+    const outcomes = new Map<number, FileOutcome>();
+    /** Files read and waiting for room in the checker. */
+    const ready: Job[] = [];
+    /** Bytes of each file read and not yet checked. */
+    const held = new Map<number, number>();
+    let bytesHeld = 0;
+    let nextRead = 0;
+    let nextWrite = 0;
+    let reading = 0;
+    let outputFull = false;
+    let stopped = false;
+
+    const finish = (failure?: CheckFailure) => {
+      if (stopped) return;
+      stopped = true;
+      void checker.close().then(() => resolve(failure));
+    };
+    const events = {
+      done(index: number, outcome: FileOutcome) {
+        bytesHeld -= held.get(index) ?? 0;
+        held.delete(index);
+        settle(index, outcome);
+      },
+      failed: finish,
+    };
+    const checker = startChecker(events);
+
+    const settle = (index: number, outcome: FileOutcome) => {
+      if (stopped) return;
+      outcomes.set(index, outcome);
+      for (let next = outcomes.get(nextWrite); next !== undefined; next = outcomes.get(nextWrite)) {
+        outcomes.delete(nextWrite);
+        if (write(files[nextWrite++], next) === false && drained && !outputFull) {
+          // Outcomes already known are still written (the stream queues them); no more reads start.
+          outputFull = true;
+          void drained().then(() => {
+            outputFull = false;
+            pump();
+          });
+        }
+      }
+      if (nextWrite === files.length) finish();
+      else pump();
+    };
+    const read = (index: number) => {
+      reading++;
+      readFile(files[index], (error, bytes) => {
+        reading--;
+        if (stopped) return;
+        if (error) return settle(index, { kind: 'problem', message: reason(error) });
+        held.set(index, bytes.length);
+        bytesHeld += bytes.length;
+        ready.push({ index, file: files[index], bytes });
+        pump();
+      });
+    };
+    function pump() {
+      if (stopped) return;
+      while (ready.length > 0 && checker.hasRoom()) checker.submit(ready.shift()!);
+      while (!outputFull && nextRead < files.length && reading < concurrentReads && nextRead - nextWrite < windowSize && bytesHeld < mostBytesHeld) read(nextRead++);
+    }
+
+    if (files.length === 0) finish();
+    else pump();
+  });
+}
+
+if (!isMainThread && (workerData as Partial<WorkerData> | undefined)?.postmortemCheckWorker) {
+  runWorker(workerData as WorkerData);
+} else if (require.main === module) {
   // Output piped into a reader that stops early (`| head`): stop quietly, as other tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
-  main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then(
+  main(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+    () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+  ).then(
     (status) => {
       process.exitCode = status;
     },

@@ -27,6 +27,8 @@ Options:
                          (a README or index there is not), relative to the current folder;
                          the default is postmortems, as for New Post-Mortem
   --all                  check every Markdown file, post-mortem or not
+  --threads <n>          worker threads checking files at once (1: none, the main thread
+                         checks them); by default one per core, up to 4, from 50 files on
   -q, --quiet            report errors only
   -h, --help             show this help
   -v, --version          show the version
@@ -50,6 +52,8 @@ export interface Options {
   quiet: boolean;
   dateOrder: DateOrder;
   folder: string;
+  /** --threads: how many threads check files (undefined: decided by the number of files and cores). */
+  threads?: number;
   paths: string[];
 }
 
@@ -70,6 +74,7 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
         'date-order': { type: 'string' },
         folder: { type: 'string' },
         all: { type: 'boolean' },
+        threads: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -99,6 +104,11 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
   const dateOrder = (values['date-order'] ?? 'auto') as DateOrder;
   if (!dateOrders.includes(dateOrder)) throw new UsageError(`--date-order ${values['date-order']}: must be one of ${dateOrders.join(', ')}`);
   if (values.folder !== undefined && values.folder.trim() === '') throw new UsageError('--folder: give a folder');
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!/^\d+$/.test(values.threads) || threads < 1) throw new UsageError(`--threads ${values.threads}: must be a whole number of at least 1`);
+  }
   if (positionals.length === 0) throw new UsageError('no file or folder to check');
-  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, folder: values.folder ?? defaultPostmortemFolder, paths: positionals };
+  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, folder: values.folder ?? defaultPostmortemFolder, threads, paths: positionals };
 }

@@ -24,33 +24,60 @@ function messageOf(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : (diagnostic.message as { value: string }).value;
 }
 
-export function formatReports(reports: readonly FileReport[], format: Format): string {
+/**
+ * One file's findings as they are written: its lines (text, github), or its entry of the JSON
+ * list as JSON.stringify(list, null, 2) indents it there; '' for a file without findings.
+ */
+export function formatReport({ file, diagnostics }: FileReport, format: Format): string {
+  if (diagnostics.length === 0) return '';
   switch (format) {
-    case 'json':
-      return `${JSON.stringify(
-        reports.map(({ file, diagnostics }) => ({
-          file,
-          diagnostics: diagnostics.map((d) => ({
-            line: d.range.start.line + 1,
-            column: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
-            level: levelOf(d),
-            rule: d.code,
-            message: messageOf(d),
-          })),
+    case 'json': {
+      const entry = {
+        file,
+        diagnostics: diagnostics.map((d) => ({
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          level: levelOf(d),
+          rule: d.code,
+          message: messageOf(d),
         })),
-        null,
-        2,
-      )}\n`;
+      };
+      // JSON strings hold no raw line break: every \n here starts a line of the entry.
+      return JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ');
+    }
     case 'github':
-      return reports.flatMap(({ file, diagnostics }) => diagnostics.map((d) => githubAnnotation(file, d))).join('');
+      return diagnostics.map((d) => githubAnnotation(file, d)).join('');
     default:
-      return reports
-        .flatMap(({ file, diagnostics }) =>
-          diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${levelOf(d)}: ${messageOf(d)} [${d.code}]\n`),
-        )
-        .join('');
+      return diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${levelOf(d)}: ${messageOf(d)} [${d.code}]\n`).join('');
+  }
+}
+
+/**
+ * Writes the files' findings as they come, in one format: the lines of each file, or for JSON one
+ * document, `[]` or a list of the files with findings, written entry by entry and the same to the
+ * byte as JSON.stringify(list, null, 2) of the whole list. `write` returns what `out` returns
+ * (false: the output is full for now).
+ */
+export class ReportWriter {
+  private entries = 0;
+
+  constructor(
+    private readonly format: Format,
+    private readonly out: (text: string) => boolean | void,
+  ) {}
+
+  /** A file's output as formatReport made it. */
+  write(formatted: string): boolean | void {
+    if (formatted === '') return true;
+    if (this.format !== 'json') return this.out(formatted);
+    return this.out(`${this.entries++ === 0 ? '[\n  ' : ',\n  '}${formatted}`);
+  }
+
+  /** After the last file. */
+  end(): void {
+    if (this.format === 'json') this.out(this.entries === 0 ? '[]\n' : '\n]\n');
   }
 }
 

@@ -51,12 +51,15 @@ describe('bundles', () => {
     assert.ok((reader.get('server/src/service') ?? 0) < 15_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
   });
 
-  it('postmortem-check: the service, the default template and the LSP types it reports in, no YAML parser', () => {
+  it('postmortem-check: the service, the default template and the LSP types it reports in, no YAML parser; its workers run the same bundle', () => {
     const cli = contents('cli');
     const packages = [...cli.keys()].filter((owner) => !/^(server|host|common|templates|cli)\b/.test(owner)).sort();
     assert.deepEqual(packages, ['vscode-languageserver-types']);
     assert.ok((cli.get('server/src/service') ?? 0) > 20_000, 'the service is in the CLI bundle');
-    assert.ok(!readFileSync(join(repoRoot, 'dist/cli.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/cli.js');
+    const bundle = readFileSync(join(repoRoot, 'dist/cli.js'), 'utf8');
+    assert.ok(!bundle.includes('tag:yaml.org,2002'), 'YAML code in dist/cli.js');
+    // Worker threads start dist/cli.js itself (cli/src/pool.ts), told by their workerData.
+    assert.ok(bundle.includes('postmortemCheckWorker'), 'the worker side is in dist/cli.js');
   });
 
   it('client: the LSP client library and its own dependencies, none of the server (of the service, only the file-name slug)', () => {
