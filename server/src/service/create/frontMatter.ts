@@ -16,10 +16,10 @@ export function frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEd
     if (line !== -1) {
       // The key's own line, keeping a comment after its value; a nested value under it
       // ("postmortem:" and indented lines) goes with it, or the YAML would be broken.
-      const comment = /[ \t]+#.*$/.exec(lines[line].slice(lines[line].indexOf(':') + 1))?.[0] ?? '';
-      const valueEmpty = lines[line].slice(lines[line].indexOf(':') + 1).replace(/\s#.*$/, '').trim() === '';
+      const value = lines[line].slice(lines[line].indexOf(':') + 1);
+      const comment = /[ \t]+#.*$/.exec(value)?.[0] ?? '';
       let last = line;
-      if (valueEmpty) while (last + 1 < doc.frontMatterEnd && /^[ \t]+\S/.test(lines[last + 1])) last++;
+      if (value.slice(0, value.length - comment.length).trim() === '') while (last + 1 < doc.frontMatterEnd && /^[ \t]+\S/.test(lines[last + 1])) last++;
       return [{ range: { start: { line, character: 0 }, end: { line: last, character: lines[last].length } }, newText: `${entry}${comment}` }];
     }
     const at = doc.frontMatterEnd;
