@@ -8,7 +8,7 @@ import type { PostmortemSettings } from '../../common/protocol';
 import { matchingPattern } from '../../host/fileMatch';
 import { postmortemFolderOf } from '../../host/postmortemFolder';
 import type { ServerHost } from './host';
-import type { OpenDocument } from './documents';
+import { WorkingSet, type OpenDocument } from './documents';
 import type { TemplateManager } from './handlers/templateManager';
 import { classify, type Analysis, type Detection, type PostmortemService } from './service/service';
 import type { SettingsStore } from './settings';
@@ -28,10 +28,18 @@ export interface ClientCapabilities {
 /** A Markdown document, read under its settings: its analysis and whether it is checked as a post-mortem. */
 export interface ReadDocument {
   document: OpenDocument;
+  /** The document's version when it was read. */
+  version: number;
   settings: PostmortemSettings;
   analysis: Analysis;
   detection: Detection;
 }
+
+/**
+ * How many documents keep their derived state: the one being edited, others visible beside it,
+ * and one just left (a reviewer going back and forth between two post-mortems).
+ */
+const workingSetSize = 4;
 
 export class ServerContext {
   capabilities: ClientCapabilities = {
@@ -48,6 +56,8 @@ export class ServerContext {
   settings!: SettingsStore;
   /** Made when first needed: initialize is answered without it, and it is made right after. */
   private defaultService: PostmortemService | undefined;
+  /** The documents being worked on, which keep what was derived from their text (documents.ts). */
+  readonly workingSet = new WorkingSet(workingSetSize);
   /** Called after the settings, the folders or the template changed: every document's diagnostics again. */
   onReanalyse: () => void = () => {};
 
@@ -55,7 +65,9 @@ export class ServerContext {
     readonly connection: Connection,
     readonly host: ServerHost,
     readonly documents: TextDocuments<OpenDocument>,
-  ) {}
+  ) {
+    documents.onDidClose((event) => this.workingSet.forget(event.document));
+  }
 
   log(message: string): void {
     this.connection.console.log(message);
@@ -77,13 +89,14 @@ export class ServerContext {
   async read(document: OpenDocument): Promise<ReadDocument> {
     await this.templates?.settled();
     const settings = await this.settings.get(document.uri);
+    this.workingSet.use(document);
     const analysis = document.session.analysis({ dateOrder: settings.dateOrder });
     // The one detection, with what the server knows of the file's place.
     const detection = classify(analysis, {
       pattern: matchingPattern(document.uri, settings.files, this.workspaceFolders),
       folder: postmortemFolderOf(document.uri, settings.folder, this.workspaceFolders),
     });
-    return { document, settings, analysis, detection };
+    return { document, version: document.version, settings, analysis, detection };
   }
 
   /** An open document that is checked as a post-mortem (and can be: not too large), read; undefined for any other. */

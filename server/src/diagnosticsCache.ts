@@ -2,35 +2,58 @@
  * The last diagnostics sent for each document. A keystroke that leaves the diagnostics as they
  * were (most keystrokes in a long document) is answered "unchanged" to a pull and sends nothing
  * on push: serialising thousands of unchanged diagnostics was most of the time of an edit.
+ *
+ * Each entry also says which version of the document it was made for. Diagnostics change only
+ * with the text (a new version) or with the settings, folders or template, and each of those
+ * empties the cache (`clear`). So a pull for the version already answered, from a client that
+ * holds that answer, is "unchanged" without reading the document. That lets a document outside
+ * the working set (documents.ts) drop its diagnostics here too (`release`): only the result id
+ * and the version stay.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 
 interface Sent {
   resultId: string;
-  diagnostics: Diagnostic[];
+  /** The document version they were made for. */
+  version: number;
+  /** Undefined once released: only a pull for the same version can be answered from the entry. */
+  diagnostics: Diagnostic[] | undefined;
 }
 
 export class DiagnosticsCache {
   private readonly sent = new Map<string, Sent>();
   private counter = 0;
 
-  /** For a pull: the result id to answer with, and whether the client's previous result still holds. */
-  pulled(uri: string, diagnostics: Diagnostic[], previousResultId: string | undefined): { resultId: string; unchanged: boolean } {
+  /** For a pull, before the diagnostics are made: the result id the client already holds when they are still those of `version`. */
+  unchanged(uri: string, version: number, previousResultId: string | undefined): string | undefined {
     const last = this.sent.get(uri);
-    if (last && sameDiagnostics(last.diagnostics, diagnostics)) {
+    return last && last.version === version && previousResultId === last.resultId ? last.resultId : undefined;
+  }
+
+  /** For a pull: the result id to answer with, and whether the client's previous result still holds. */
+  pulled(uri: string, version: number, diagnostics: Diagnostic[], previousResultId: string | undefined): { resultId: string; unchanged: boolean } {
+    const last = this.sent.get(uri);
+    if (last && (last.diagnostics ? sameDiagnostics(last.diagnostics, diagnostics) : last.version === version)) {
+      this.sent.set(uri, { resultId: last.resultId, version, diagnostics });
       return { resultId: last.resultId, unchanged: previousResultId === last.resultId };
     }
     const resultId = String(++this.counter);
-    this.sent.set(uri, { resultId, diagnostics });
+    this.sent.set(uri, { resultId, version, diagnostics });
     return { resultId, unchanged: false };
   }
 
   /** For a push: whether these diagnostics differ from the last ones pushed. */
-  changed(uri: string, diagnostics: Diagnostic[]): boolean {
+  changed(uri: string, version: number, diagnostics: Diagnostic[]): boolean {
     const last = this.sent.get(uri);
-    if (last && sameDiagnostics(last.diagnostics, diagnostics)) return false;
-    this.sent.set(uri, { resultId: String(++this.counter), diagnostics });
-    return true;
+    const same = last !== undefined && (last.diagnostics ? sameDiagnostics(last.diagnostics, diagnostics) : last.version === version);
+    this.sent.set(uri, { resultId: same ? last.resultId : String(++this.counter), version, diagnostics });
+    return !same;
+  }
+
+  /** Drops the diagnostics held for the document, keeping what answers a pull of the same version. */
+  release(uri: string): void {
+    const last = this.sent.get(uri);
+    if (last) last.diagnostics = undefined;
   }
 
   forget(uri: string): void {

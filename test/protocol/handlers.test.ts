@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-types';
 import { serviceFor, type PostmortemService } from '../../server/src/service/service';
 import { startInProcess } from '../support/inProcessServer';
-import { templateDiagnosticCount, templateText } from '../support/service';
+import { service, templateDiagnosticCount, templateText } from '../support/service';
 
 const uri = 'file:///work/incidents/2026-11-20-payments.md';
 const severityLine = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
@@ -104,6 +104,53 @@ describe('server handlers, in process', () => {
       assert.deepEqual(await pull(server.client, readme), []);
       const readmeStatus = (await server.client.sendRequest('postmortem/documentStatus', { uri: readme })) as { checked: boolean };
       assert.equal(readmeStatus.checked, false);
+    } finally {
+      server.dispose();
+    }
+  });
+
+  it('keeps what was derived only for the documents in use; one left answers a pull of its version unchanged without being read, and an edit to it reads it again', async () => {
+    const server = await startInProcess();
+    type Report = { kind: string; resultId?: string; items?: Diagnostic[] };
+    const pullReport = (documentUri: string, previousResultId?: string) =>
+      server.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: documentUri }, previousResultId }) as Promise<Report>;
+    const uris = Array.from({ length: 6 }, (_, k) => `file:///work/incidents/2026-11-2${k}-outage.md`);
+    const texts = uris.map((_, k) => templateText.replace('[INCIDENT TITLE]', `Queue backlog ${k} 🚨`));
+    const session = (documentUri: string) => server.context.documents.get(documentUri)!.session;
+    try {
+      const first: Report[] = [];
+      for (let k = 0; k < uris.length; k++) {
+        await open(server.client, uris[k], texts[k]);
+        first.push(await pullReport(uris[k]));
+      }
+      assert.deepEqual(uris.map((u) => session(u).holdsDerived), [false, false, true, true, true, true]);
+
+      // The client pulls the first document again with what it holds: nothing is read.
+      const again = await pullReport(uris[0], first[0].resultId);
+      assert.deepEqual(again, { kind: 'unchanged', resultId: first[0].resultId });
+      assert.equal(session(uris[0]).holdsDerived, false);
+
+      // A pull without a previous result: the same diagnostics, under the same result id.
+      const full = await pullReport(uris[1]);
+      assert.equal(full.kind, 'full');
+      assert.equal(full.resultId, first[1].resultId);
+      assert.deepEqual(full.items, first[1].items);
+
+      // An edit to a released document: its diagnostics are those of the new text.
+      const line = texts[0].split('\n').findIndex((l) => l.startsWith('**Severity**'));
+      const lineText = texts[0].split('\n')[line];
+      await server.client.sendNotification('textDocument/didChange', {
+        textDocument: { uri: uris[0], version: 2 },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: lineText.length } }, text: '**Severity**: HIGH' }],
+      });
+      const edited = await pullReport(uris[0], first[0].resultId);
+      assert.equal(edited.kind, 'full');
+      const expected = texts[0].split('\n');
+      expected[line] = '**Severity**: HIGH';
+      const fresh = service.diagnostics(service.analyze(expected.join('\n')));
+      assert.deepEqual(edited.items!.map((d) => [d.code, d.range.start.line, d.message]), fresh.map((d) => [d.code, d.range.start.line, d.message]));
+      assert.equal(edited.items!.length, first[0].items!.length - 1);
+      assert.equal(session(uris[0]).holdsDerived, true);
     } finally {
       server.dispose();
     }

@@ -89,4 +89,33 @@ describe('EditableText', () => {
     const fresh = service.diagnostics(service.analyze(session.getText()));
     assert.deepEqual(incremental, fresh);
   });
+
+  it('compacts its lines without changing a character: a BOM, CRLF, tabs, emoji, a lone surrogate', () => {
+    const text = `\ufeff# Post-Mortem: DNS → outage 😀 at the edge\r\n\tindented line with a tab and more words\r\n${'x'.repeat(20)}\ud800 lone surrogate here\nshort\n\n**Severity**: 🔴 CRITICAL — paged at 03:12`;
+    const editable = new EditableText(text);
+    editable.compact();
+    assert.equal(editable.getText(), text);
+    fc.assert(
+      fc.property(textArb, (generated) => {
+        const e = new EditableText(generated);
+        e.compact();
+        assert.equal(e.getText(), generated);
+      }),
+    );
+  });
+
+  it('released, keeps its text and derives the same diagnostics again, also after an edit', () => {
+    const text = templateText.replace('[INCIDENT TITLE]', 'Checkout → 502s 🚨');
+    const session = service.open(text);
+    const before = session.diagnostics(session.analysis());
+    session.release();
+    assert.equal(session.holdsDerived, false);
+    assert.equal(session.knownLines, 0);
+    assert.equal(session.getText(), text);
+    assert.deepEqual(session.diagnostics(session.analysis()), before);
+    session.release();
+    const severity = session.text.lines.findIndex((l) => l.startsWith('**Severity**'));
+    session.apply([{ range: { start: { line: severity, character: 14 }, end: { line: severity, character: 40 } }, text: 'HIGH' }]);
+    assert.deepEqual(session.diagnostics(session.analysis()), service.diagnostics(service.analyze(session.getText())));
+  });
 });

@@ -16,14 +16,22 @@ export function registerDiagnostics(context: ServerContext): void {
   /** What the document shows: its diagnostics when it is checked as a post-mortem, else none. */
   const shown = (read: ReadDocument): Diagnostic[] =>
     read.detection.postmortem ? read.document.session.diagnostics(read.analysis, { levels: read.settings.rules, docsBaseUri: context.host.docsBaseUri }) : [];
-  const diagnose = async (document: OpenDocument) => shown(await context.read(document));
+  /** The document's diagnostics now, and the version they are of. */
+  const diagnose = async (document: OpenDocument) => {
+    const read = await context.read(document);
+    return { version: read.version, diagnostics: shown(read) };
+  };
+  // A document outside the working set keeps only the result id of what it was sent.
+  context.workingSet.onRelease((document) => sent.release(document.uri));
 
   connection.languages.diagnostics.on(
     guarded('Diagnostics', context.logError.bind(context), async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = await diagnose(document);
-      const { resultId, unchanged } = sent.pulled(document.uri, items, params.previousResultId);
+      const held = sent.unchanged(document.uri, document.version, params.previousResultId);
+      if (held !== undefined) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held };
+      const { version, diagnostics: items } = await diagnose(document);
+      const { resultId, unchanged } = sent.pulled(document.uri, version, items, params.previousResultId);
       return unchanged ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId } : { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }),
   );
@@ -39,12 +47,11 @@ export function registerDiagnostics(context: ServerContext): void {
         pending.delete(document.uri);
         const current = documents.get(document.uri);
         if (!current) return;
-        const version = current.version;
         diagnose(current)
-          .then((diagnostics) => {
+          .then(({ version, diagnostics }) => {
             // Edits may have landed meanwhile: only the latest version's diagnostics are sent.
             if (documents.get(current.uri)?.version !== version) return;
-            if (!sent.changed(current.uri, diagnostics)) return;
+            if (!sent.changed(current.uri, version, diagnostics)) return;
             void connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
           })
           .catch((error) => context.logError(`Diagnostics failed: ${(error as Error)?.stack ?? error}`));

@@ -22,6 +22,10 @@ export interface LineSplice {
   added: number;
 }
 
+const encoder = new TextEncoder();
+/** ignoreBOM: a byte order mark at the start of the first line is kept, not dropped. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 export class EditableText implements LineText {
   lines: string[];
   breaks: string[];
@@ -44,6 +48,23 @@ export class EditableText implements LineText {
     let text = '';
     for (let i = 0; i < this.lines.length; i++) text += this.lines[i] + this.breaks[i];
     return text;
+  }
+
+  /**
+   * Copies each line out of the text it was cut from, so that text can be freed. V8 keeps a
+   * whole string alive for any slice of 13 characters or more, and one arrow or emoji makes the
+   * whole text two bytes a character: a 25 KB post-mortem with a "→" in it keeps 50 KB beside
+   * its lines. The copies are one byte a character where the line allows. A few milliseconds a
+   * megabyte, so it is done for a document put aside (DocumentSession.release), not on open.
+   */
+  compact(): void {
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      if (line.length < 13) continue;
+      const copy = decoder.decode(encoder.encode(line));
+      // A lone surrogate does not survive UTF-8: such a line stays as it is.
+      if (copy === line) this.lines[i] = copy;
+    }
   }
 
   /** Applies one LSP content change (a range edit, or the whole text when there is no range); returns the lines it replaced. */
