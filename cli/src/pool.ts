@@ -7,7 +7,6 @@
  * Per file a worker is sent the path and the bytes (their buffer moved, not copied) and sends
  * back what is written of the file (checkFile.ts: FileOutcome), never diagnostics.
  */
-import * as path from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { PostmortemService } from '../../server/src/service/service';
 import { fileChecker, serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
@@ -158,15 +157,11 @@ export function runWorker({ postmortemCheckWorker: settings, checking }: WorkerD
   const current = new Int32Array(checking);
   const port = parentPort!;
   const post = (message: FromWorker) => port.postMessage(message);
-  // For the test that a worker which dies does not hang the check (test/cli/threads.test.ts): a
-  // worker asked to check a file of this name throws, outside any handler.
-  const crashOn = process.env.POSTMORTEM_CHECK_TEST_CRASH;
   /** Undefined while the service loads, null when it could not be loaded. */
   let check: ReturnType<typeof fileChecker> | null | undefined;
   const waiting: ToWorker[] = [];
   const handle = (job: ToWorker) => {
     Atomics.store(current, 0, job.index);
-    if (crashOn && path.basename(job.file) === crashOn) throw new Error(`asked to crash on ${crashOn} (POSTMORTEM_CHECK_TEST_CRASH)`);
     let outcome: FileOutcome;
     try {
       outcome = check!(job.file, Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength));

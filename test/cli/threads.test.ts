@@ -22,9 +22,9 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+function run(args: string[], cwd: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Run {
   // A timeout, so that a check that hangs fails the test instead of stalling it.
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [...nodeArgs, cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -108,7 +108,8 @@ describe('postmortem-check on worker threads', () => {
   });
 
   it('stops with status 2 and the file it was checking when a worker dies, and does not hang', () => {
-    const result = run(['--threads', '2', 'postmortems'], root, { POSTMORTEM_CHECK_TEST_CRASH: 'pm-050.md' });
+    // The crash is injected from the test side: a module preloaded into every thread (test/support/crashingWorker.cjs).
+    const result = run(['--threads', '2', 'postmortems'], root, { POSTMORTEM_TEST_CRASH_ON: 'pm-050.md' }, ['--require', join(repoRoot, 'test/support/crashingWorker.cjs')]);
     assert.equal(result.signal, null, 'ended by itself');
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^postmortem-check: postmortems\/team-2\/pm-050\.md: the check failed: a worker thread stopped: Error: asked to crash on pm-050\.md/m);

@@ -7,7 +7,7 @@
  * Scaling is checked on a ladder of sizes, each four times the one before, up to the full size:
  * a step may take at most `maxRatio` times the step before (4 for linear; 16 would be quadratic),
  * and the full size must stay within its budget. A super-linear input fails at the first steep
- * step, or at the first step whose time, scaled linearly to the full size, is over the budget,
+ * step, or at the first step whose time, scaled linearly to the full size, is over twice the budget,
  * while the sizes are still small, so a test of an open bug (todo) stays quick.
  *
  * Times are CPU times of this process (user + system), not wall-clock: other work on the
@@ -96,10 +96,14 @@ function checkScaling(name: string, make: (n: number) => string, full: number, o
       const ratio = ms / Math.max(previous, floorMs / 2);
       assert.ok(ratio < maxRatio, `${name}: ${ms.toFixed(0)} ms at size ${n} is ${ratio.toFixed(1)}x the ${previous.toFixed(1)} ms of a quarter of it (${report.join(', ')})`);
     }
-    // Growing at least linearly, the full size would take this long: stop climbing if over budget.
+    // Growing at least linearly, the full size would take this long: stop climbing if far over
+    // budget. Twice the budget, because a small step's time is mostly what does not grow with the
+    // input (code still being compiled, a collection), which the projection multiplies by up to 64:
+    // under load, 142 ms at 6,250 lines projected 2.3 s for a document that takes 0.55 s in full.
+    // The full size is held to the budget itself, below.
     const projected = (ms * full) / n;
     if (n < full && ms >= floorMs) {
-      assert.ok(projected < budgetMs, `${name}: ${ms.toFixed(0)} ms already at size ${n}, so at least ${projected.toFixed(0)} ms at ${full}, over the ${budgetMs} ms budget (${report.join(', ')})`);
+      assert.ok(projected < 2 * budgetMs, `${name}: ${ms.toFixed(0)} ms already at size ${n}, so at least ${projected.toFixed(0)} ms at ${full}, over twice the ${budgetMs} ms budget (${report.join(', ')})`);
     }
     previous = ms;
   }

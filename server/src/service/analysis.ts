@@ -14,6 +14,7 @@ import type { FieldPart, FieldSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
 import { escapeRegExp } from './text/markdownText';
+import { findWholeWord } from './text/wholeWords';
 import { readFieldValue, type DateOrder, type FieldReading } from './values';
 
 export interface AnalysisOptions {
@@ -221,14 +222,21 @@ function partSpec(spec: FieldSpec, part: FieldPart): FieldSpec {
   return partField;
 }
 
+const partLabelPatterns = new WeakMap<FieldPart, RegExp>();
+/** A part's label and its colon ("Date :"), case-insensitive, found as a whole word (findWholeWord). */
+function partLabelPattern(part: FieldPart): RegExp {
+  let pattern = partLabelPatterns.get(part);
+  if (!pattern) partLabelPatterns.set(part, (pattern = new RegExp(`${escapeRegExp(part.label)}\\s*:`, 'giu')));
+  return pattern;
+}
+
 /** Where the parts' labels ("Date:") are in a value, in order. */
 function partLabels(line: string, from: number, to: number, parts: readonly FieldPart[]): { part: FieldPart; labelStart: number; valueStart: number }[] {
   const found: { part: FieldPart; labelStart: number; valueStart: number }[] = [];
   const value = line.slice(from, to);
   for (const part of parts) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(part.label)}\\s*:`, 'iu');
-    const m = pattern.exec(value);
-    if (m) found.push({ part, labelStart: from + m.index, valueStart: from + m.index + m[0].length });
+    const m = findWholeWord(partLabelPattern(part), value, false);
+    if (m) found.push({ part, labelStart: from + m.start, valueStart: from + m.end });
   }
   return found.sort((a, b) => a.labelStart - b.labelStart);
 }

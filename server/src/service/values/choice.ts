@@ -5,6 +5,7 @@
  */
 import type { ChoiceValue } from '../template/schema';
 import { escapeRegExp } from '../text/markdownText';
+import { findWholeWord } from '../text/wholeWords';
 
 export interface ChoiceMatch {
   choice: ChoiceValue;
@@ -23,15 +24,17 @@ interface CompiledChoices {
 const compiled = new WeakMap<readonly ChoiceValue[], CompiledChoices>();
 
 /**
- * A value or alias as a pattern: case-insensitive, whole words, with the separators between
- * its parts optional ("SEV1" is also SEV-1, SEV 1, sev_1; "Human Error" also human-error), and
- * a plural s allowed on a value ("Alerts").
+ * A value or alias as a pattern: case-insensitive, with the separators between its parts
+ * optional ("SEV1" is also SEV-1, SEV 1, sev_1; "Human Error" also human-error), and a plural s
+ * allowed on a value ("Alerts"). Found as a whole word (findWholeWord).
  */
 function patternOf(text: string, plural: boolean): RegExp {
   const parts = text.toLowerCase().match(/\p{L}+|\p{N}+|[^\p{L}\p{N}\s_/-]+/gu) ?? [text];
   const escaped = parts.map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[\\s_/-]*')}${plural ? '(?:s|es)?' : ''}(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`${escaped.join('[\\s_/-]*')}${plural ? '(?:s|es)?' : ''}`, 'giu');
 }
+
+const find = (pattern: RegExp, text: string) => findWholeWord(pattern, text, true);
 
 function compile(values: readonly ChoiceValue[]): CompiledChoices {
   let c = compiled.get(values);
@@ -51,13 +54,13 @@ export function findChoice(text: string, values: readonly ChoiceValue[]): Choice
   const masked = maskComments(text);
   let best: ChoiceMatch | undefined;
   for (const { choice, pattern } of patterns) {
-    const m = pattern.exec(masked);
-    if (m && (!best || m.index < best.start)) best = { choice, start: m.index, end: m.index + m[0].length };
+    const m = find(pattern, masked);
+    if (m && (!best || m.start < best.start)) best = { choice, start: m.start, end: m.end };
   }
   if (best) return best;
   for (const { choice, pattern } of aliases) {
-    const m = pattern.exec(masked);
-    if (m && (!best || m.index < best.start)) best = { choice, alias: m[0], start: m.index, end: m.index + m[0].length };
+    const m = find(pattern, masked);
+    if (m && (!best || m.start < best.start)) best = { choice, alias: masked.slice(m.start, m.end), start: m.start, end: m.end };
   }
   return best;
 }
@@ -66,7 +69,7 @@ export function findChoice(text: string, values: readonly ChoiceValue[]): Choice
 export function namesEveryChoice(text: string, values: readonly ChoiceValue[]): boolean {
   if (values.length < 3) return false;
   const masked = maskComments(text);
-  return compile(values).values.every(({ pattern }) => pattern.test(masked));
+  return compile(values).values.every(({ pattern }) => find(pattern, masked) !== undefined);
 }
 
 function maskComments(text: string): string {
