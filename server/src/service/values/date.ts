@@ -5,6 +5,7 @@
  * 21-Mar-2026, 21. März 2026, 21 mars 2026), with or without a weekday.
  */
 import { englishMonths, monthNamePattern, monthOfName } from './words';
+import { LetterPattern } from '../text/letterPattern';
 
 /** How to read a numeric date whose day and month could be swapped (03/04/2026). */
 export type DateOrder = 'auto' | 'dmy' | 'mdy';
@@ -37,18 +38,19 @@ export interface DateScanOptions {
 }
 
 // After a slash only as the end of an ISO 8601 interval ("…T13:58Z/2026-11-20T16:31Z").
-const iso = /(?:(?<![\p{N}.\/-])|(?<=\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\/))(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?![\p{N}])/gu;
-const numeric = /(?<![\p{N}.\/-])(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[.\/-]\p{N})/gu;
-const numericYearless = /(?<![\p{N}.\/-])(\d{1,2})([\/.])(\d{1,2})(?![\p{N}]|[.\/-]\p{N})/gu;
+// Letter patterns (text/letterPattern.ts): their ASCII twins read ASCII texts.
+const iso = new LetterPattern(String.raw`(?:(?<![\p{N}.\/-])|(?<=\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\/))(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?![\p{N}])`, 'gu');
+const numeric = new LetterPattern(String.raw`(?<![\p{N}.\/-])(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[.\/-]\p{N})`, 'gu');
+const numericYearless = new LetterPattern(String.raw`(?<![\p{N}.\/-])(\d{1,2})([\/.])(\d{1,2})(?![\p{N}]|[.\/-]\p{N})`, 'gu');
 const month = `(${monthNamePattern})\\.?`;
-const dayMonthYear = new RegExp(
+const dayMonthYear = new LetterPattern(
   `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|ste|er|de|e|º|\\.)?(?:\\s*[-\\s]\\s*|\\s*\\.\\s*)(?:de\\s+)?${month}(?![\\p{L}])(?:(?:,?\\s*[-\\s]\\s*|\\s+de\\s+)('\\d{2}|\\d{4})(?![\\p{N}:]))?`,
   'giu',
 );
-const monthDayYear = new RegExp(`(?<![\\p{L}])${month}\\s*[-\\s]\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}:.])(?:,?\\s+(\\d{4})(?![\\p{N}:]))?`, 'giu');
+const monthDayYear = new LetterPattern(`(?<![\\p{L}])${month}\\s*[-\\s]\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}:.])(?:,?\\s+(\\d{4})(?![\\p{N}:]))?`, 'giu');
 // Chinese, Japanese and Korean: 2026年3月9日, 2026년 3월 9일 (the year may be left out).
 const cjkDate = /(?<![\p{N}])(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu;
-const monthYear = new RegExp(`(?<![\\p{L}])${month},?\\s+(\\d{4})(?![\\p{N}])`, 'giu');
+const monthYear = new LetterPattern(`(?<![\\p{L}])${month},?\\s+(\\d{4})(?![\\p{N}])`, 'giu');
 
 /** Every date in the text, in order (overlapping readings: the earliest, then the longest). */
 export function findDates(text: string, options: DateScanOptions): FoundDate[] {
@@ -57,29 +59,35 @@ export function findDates(text: string, options: DateScanOptions): FoundDate[] {
   const add = (start: number, text: string, parts: Omit<FoundDate, 'start' | 'end' | 'text'>) => found.push({ start, end: start + text.length, text, ...parts });
   let m: RegExpExecArray | null;
 
-  iso.lastIndex = 0;
-  while ((m = iso.exec(text)) !== null) add(m.index, m[0], checked({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }));
+  const isoPattern = iso.for(text);
+  isoPattern.lastIndex = 0;
+  while ((m = isoPattern.exec(text)) !== null) add(m.index, m[0], checked({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }));
 
-  numeric.lastIndex = 0;
-  while ((m = numeric.exec(text)) !== null) add(m.index, m[0], numericDate(Number(m[1]), Number(m[3]), yearOf(m[4]), m[2], options.order));
+  const numericPattern = numeric.for(text);
+  numericPattern.lastIndex = 0;
+  while ((m = numericPattern.exec(text)) !== null) add(m.index, m[0], numericDate(Number(m[1]), Number(m[3]), yearOf(m[4]), m[2], options.order));
   if (options.yearless) {
-    numericYearless.lastIndex = 0;
-    while ((m = numericYearless.exec(text)) !== null) add(m.index, m[0], numericDate(Number(m[1]), Number(m[3]), undefined, m[2], options.order));
+    const yearless = numericYearless.for(text);
+    yearless.lastIndex = 0;
+    while ((m = yearless.exec(text)) !== null) add(m.index, m[0], numericDate(Number(m[1]), Number(m[3]), undefined, m[2], options.order));
   }
 
   if (/\p{L}/u.test(text)) {
-    dayMonthYear.lastIndex = 0;
-    while ((m = dayMonthYear.exec(text)) !== null) {
+    const dmy = dayMonthYear.for(text);
+    dmy.lastIndex = 0;
+    while ((m = dmy.exec(text)) !== null) {
       const monthNumber = monthOfName.get(m[2].toLowerCase());
       if (monthNumber) add(m.index, m[0], checked({ year: m[3] ? yearOf(m[3].replace("'", '')) : undefined, month: monthNumber, day: Number(m[1]) }));
     }
-    monthDayYear.lastIndex = 0;
-    while ((m = monthDayYear.exec(text)) !== null) {
+    const mdy = monthDayYear.for(text);
+    mdy.lastIndex = 0;
+    while ((m = mdy.exec(text)) !== null) {
       const monthNumber = monthOfName.get(m[1].toLowerCase());
       if (monthNumber) add(m.index, m[0], checked({ year: m[3] ? Number(m[3]) : undefined, month: monthNumber, day: Number(m[2]) }));
     }
-    monthYear.lastIndex = 0;
-    while ((m = monthYear.exec(text)) !== null) {
+    const my = monthYear.for(text);
+    my.lastIndex = 0;
+    while ((m = my.exec(text)) !== null) {
       const monthNumber = monthOfName.get(m[1].toLowerCase());
       if (monthNumber) add(m.index, m[0], { date: { year: Number(m[2]), month: monthNumber } });
     }

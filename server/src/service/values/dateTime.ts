@@ -6,6 +6,7 @@ import { findDates, type FoundDate } from './date';
 import type { DateOrder } from './date';
 import { dateOf, momentOf, type Moment } from './moment';
 import { findTimes, type FoundTime } from './time';
+import { LetterPattern } from '../text/letterPattern';
 import { monthNamePattern } from './words';
 
 export type RangeReading =
@@ -21,7 +22,7 @@ const endWord = /(?<![\p{L}])(?:end|ended|ends|until|resolved|recovered|mitigate
 /** Words that label a side (removed before the words between two tokens are judged). */
 const sideWord = /(?<![\p{L}])(?:start|started|starts|begin|began|end|ended|ends|ende|fin)(?![\p{L}])/giu;
 /** Days of one month written as a range: "20-21 Nov 2026", "20.–21. März 2026". */
-const dayRange = new RegExp(`(?<![\\p{N}])(\\d{1,2})(\\.?)\\s*[-–]\\s*(?=(\\d{1,2})\\.?\\s+((?:${monthNamePattern})\\.?\\s+\\d{4}))`, 'iu');
+const dayRange = new LetterPattern(`(?<![\\p{N}])(\\d{1,2})(\\.?)\\s*[-–]\\s*(?=(\\d{1,2})\\.?\\s+((?:${monthNamePattern})\\.?\\s+\\d{4}))`, 'iu');
 
 /** The start and end of a date/time range; a problem when it has no date or time, or an impossible one, or ends before it starts. */
 /** Words for a day relative to when they were written: in a post-mortem read later they name no date. */
@@ -29,7 +30,7 @@ const relativeDay = /(?<![\p{L}])(yesterday|today|tonight|tomorrow|last night|th
 
 export function readDateTimeRange(value: string): RangeReading {
   // "20-21 Nov 2026" is the 20th to the 21st: the first day is written out with the month.
-  const days = dayRange.exec(value);
+  const days = dayRange.for(value).exec(value);
   const plain = days ? `${value.slice(0, days.index)}${days[1]}${days[2]} ${days[4]} – ${value.slice(days.index + days[0].length)}` : value;
   const dates = findDates(plain, { order: 'auto' });
   if (!dates.length) {

@@ -2,6 +2,7 @@
  * Numbers and percentages as authors write them: "1,204", "~40", "1.2k", "7/10", "3 (all
  * false)", "zero"; "18% during incident", "peaked at 38%, averaged 11%", "0.4 percent".
  */
+import { LetterPattern } from '../text/letterPattern';
 import { numberWordPattern, numberWords } from './words';
 
 export interface FoundNumber {
@@ -19,22 +20,25 @@ export interface FoundNumber {
  * A number's digits with what may group or split them: "1,204", "2.310", "3.000.000", "18,5",
  * "1.234,5", "1 842"; read by valueOfDigits, which says how much of it is the number.
  */
-const numberToken =
-  /(?<![\p{L}\p{N}.,_-])([-−]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,]*\d|\d|\.\d+)(?:\s?([kKmM])(?![\p{L}\p{N}]))?(\s*(?:%|percent(?![\p{L}])|per cent(?![\p{L}])|pct(?![\p{L}])))?/gu;
+const numberToken = new LetterPattern(
+  String.raw`(?<![\p{L}\p{N}.,_-])([-−]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,]*\d|\d|\.\d+)(?:\s?([kKmM])(?![\p{L}\p{N}]))?(\s*(?:%|percent(?![\p{L}])|per cent(?![\p{L}])|pct(?![\p{L}])))?`,
+  'gu',
+);
 const numberWordToken = new RegExp(`(?<![\\p{L}\\p{N}])(${numberWordPattern})(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Every number in the text, in order: digits (with separators, a k or M suffix, a %) and number words. */
 export function findNumbers(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
-  numberToken.lastIndex = 0;
+  const token = numberToken.for(text);
+  token.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = numberToken.exec(text)) !== null) {
+  while ((m = token.exec(text)) !== null) {
     const digits = valueOfDigits(m[2]);
     if (digits.length < m[2].length) {
       // Only a prefix is a number ("10.0.0.1", "1,2,3"): the rest is read again after it.
       const end = m.index + m[1].length + digits.length;
       found.push({ value: m[1] ? -digits.value : digits.value, start: m.index, end, percent: false, after: text.slice(end) });
-      numberToken.lastIndex = end;
+      token.lastIndex = end;
       continue;
     }
     let value = digits.value;

@@ -3,6 +3,7 @@
  * noon, midnight; with an optional zone after them: Z, UTC, GMT+2, +02:00, CET, PST...
  * (dotted 09.24 only where a time is certain to be meant: a timeline's Time cell).
  */
+import { LetterPattern } from '../text/letterPattern';
 import { zoneNamePattern, zoneOffsets } from './words';
 
 export interface FoundTime {
@@ -32,7 +33,7 @@ const clock = /(?<![\p{N}:.,])(\d{1,2})(?::|h(?=\d{2}))(\d{2})(?::(\d{2})(?:[.,]
 const dottedClock = /(?<![\p{N}:.,])(\d{1,2})\.(\d{2})(?![\p{N}]|[.:]\p{N})(?:\s*([AaPp])\.?\s?[Mm]\.?(?![\p{L}]))?/gu;
 const hourOnly = /(?<![\p{N}:.,])(\d{1,2})\s*([AaPp])\.?\s?[Mm]\.?(?![\p{L}])/gu;
 const timeWords = /(?<![\p{L}])(noon|midday|midnight)(?![\p{L}])/giu;
-const zoneAfter = new RegExp(
+const zoneAfter = new LetterPattern(
   `^\\s?\\(?\\s*(Z(?![\\p{L}])|(?:UTC|GMT)[+−-]\\d{1,2}(?::?\\d{2})?(?![\\p{N}])|[+−-]\\d{2}:?\\d{2}(?![\\p{N}])|(?:${zoneNamePattern})(?![\\p{L}]))\\)?`,
   'iu',
 );
@@ -77,7 +78,8 @@ export function findTimes(text: string, options: TimeScanOptions = {}): FoundTim
 function timeOf(text: string, start: number, matched: string, hours: number, minutes: number, seconds: number | undefined, meridiem: string | undefined): FoundTime {
   let end = start + matched.length;
   const time: FoundTime = { start, end, seconds: 0, hasSeconds: seconds !== undefined, twelveHour: meridiem !== undefined, text: matched };
-  const zone = zoneAfter.exec(text.slice(end));
+  const after = text.slice(end);
+  const zone = zoneAfter.for(after).exec(after);
   // "13:58-14:10" is a range, not 13:58 at UTC-14:10: a bare "-hh:mm" is an offset only in an
   // ISO date-time ("2026-06-10T09:14-05:00").
   const isoTime = text.charCodeAt(start - 1) === 84 /* T */;
