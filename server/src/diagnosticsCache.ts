@@ -33,7 +33,7 @@ export class DiagnosticsCache {
   /** For a pull: the result id to answer with, and whether the client's previous result still holds. */
   pulled(uri: string, version: number, diagnostics: Diagnostic[], previousResultId: string | undefined): { resultId: string; unchanged: boolean } {
     const last = this.sent.get(uri);
-    if (last && (last.diagnostics ? sameDiagnostics(last.diagnostics, diagnostics) : last.version === version)) {
+    if (last && stillHolds(last, version, diagnostics)) {
       this.sent.set(uri, { resultId: last.resultId, version, diagnostics });
       return { resultId: last.resultId, unchanged: previousResultId === last.resultId };
     }
@@ -45,7 +45,7 @@ export class DiagnosticsCache {
   /** For a push: whether these diagnostics differ from the last ones pushed. */
   changed(uri: string, version: number, diagnostics: Diagnostic[]): boolean {
     const last = this.sent.get(uri);
-    const same = last !== undefined && (last.diagnostics ? sameDiagnostics(last.diagnostics, diagnostics) : last.version === version);
+    const same = last !== undefined && stillHolds(last, version, diagnostics);
     this.sent.set(uri, { resultId: same ? last.resultId : String(++this.counter), version, diagnostics });
     return !same;
   }
@@ -63,6 +63,11 @@ export class DiagnosticsCache {
   clear(): void {
     this.sent.clear();
   }
+}
+
+/** Whether what was last sent equals these diagnostics: compared when they are held, else known to when they are of the same version. */
+function stillHolds(last: Sent, version: number, diagnostics: readonly Diagnostic[]): boolean {
+  return last.diagnostics ? sameDiagnostics(last.diagnostics, diagnostics) : last.version === version;
 }
 
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {

@@ -95,6 +95,12 @@ describe('EditableText', () => {
     const editable = new EditableText(text);
     editable.compact();
     assert.equal(editable.getText(), text);
+    // Edited after a compaction, and compacted again.
+    editable.apply({ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 9 } }, text: 'edited → line\r\nand one more long line 😀' });
+    const edited = editable.getText();
+    editable.compact();
+    assert.equal(editable.getText(), edited);
+    assert.ok(edited.includes('\tedited → line\r\nand one more long line 😀 line with a tab'));
     fc.assert(
       fc.property(textArb, (generated) => {
         const e = new EditableText(generated);

@@ -31,6 +31,8 @@ export class EditableText implements LineText {
   breaks: string[];
   /** Characters in the text, line breaks included (as getText().length), kept up to date by each edit. */
   length: number;
+  /** Whether every line is a copy of its own since the last edit (`compact`). */
+  private compacted = false;
 
   constructor(text: string) {
     const split = splitLines(text);
@@ -58,6 +60,9 @@ export class EditableText implements LineText {
    * megabyte, so it is done for a document put aside (DocumentSession.release), not on open.
    */
   compact(): void {
+    // Once done, only an edit makes lines cut from another text again.
+    if (this.compacted) return;
+    this.compacted = true;
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (line.length < 13) continue;
@@ -69,6 +74,7 @@ export class EditableText implements LineText {
 
   /** Applies one LSP content change (a range edit, or the whole text when there is no range); returns the lines it replaced. */
   apply(change: ContentChange): LineSplice {
+    this.compacted = false;
     if (!change.range) {
       const removed = this.lines.length;
       const split = splitLines(change.text);

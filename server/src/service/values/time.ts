@@ -42,27 +42,29 @@ const zoneAfter = new LetterPattern(
 export function findTimes(text: string, options: TimeScanOptions = {}): FoundTime[] {
   const found: FoundTime[] = [];
   let m: RegExpExecArray | null;
+  // Chosen once for the text: an ASCII text's every remainder is ASCII too.
+  const zone = zoneAfter.for(text);
   if (text.indexOf(':') !== -1 || text.indexOf('h') !== -1) {
     clock.lastIndex = 0;
     while ((m = clock.exec(text)) !== null) {
       const fraction = m[4] ? Number(`0.${m[4]}`) : 0;
-      found.push(timeOf(text, m.index, m[0], Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3]) + fraction, m[5]));
+      found.push(timeOf(text, zone, m.index, m[0], Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3]) + fraction, m[5]));
     }
   }
   if (options.dotted && text.indexOf('.') !== -1) {
     dottedClock.lastIndex = 0;
     while ((m = dottedClock.exec(text)) !== null) {
-      if (Number(m[1]) <= 23 && Number(m[2]) <= 59) found.push(timeOf(text, m.index, m[0], Number(m[1]), Number(m[2]), undefined, m[3]));
+      if (Number(m[1]) <= 23 && Number(m[2]) <= 59) found.push(timeOf(text, zone, m.index, m[0], Number(m[1]), Number(m[2]), undefined, m[3]));
     }
   }
   if (/[ap]\.?\s?m/i.test(text)) {
     hourOnly.lastIndex = 0;
-    while ((m = hourOnly.exec(text)) !== null) found.push(timeOf(text, m.index, m[0], Number(m[1]), 0, undefined, m[2]));
+    while ((m = hourOnly.exec(text)) !== null) found.push(timeOf(text, zone, m.index, m[0], Number(m[1]), 0, undefined, m[2]));
   }
   if (/noon|midday|midnight/i.test(text)) {
     timeWords.lastIndex = 0;
     while ((m = timeWords.exec(text)) !== null) {
-      found.push(timeOf(text, m.index, m[0], m[1].toLowerCase() === 'midnight' ? 0 : 12, 0, undefined, undefined));
+      found.push(timeOf(text, zone, m.index, m[0], m[1].toLowerCase() === 'midnight' ? 0 : 12, 0, undefined, undefined));
     }
   }
   if (found.length > 1) {
@@ -75,11 +77,10 @@ export function findTimes(text: string, options: TimeScanOptions = {}): FoundTim
   return found;
 }
 
-function timeOf(text: string, start: number, matched: string, hours: number, minutes: number, seconds: number | undefined, meridiem: string | undefined): FoundTime {
+function timeOf(text: string, zonePattern: RegExp, start: number, matched: string, hours: number, minutes: number, seconds: number | undefined, meridiem: string | undefined): FoundTime {
   let end = start + matched.length;
   const time: FoundTime = { start, end, seconds: 0, hasSeconds: seconds !== undefined, twelveHour: meridiem !== undefined, text: matched };
-  const after = text.slice(end);
-  const zone = zoneAfter.for(after).exec(after);
+  const zone = zonePattern.exec(text.slice(end));
   // "13:58-14:10" is a range, not 13:58 at UTC-14:10: a bare "-hh:mm" is an offset only in an
   // ISO date-time ("2026-06-10T09:14-05:00").
   const isoTime = text.charCodeAt(start - 1) === 84 /* T */;
