@@ -153,3 +153,14 @@ export interface CheckAsPostmortemResult {
   edits?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
   version?: number;
 }
+
+/**
+ * The server's command behind the metrics lens above the timeline: fills every unfilled metric
+ * field with the value the timeline gives, through `workspace/applyEdit`. Executed on the server
+ * (executeCommandProvider), so any LSP client runs it.
+ */
+export const fillMetricsCommand = 'postmortem.fillMetricsFromTimeline';
+
+export interface FillMetricsArguments {
+  uri: string;
+}

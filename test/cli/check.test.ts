@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { customSchema, customTemplate } from '../support/customTemplate';
 import { repoRoot, templateText } from '../support/service';
+import { cleanPostmortem } from '../support/corpus';
 
 const cli = join(repoRoot, 'dist/cli.js');
-const filled = readFileSync(join(repoRoot, 'test/corpus/filled/db-failover-split-brain.md'), 'utf8');
+const filled = cleanPostmortem();
 
 function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });

@@ -6,12 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { customSchema, customTemplate } from '../support/customTemplate';
 import { repoRoot, templateText } from '../support/service';
+import { cleanPostmortem } from '../support/corpus';
 
 const cli = join(repoRoot, 'dist/cli.js');
 
@@ -36,7 +37,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}, node
 function manyFiles(): string {
   const root = mkdtempSync(join(tmpdir(), 'pm-threads-'));
   cpSync(join(repoRoot, 'test/corpus'), join(root, 'corpus'), { recursive: true });
-  const filled = readFileSync(join(repoRoot, 'test/corpus/filled/db-failover-split-brain.md'), 'utf8');
+  const filled = cleanPostmortem();
   for (let i = 0; i < 120; i++) {
     const folder = join(root, 'postmortems', `team-${i % 4}`);
     mkdirSync(folder, { recursive: true });

@@ -357,7 +357,9 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
   const after = service.analyze(result);
   // A time or duration the document knows, for Date/Time or Duration: written into the value, the label kept.
   const fieldIndex = analysis.doc.fieldOfLine.get(position.line);
-  const kind = fieldIndex === undefined ? undefined : analysis.fieldSpec(fieldIndex)?.kind;
+  // A metric's field (Time to Detection) is completed as a duration, in the schema or not.
+  const metricField = fieldIndex !== undefined && analysis.metrics.fields.some((f) => f.index === fieldIndex);
+  const kind = fieldIndex === undefined ? undefined : metricField ? 'duration' : analysis.fieldSpec(fieldIndex)?.kind;
   if (fieldIndex !== undefined && (kind === 'datetime' || kind === 'duration')) {
     const field = analysis.doc.fields[fieldIndex];
     assert.ok(line.startsWith(before.slice(0, Math.min(field.valueStart, position.character))), `value '${item.label}' changes the label: ${JSON.stringify(before)} -> ${JSON.stringify(line)}`);

@@ -107,3 +107,16 @@ export function figures(results: readonly FixtureResult[], rule?: string): Figur
 export function evaluateCorpus(): FixtureResult[] {
   return corpusFolders.flatMap((folder) => readFixtures(folder).map(evaluate));
 }
+
+/**
+ * A complete post-mortem that gets no diagnostic at all, for the CLI's tests: the corpus's
+ * db-failover-split-brain.md without its markers, its Date/Time starting at its Incident start
+ * row (the corpus keeps the author's 13:58, an information-level metric-mismatch).
+ */
+export function cleanPostmortem(): string {
+  const raw = readFileSync(join(repoRoot, 'test/corpus/filled/db-failover-split-brain.md'), 'utf8');
+  return raw
+    .replace(/ ?\{![a-z-]+\}/g, '')
+    .replace('**Date/Time**: 2026-11-20 13:58 - 16:31 UTC', '**Date/Time**: 2026-11-20 14:02 - 16:31 UTC')
+    .replace('**Duration**: 2h 33m', '**Duration**: 2h 29m');
+}

@@ -10,6 +10,7 @@ import { parseDocument, type LineFactsMemo } from './document/parse';
 import type { FieldLine, ParsedDocument, Placeholder } from './document/model';
 import { headingKey } from './document/normalize';
 import { findTimeline, type Timeline } from './document/timeline';
+import { incidentMetrics, type IncidentMetrics } from './metrics/incidentMetrics';
 import type { FieldPart, FieldSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
@@ -52,6 +53,8 @@ export interface Analysis {
   readonly clock: IncidentClock;
   /** The timeline's rows on the incident's clock, and which are out of order. */
   readonly timelineOrder: TimelineOrder | undefined;
+  /** The incident's start, end and metrics, from Date/Time and the timeline's milestones. */
+  readonly metrics: IncidentMetrics;
   /** Whether the document's own text (front matter, headings, fields) makes it a post-mortem, and why. */
   readonly detection: Detection;
   /** Whether the document's structure (or front matter) makes it a post-mortem. */
@@ -88,6 +91,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
   let clock: IncidentClock | undefined;
   let order: TimelineOrder | undefined | null = null;
   let detection: Detection | undefined;
+  let metrics: IncidentMetrics | undefined;
   /** Field specs by field index, resolved when first asked for (null: resolved to none). */
   const specs: (FieldSpec | null | undefined)[] = new Array(doc.fields.length);
   const values: (FieldValue | null | undefined)[] = new Array(doc.fields.length);
@@ -117,6 +121,10 @@ export function analyze(text: string | LineText, template: TemplateModel, option
     get timelineOrder() {
       if (order === null) order = analysis.timeline ? placeTimeline(analysis.timeline, analysis.clock, dateOrder, placementMemo) : undefined;
       return order;
+    },
+    get metrics() {
+      metrics ??= incidentMetrics(analysis);
+      return metrics;
     },
     get detection() {
       detection ??= detectPostmortem(analysis);

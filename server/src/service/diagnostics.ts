@@ -43,7 +43,8 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
           start: { line: finding.line, character: finding.start },
           end: { line: finding.endLine ?? finding.line, character: finding.end },
         },
-        severity,
+        // Severities grow less severe upward: Error 1 ... Hint 4.
+        severity: finding.atMost ? (Math.max(severity, severities[finding.atMost]) as DiagnosticSeverity) : severity,
         source: diagnosticSource,
         code,
         message: finding.message,

@@ -3,7 +3,7 @@
  * text, with no LSP connection. The server imports it from here; index.ts adds reading a
  * template's schema from YAML, which the server's bundle leaves out.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisOptions } from './analysis';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { getCompletions } from './completion';
@@ -12,6 +12,10 @@ import { frontMatterFlagEdits } from './create/frontMatter';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
 import type { Detection } from './document/detection';
+import { metricsLens, type MetricsLens } from './metrics/codeLens';
+import { fillMetricsEdits } from './metrics/fill';
+import { metricInlayHints } from './metrics/inlayHints';
+import { metricsReport, type MetricsReport } from './metrics/report';
 import { DocumentSession } from './session';
 import { statusOf, type PostmortemStatus } from './status';
 import type { TemplateModel } from './template/templateModel';
@@ -28,6 +32,14 @@ export interface PostmortemService {
   /** What the field under the cursor expects (its allowed values with their meaning). */
   hover(analysis: Analysis, position: Position, now?: Date): Hover | null;
   codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
+  /** Each timeline row's offset from the incident's start, and the values of unfilled metric fields, on the lines of `range`. */
+  inlayHints(analysis: Analysis, range: Range): InlayHint[];
+  /** The incident's numbers above the timeline, if the timeline gives any (the server adds the fill command). */
+  metricsLens(analysis: Analysis): MetricsLens | undefined;
+  /** The edits that fill every unfilled metric field with the value the timeline gives. */
+  fillMetrics(analysis: Analysis): TextEdit[];
+  /** The incident's start, end and metrics as data (the CLI's JSON). */
+  metrics(analysis: Analysis): MetricsReport;
   newDocument(input: NewDocumentInput): NewDocument;
   /** The edits that write `postmortem: true` (or false) into the document's front matter. */
   frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEdit[];
@@ -48,6 +60,10 @@ export function serviceFor(template: TemplateModel): PostmortemService {
     completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
     hover: (analysis, position, now = new Date()) => getHover(analysis, position, now),
     codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
+    inlayHints: (analysis, range) => metricInlayHints(analysis, range),
+    metricsLens: (analysis) => metricsLens(analysis),
+    fillMetrics: (analysis) => fillMetricsEdits(analysis),
+    metrics: (analysis) => metricsReport(analysis),
     newDocument: (input) => createNewDocument(template, input),
     frontMatterFlagEdits: (analysis, value) => frontMatterFlagEdits(analysis, value),
     status: statusOf,
@@ -66,4 +82,6 @@ export { EditableText } from './text/editableText';
 export { DocumentSession } from './session';
 export { maxDocumentLength } from './limits';
 export type { PostmortemStatus } from './status';
+export type { MetricsLens } from './metrics/codeLens';
+export type { MetricsReport } from './metrics/report';
 export type { RuleLevel } from './rules';

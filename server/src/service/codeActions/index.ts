@@ -4,10 +4,12 @@ import { choiceFixActions } from './choiceFixes';
 import type { CodeActionRequest, Provider } from './context';
 import { insertMissingSectionActions } from './insertMissingSection';
 import { insertRowKind, insertTimelineRowActions } from './insertTimelineRow';
+import { metricFixActions } from './metricFixes';
 import { fixAllKind, timelineOrderActions } from './timelineOrderFixes';
 
 const providers: readonly Provider[] = [
   choiceFixActions,
+  metricFixActions,
   cellCountActions,
   timelineOrderActions,
   insertMissingSectionActions,

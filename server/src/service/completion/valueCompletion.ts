@@ -6,10 +6,10 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import { dedupe } from './items';
 import type { Analysis } from '../analysis';
 import { zoneOfRow, type PlacedRow } from '../document/clock';
-import { dayNumber } from '../values/date';
 import { findDates } from '../values/date';
 import { formatDuration } from '../values/duration';
-import { dateOf, type Moment } from '../values/moment';
+import { describeRoute, durationOf } from '../metrics/incidentMetrics';
+import { metricText } from '../metrics/fill';
 import { replaceableValueSpan } from '../values/replaceSpan';
 import { formatClock } from '../values/time';
 import { writeMoment } from '../values/write';
@@ -19,7 +19,10 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
   const fieldIndex = doc.fieldOfLine.get(position.line);
   if (fieldIndex === undefined) return undefined;
   const value = analysis.fieldValue(fieldIndex);
-  if (!value || (value.spec.kind !== 'datetime' && value.spec.kind !== 'duration')) return undefined;
+  // A metric's field (Time to Detection...) is a duration whether or not the schema lists it.
+  const metricField = analysis.metrics.fields.find((f) => f.index === fieldIndex);
+  const kind = metricField ? 'duration' : value?.spec.kind;
+  if (kind !== 'datetime' && kind !== 'duration') return undefined;
   const field = doc.fields[fieldIndex];
   const line = doc.text.lines[field.line];
   const cursor = position.character;
@@ -29,7 +32,7 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
   const placeholder = analysis.placeholdersOnLine(field.line).find((p) => p.start <= cursor && cursor <= p.end && p.start >= field.valueStart);
   let span: { start: number; end: number; prefix: string; suffix: string };
   if (placeholder) span = { start: placeholder.start, end: placeholder.end, prefix: '', suffix: '' };
-  else if (value.reading.state === 'empty' || value.reading.state === 'placeholder') span = replaceableValueSpan(analysis, fieldIndex);
+  else if (metricField ? metricField.unfilled : value?.reading.state === 'empty' || value?.reading.state === 'placeholder') span = replaceableValueSpan(analysis, fieldIndex);
   else return undefined;
   const start = Math.min(span.start, cursor);
   const end = Math.max(span.end, cursor);
@@ -49,11 +52,18 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
   const written = analysis.timelineOrder?.rows.filter((r) => !r.row.templateExample) ?? [];
   const first = written[0];
   const last = written[written.length - 1];
-  if (value.spec.kind === 'duration') {
-    const fromDateTime = durationOf(analysis.clock.start, analysis.clock.end, analysis.dateOrder);
+  if (kind === 'duration') {
     const items: CompletionItem[] = [];
-    if (fromDateTime !== undefined) items.push(item(formatDuration(fromDateTime), 0, 'From Date/Time'));
-    if (first && last && last !== first && last.key > first.key) items.push(item(formatDuration(last.key - first.key), 1, "From the timeline's first to its last row"));
+    // The metric the field holds, computed from the timeline, first.
+    const metric = metricField && analysis.metrics.values.find((v) => v.spec === metricField.spec);
+    if (metric && metric.seconds >= 0) {
+      const fromDateTime = metric.from.source === 'date-time-start' && metric.to.source === 'date-time-end';
+      items.push(item(metricText(analysis, metric), 0, fromDateTime ? 'From Date/Time' : `From the timeline: ${describeRoute(metric, doc.text.lines)}`));
+    }
+    if (metricField && metricField.spec.from[0] !== 'start') return dedupe(items);
+    const fromDateTime = durationOf(analysis.clock.start, analysis.clock.end, analysis.dateOrder);
+    if (fromDateTime !== undefined) items.push(item(formatDuration(fromDateTime), 1, 'From Date/Time'));
+    if (first && last && last !== first && last.key > first.key) items.push(item(formatDuration(last.key - first.key), 2, "From the timeline's first to its last row"));
     return dedupe(items);
   }
 
@@ -75,18 +85,3 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
   if (!placeholder || isEnd) rowTime(last, "The timeline's last time", 2);
   return dedupe(items);
 }
-
-/** Seconds from a start to an end as Date/Time writes them; the end on the next day when it is earlier and has no date. */
-export function durationOf(start: Moment | undefined, end: Moment | undefined, order: 'auto' | 'dmy' | 'mdy'): number | undefined {
-  if (start?.seconds === undefined || end?.seconds === undefined) return undefined;
-  const startDate = dateOf(start, order);
-  const endDate = dateOf(end, order);
-  const day = (d: typeof startDate) => (d?.day !== undefined ? dayNumber(d.year ?? startDate?.year ?? 2000, d.month, d.day) : undefined);
-  const startDay = day(startDate) ?? 0;
-  let endDay = day(endDate) ?? startDay;
-  const at = (dayIndex: number, m: Moment) => dayIndex * 86400 + m.seconds! - (m.zone ?? 0) * 60;
-  if (endDate?.day === undefined && at(endDay, end) < at(startDay, start)) endDay++;
-  const seconds = at(endDay, end) - at(startDay, start);
-  return seconds >= 0 ? seconds : undefined;
-}
-

@@ -69,6 +69,12 @@ export interface TimelineOrder {
   outOfOrder: PlacedRow[];
   /** How many rows would be out of order in another order of the same rows (for the fixes). */
   countOutOfOrder(rows: readonly { table: TimelineTable; row: TimelineRow }[]): number;
+  /**
+   * Each row with a time, in document order, without making an object per row (a timeline may
+   * have thousands): its row, table and key, whether only its day is known, and whether it is
+   * out of order.
+   */
+  forEachPlaced(visit: (row: PlacedRow['row'], table: TimelineTable, key: number, dayOnly: boolean, outOfOrder: boolean) => void): void;
 }
 
 /** A sequence of timeline rows, each with its table: the document's order, or one a fix proposes. */
@@ -143,6 +149,13 @@ export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrde
       return (outOfOrder ??= placement.outOfOrder.length === 0 ? [] : rows ? rows.filter((r) => r.outOfOrder) : outOfOrderOnly(placement, sequence));
     },
     countOutOfOrder: (order) => place({ rows: order.map((o) => o.row), tables: order.map((o) => o.table) }).outOfOrder.length,
+    forEachPlaced(visit) {
+      const late = new Set(placement.outOfOrder.map((o) => o.at));
+      for (let k = 0; k < placement.index.length; k++) {
+        const at = placement.index[k];
+        visit(sequence.rows[at] as PlacedRow['row'], sequence.tables[at], placement.keys[k], placement.dayOnly[k] === 1, late.has(k));
+      }
+    },
   };
 }
 
@@ -267,6 +280,22 @@ function placeRows(sequence: RowSequence, timeline: Timeline, clock: IncidentClo
     placed++;
   }
   return { index: index.subarray(0, placed), keys: keys.subarray(0, placed), dayOnly: dayOnlyOf.subarray(0, placed), outOfOrder };
+}
+
+/**
+ * Date/Time's start on the timeline's clock, when it has a time: on its own date, else on the
+ * day of the first row (`firstKey`) when the rows have dates, else on the clock's first day.
+ */
+export function clockStartKey(clock: IncidentClock, timeline: Pick<Timeline, 'zone'>, firstKey: number | undefined): number | undefined {
+  const start = clock.start;
+  if (start?.seconds === undefined) return undefined;
+  const zone = start.zone ?? timeline.zone ?? 0;
+  if (clock.startDay !== undefined) return clock.startDay * day + start.seconds - zone * 60;
+  if (firstKey === undefined || firstKey < day) return start.seconds - zone * 60;
+  let key = Math.floor(firstKey / day) * day + start.seconds - zone * 60;
+  // 23:50 on the day before the first row at 00:10.
+  if (key - firstKey > halfDay) key -= day;
+  return key;
 }
 
 /** The incident's start on the clock, for rows relative to it (T+5m). */

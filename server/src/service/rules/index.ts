@@ -6,11 +6,14 @@ import { emptySection } from './emptySection';
 import { idFormat } from './idFormat';
 import { invalidChoice } from './invalidChoice';
 import { invalidValue } from './invalidValue';
+import { metricMismatch } from './metricMismatch';
+import { milestoneOrder } from './milestoneOrder';
 import { missingSection } from './missingSection';
 import type { Rule } from './rule';
 import { timelineCellCount } from './timelineCellCount';
 import { timelineEmptyCell } from './timelineEmptyCell';
 import { timelineInvalidTime } from './timelineInvalidTime';
+import { timelineMilestoneMissing } from './timelineMilestoneMissing';
 import { timelineOutOfOrder } from './timelineOutOfOrder';
 import { unfilledPlaceholder } from './unfilledPlaceholder';
 
@@ -27,6 +30,9 @@ export const rules: readonly Rule[] = [
   timelineInvalidTime,
   timelineEmptyCell,
   timelineOutOfOrder,
+  milestoneOrder,
+  timelineMilestoneMissing,
+  metricMismatch,
   documentTooLarge,
 ];
 

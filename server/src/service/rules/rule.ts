@@ -14,6 +14,11 @@ export interface Finding {
   /** Last line of the range, when it spans several. */
   endLine?: number;
   message: string;
+  /**
+   * The most severe level it is shown at, whatever the rule's: what it rests on is not certain
+   * (a milestone named in other words, or by several rows) or the author says otherwise.
+   */
+  atMost?: 'information' | 'hint';
   /** What quick fixes need to know (kept in the diagnostic's `data`). */
   data?: Record<string, unknown>;
 }

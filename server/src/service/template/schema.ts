@@ -60,8 +60,53 @@ export interface TimelineSpec {
   columnAliases: Partial<Record<TimelineColumn, string[]>>;
   /** Columns a row must fill (an empty cell is reported). */
   requiredColumns: TimelineColumn[];
-  milestones: ChoiceValue[];
+  milestones: MilestoneSpec[];
 }
+
+/** A milestone of the timeline: a row found by its Event cell, in the template's words or its aliases. */
+export interface MilestoneSpec extends ChoiceValue {
+  /** Milestones it cannot come before: a mitigation is after the alert, whatever the diagnosis. */
+  after?: string[];
+}
+
+/**
+ * A figure computed from the timeline and written in a field: the time between two milestones
+ * (`from`, `to`), or the incident's start and end (`start`, `end`). Each end may name several
+ * milestones, the first a row names counting. `alsoFrom` and `alsoTo` are other ends authors
+ * measure from or to (Time to Resolution up to the restored service): a written figure that
+ * agrees with them agrees, but the value computed is from `from` to `to`.
+ */
+export interface MetricSpec {
+  /** As the code lens and the messages name it ("Duration", "detection"). */
+  name: string;
+  /** The field's label, in `section` when given. */
+  field: string;
+  section?: string;
+  from: string[];
+  to: string[];
+  alsoFrom: string[];
+  alsoTo: string[];
+}
+
+export interface MetricsSpec {
+  /**
+   * The milestones whose rows are the incident's start and end. The incident runs over
+   * Date/Time's range when it has both ends; else it starts at the start milestone's row (or
+   * Date/Time's start, or the first row) and ends at Date/Time's end (or the end milestone's row).
+   * A metric from a milestone no row names is measured from the incident's start instead.
+   */
+  start?: string;
+  end?: string;
+  /** How a computed value is written: `short` ("1h 12m", the default) or `long` ("1 hour 12 minutes"). */
+  format: DurationFormat;
+  values: MetricSpec[];
+}
+
+export type DurationFormat = 'short' | 'long';
+export const durationFormats: readonly DurationFormat[] = ['short', 'long'];
+
+/** The two ends a metric may name besides a milestone. */
+export const incidentEnds = ['start', 'end'] as const;
 
 export interface NewDocumentSpec {
   titlePrefix: string;
@@ -94,6 +139,7 @@ export interface TemplateSchema {
   pendingSections: string[];
   fields: FieldSpec[];
   timeline?: TimelineSpec;
+  metrics?: MetricsSpec;
   newDocument: NewDocumentSpec;
 }
 
@@ -130,7 +176,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'newDocument']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'newDocument']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -167,22 +213,24 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     }
     return value.map((item, i) => str(item, [...path, i]));
   };
-  const choiceValues = (value: unknown, path: (string | number)[]): ChoiceValue[] => {
+  const choiceValues = (value: unknown, path: (string | number)[], extraKeys: readonly string[] = []): (ChoiceValue & { entry: Record<string, unknown> })[] => {
     if (!Array.isArray(value) || value.length === 0) {
       problem(path, 'must be a non-empty list of { value, meaning }');
       return [];
     }
     return value.map((item, i) => {
-      if (typeof item === 'string') return { value: item, meaning: '' };
-      const entry = mapping(item ?? {}, [...path, i], ['value', 'meaning', 'aliases']);
-      const choice: ChoiceValue = {
+      if (typeof item === 'string') return { value: item, meaning: '', entry: {} };
+      const entry = mapping(item ?? {}, [...path, i], ['value', 'meaning', 'aliases', ...extraKeys]);
+      const choice: ChoiceValue & { entry: Record<string, unknown> } = {
         value: str(entry.value, [...path, i, 'value']),
         meaning: typeof entry.meaning === 'string' ? entry.meaning : '',
+        entry,
       };
       if (entry.aliases !== undefined) choice.aliases = strings(entry.aliases, [...path, i, 'aliases']);
       return choice;
     });
   };
+  const withoutEntry = <T extends { entry: unknown }>({ entry: _, ...rest }: T): Omit<T, 'entry'> => rest;
   const kindOf = (value: unknown, path: (string | number)[]): FieldKind => {
     const kind = (value ?? 'text') as FieldKind;
     if (!fieldKinds.includes(kind)) problem(path, `unknown kind '${String(value)}' (expected one of ${fieldKinds.join(', ')})`);
@@ -234,7 +282,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
         if (typeof entry[flag] === 'boolean') spec[flag] = entry[flag];
         else problem([...path, flag], 'must be true or false');
       }
-      if (kind === 'choice') spec.values = choiceValues(entry.values, [...path, 'values']);
+      if (kind === 'choice') spec.values = choiceValues(entry.values, [...path, 'values']).map(withoutEntry);
       if (entry.parts !== undefined) {
         if (!Array.isArray(entry.parts)) problem([...path, 'parts'], 'must be a list of { label, kind }');
         else {
@@ -276,7 +324,68 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
       },
       columnAliases,
       requiredColumns,
-      milestones: t.milestones === undefined ? [] : choiceValues(t.milestones, ['timeline', 'milestones']),
+      milestones: t.milestones === undefined ? [] : milestonesOf(t.milestones),
+    };
+  }
+
+  function milestonesOf(value: unknown): MilestoneSpec[] {
+    const path = ['timeline', 'milestones'];
+    const read = choiceValues(value, path, ['after']);
+    const names = new Set(read.map((m) => m.value));
+    return read.map((m, i) => {
+      const milestone: MilestoneSpec = withoutEntry(m);
+      if (m.entry.after !== undefined) {
+        milestone.after = strings(m.entry.after, [...path, i, 'after']);
+        milestone.after.forEach((name, k) => {
+          if (!names.has(name)) problem([...path, i, 'after', k], `unknown milestone '${name}' (expected one of ${[...names].join(', ')})`);
+        });
+      }
+      return milestone;
+    });
+  }
+
+  let metrics: MetricsSpec | undefined;
+  if (raw.metrics !== undefined) {
+    const path = ['metrics'];
+    const m = mapping(raw.metrics ?? {}, path, ['start', 'end', 'format', 'values']);
+    const format = (m.format ?? 'short') as DurationFormat;
+    if (!durationFormats.includes(format)) problem([...path, 'format'], `unknown format '${String(m.format)}' (expected one of ${durationFormats.join(', ')})`);
+    const milestoneNames = new Set((timeline?.milestones ?? []).map((x) => x.value));
+    const milestone = (value: unknown, at: (string | number)[], ends: readonly string[]): string => {
+      const name = str(value, at);
+      if (name && !ends.includes(name) && !milestoneNames.has(name)) {
+        problem(at, `unknown milestone '${name}' (expected ${[...ends, ...milestoneNames].join(', ') || 'a milestone of timeline.milestones'})`);
+      }
+      return name;
+    };
+    const milestoneList = (value: unknown, at: (string | number)[]): string[] => {
+      if (!Array.isArray(value)) return [milestone(value, at, incidentEnds)];
+      if (value.length === 0) problem(at, 'must name at least one milestone');
+      return value.map((v, k) => milestone(v, [...at, k], incidentEnds));
+    };
+    const valuesRaw = m.values ?? [];
+    const values: MetricSpec[] = [];
+    if (!Array.isArray(valuesRaw)) problem([...path, 'values'], 'must be a list of { name, field, from, to }');
+    else {
+      valuesRaw.forEach((v, i) => {
+        const at = [...path, 'values', i];
+        const entry = mapping(v ?? {}, at, ['name', 'field', 'section', 'from', 'to', 'alsoFrom', 'alsoTo']);
+        values.push({
+          name: str(entry.name, [...at, 'name']),
+          field: str(entry.field, [...at, 'field']),
+          section: entry.section === undefined ? undefined : str(entry.section, [...at, 'section']),
+          from: milestoneList(entry.from, [...at, 'from']),
+          to: milestoneList(entry.to, [...at, 'to']),
+          alsoFrom: entry.alsoFrom === undefined ? [] : milestoneList(entry.alsoFrom, [...at, 'alsoFrom']),
+          alsoTo: entry.alsoTo === undefined ? [] : milestoneList(entry.alsoTo, [...at, 'alsoTo']),
+        });
+      });
+    }
+    metrics = {
+      start: m.start === undefined ? undefined : milestone(m.start, [...path, 'start'], []),
+      end: m.end === undefined ? undefined : milestone(m.end, [...path, 'end'], []),
+      format,
+      values,
     };
   }
 
@@ -303,6 +412,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     pendingSections,
     fields,
     timeline,
+    metrics,
     newDocument,
   };
 }

@@ -78,6 +78,20 @@ function amountOf(word: string): number {
   return numberWords.get(word) ?? 1;
 }
 
+/** A duration in a schema's format: short as formatDuration, long "1 hour 12 minutes", "2 days 3 hours". */
+export function writeDuration(seconds: number, format: 'short' | 'long'): string {
+  if (format === 'short') return formatDuration(seconds);
+  const names = { d: 'day', h: 'hour', m: 'minute', s: 'second' } as const;
+  return formatDuration(seconds)
+    .split(' ')
+    .map((part) => {
+      const amount = Number(part.slice(0, -1));
+      const name = names[part.slice(-1) as keyof typeof names];
+      return `${amount} ${name}${amount === 1 ? '' : 's'}`;
+    })
+    .join(' ');
+}
+
 /** A duration in the product's one format: "1h 12m", "45m", "2d 3h", "30s". */
 export function formatDuration(seconds: number): string {
   let rest = Math.round(seconds);
@@ -93,4 +107,81 @@ export function formatDuration(seconds: number): string {
   if (minutes) parts.push(`${minutes}m`);
   if (secs && !days && !hours) parts.push(`${secs}s`);
   return parts.length ? parts.join(' ') : '0m';
+}
+
+/**
+ * A figure of a duration written in a text, as a check compares it with a computed one: its
+ * seconds, how precisely it is written (to the hour, the minute...), and whether it is a bound
+ * ("under 5 minutes") or approximate ("~3 hours").
+ */
+export interface DurationFigure {
+  seconds: number;
+  start: number;
+  end: number;
+  /** The smallest unit written, times its decimals: 3600 for "3 hours", 360 for "1.5 hours", 60 for "1h 12m". */
+  precision: number;
+  qualifier?: 'approximate' | 'at-most' | 'at-least';
+}
+
+const qualifierBefore: readonly [RegExp, DurationFigure['qualifier']][] = [
+  [/(?:~|≈|\babout|\bapprox\.?|\bapproximately|\broughly|\baround|\bcirca|\bca\.|\bnearly|\balmost|\bjust over|\bjust under|\bsome)\s*$/i, 'approximate'],
+  [/(?:<=?|≤|\bunder|\bless than|\bwithin|\bbelow|\bup to|\bat most)\s*$/i, 'at-most'],
+  [/(?:>=?|≥|\bover|\bmore than|\babove|\bat least)\s*$/i, 'at-least'],
+];
+
+/**
+ * Every duration with units in the text ("~3 hours of write unavailability; 41 hours until all
+ * reconciliation was complete" has two), and an h:mm or ISO 8601 one when the text is only that.
+ * A vague one ("a few minutes") is no figure.
+ */
+export function durationFigures(text: string): DurationFigure[] {
+  const figures: DurationFigure[] = [];
+  durationToken.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = durationToken.exec(text)) !== null) {
+    if (m[1] !== undefined) continue;
+    const figure: DurationFigure = { seconds: secondsOf(m[0]), start: m.index, end: m.index + m[0].length, precision: precisionOf(m[0]) };
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    for (const [pattern, qualifier] of qualifierBefore) if (pattern.test(before)) figure.qualifier = qualifier;
+    // "2-3 hours", "2 to 3 hours": a range is approximate.
+    if (/\d\s*(?:-|–|to)\s*$/.test(before)) figure.qualifier = 'approximate';
+    figures.push(figure);
+  }
+  if (figures.length) return figures;
+  const plain = text.trim().replace(/^[~≈]\s*/, '');
+  const only = findDuration(plain);
+  if (only?.seconds !== undefined && !only.negative && only.start === 0 && only.end === plain.length) {
+    const offset = text.indexOf(plain);
+    figures.push({ seconds: only.seconds, start: offset, end: offset + plain.length, precision: /:\d\d:\d\d/.test(plain) ? 1 : 60, qualifier: plain !== text.trim() ? 'approximate' : undefined });
+  }
+  return figures;
+}
+
+function precisionOf(text: string): number {
+  let precision = Infinity;
+  partToken.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = partToken.exec(text)) !== null) {
+    const unitText = m[2] ?? m[4];
+    const unit = unitSeconds.find(([pattern]) => pattern.test(unitText))?.[1] ?? 1;
+    const amount = m[1] ?? '';
+    const decimals = /[.,](\d+)$/.exec(amount)?.[1].length ?? 0;
+    // "half an hour" is written to the half hour.
+    const step = (m[3]?.toLowerCase().startsWith('half') ? 0.5 : 1) * unit * 10 ** -decimals;
+    precision = Math.min(precision, step);
+  }
+  return precision === Infinity ? 60 : precision;
+}
+
+/**
+ * Whether a figure written by hand agrees with a computed one: within a minute or 5%, or
+ * within half the figure's own precision ("3 hours" agrees with 2h 40m); approximate figures
+ * get twice that, and a bound agrees with anything on its side of it.
+ */
+export function figureAgrees(figure: DurationFigure, computed: number): boolean {
+  let tolerance = Math.max(60, 0.05 * computed, figure.precision / 2);
+  if (figure.qualifier === 'approximate') tolerance = Math.max(2 * tolerance, figure.precision);
+  if (figure.qualifier === 'at-most') return computed <= figure.seconds + tolerance;
+  if (figure.qualifier === 'at-least') return computed >= figure.seconds - tolerance;
+  return Math.abs(computed - figure.seconds) <= tolerance;
 }

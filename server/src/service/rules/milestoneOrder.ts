@@ -1,0 +1,31 @@
+import { describePoint, type MilestoneRow } from '../metrics/incidentMetrics';
+import { cellSpan } from '../document/timeline';
+import type { Rule } from './rule';
+
+export const milestoneOrder: Rule = {
+  id: 'milestone-order',
+  defaultLevel: 'warning',
+  description: 'A milestone row is earlier than one it cannot come before (an alert before the incident started).',
+  check(analysis, report) {
+    const { milestones } = analysis.metrics;
+    const lines = analysis.doc.text.lines;
+    const name = (row: MilestoneRow) => describePoint({ source: 'milestone', key: row.key, certain: row.certain, row }, lines);
+    for (const row of milestones.values()) {
+      // A row out of order in its table is reported as that already.
+      if (row.outOfOrder) continue;
+      for (const earlier of row.milestone.after ?? []) {
+        const before = milestones.get(earlier);
+        if (!before || before.outOfOrder || row.key >= before.key) continue;
+        const line = lines[row.row.row.line];
+        const cell = row.row.row.cells[row.table.columns.time];
+        report({
+          line: row.row.row.line,
+          ...(cell ? cellSpan(line, cell) : { start: 0, end: line.length }),
+          message: `${name(row)} is before ${name(before)}, which it cannot precede`,
+          atMost: row.certain && before.certain ? undefined : 'information',
+          data: { milestone: row.milestone.value, after: earlier },
+        });
+      }
+    }
+  },
+};
