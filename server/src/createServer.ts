@@ -3,11 +3,12 @@
  * (handlers/). Wiring only: the features are the service's, the state is the context's.
  */
 import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import type { InitializationOptions } from '../../common/protocol';
+import { fillMetricsCommand, type InitializationOptions } from '../../common/protocol';
 import { ServerContext } from './context';
 import { openDocuments } from './documents';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerEditing } from './handlers/editing';
+import { registerMetrics } from './handlers/metrics';
 import { registerTemplate } from './handlers/template';
 import { registerWorkspace, watchWorkspaceFolders } from './handlers/workspace';
 import type { ServerHost } from './host';
@@ -44,6 +45,9 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds, resolveProvider: false },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [fillMetricsCommand] },
         diagnosticProvider: context.capabilities.pullDiagnostics ? { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: context.capabilities.folderChanges ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
@@ -61,6 +65,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
 
   registerDiagnostics(context);
   registerEditing(context);
+  registerMetrics(context);
   registerWorkspace(context);
   documents.listen(connection);
   return context;

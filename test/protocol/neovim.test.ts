@@ -62,4 +62,29 @@ describe('Neovim', { skip }, () => {
     assert.deepEqual(result.diagnostics, [{ lnum: 4, message: "Impact 'HALF' is not one of NONE, SOME or ALL", code: 'invalid-choice' }]);
     assert.deepEqual(result.completion, ['NONE', 'SOME', 'ALL']);
   });
+
+  it('shows the metrics lens, runs its command, and is answered the inlay hints (0.7 does not draw them)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-nvim-'));
+    const file = join(dir, 'incident.md');
+    const template = readFileSync(join(repoRoot, 'templates/postmortem/postmortem-template.md'), 'utf8');
+    const rows = ['22:40 | Incident start', '22:52 | Alert fired', '22:58 | Investigation began', '23:40 | Root cause identified', '23:55 | Rolled back', '00:30 | Permanent fix deployed', '01:10 | Service restored'];
+    const timeline = template.slice(template.indexOf('| 00:00 |'), template.indexOf('\n\n## Root Cause'));
+    writeFileSync(
+      file,
+      template
+        .replace('[START TIME] - [END TIME]', '2026-03-11 22:40 - 2026-03-12 01:10 UTC')
+        .replace(timeline, rows.map((r) => `| ${r} | api | done |`).join('\n')),
+    );
+    const result = runNeovim(dir, 'metrics.lua', { pm_file: file });
+    assert.equal(result.waited, true, 'diagnostics arrived');
+    assert.deepEqual(
+      result.hints.filter((h: { label: string }) => /^[+−]/.test(h.label)).map((h: { label: string }) => h.label),
+      ['+0m', '+12m', '+18m', '+1h', '+1h 15m', '+1h 50m', '+2h 30m'],
+    );
+    const lines: string[] = result.lines;
+    assert.deepEqual(result.lenses, [{ line: lines.indexOf('## Timeline'), title: 'Duration 2h 30m · detection 12m · investigation 6m · diagnosis 42m · mitigation 15m · resolution 35m — fill 6 fields' }]);
+    assert.ok(lines.includes('**Duration**: 2h 30m'), lines.join('\n'));
+    assert.ok(lines.includes('- **Time to Detection**: 12m'));
+    assert.ok(lines.includes('- **Time to Resolution**: 35m'));
+  });
 });

@@ -89,6 +89,8 @@ export class LspClient {
   readonly registrations = new Map<string, Registration>();
   /** workspace/diagnostic/refresh requests received. */
   refreshes = 0;
+  /** workspace/applyEdit requests received (each answered as applied). */
+  readonly appliedEdits: Array<{ label?: string; edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: unknown[] }> } }> = [];
   /** What the server wrote to stderr. */
   readonly stderr: string[] = [];
   /** Milliseconds from spawn to the `initialize` result. */
@@ -139,6 +141,11 @@ export class LspClient {
       client.notify();
       return null;
     });
+    connection.onRequest('workspace/applyEdit', (params: LspClient['appliedEdits'][number]) => {
+      client.appliedEdits.push(params);
+      client.notify();
+      return { applied: true };
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
       client.notify();
@@ -156,6 +163,7 @@ export class LspClient {
           didChangeConfiguration: { dynamicRegistration: true },
           diagnostics: options.pull ? { refreshSupport: true } : undefined,
           workspaceEdit: { documentChanges: true },
+          applyEdit: true,
           ...options.workspaceCapabilities,
         },
         textDocument: {
