@@ -16,6 +16,7 @@ import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
 import { cliBench } from './cli';
+import { metricsBench } from './metrics';
 import { analysisBench, coldAnalysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { docMemoryBench, lspBench } from './lsp';
 import { openVsTrivialBench } from './openVsTrivial';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   let analysisStats: AnalysisStats = {};
   if (wants('analysis')) analysisStats = analysisBench(docs, service, options, results);
   if (wants('features')) featuresBench(docs, service, results);
+  if (wants('metrics')) metricsBench(docs, service, options, results);
   if (wants('cold-analysis')) await coldAnalysisBench(template, options, results);
   if (wants('lsp')) await lspBench(docs, options, results);
   if (wants('cold-open')) await openVsTrivialBench(template, options, results);

@@ -90,6 +90,9 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
       if (level === 'error') errors++;
       else if (level === 'warning') warnings++;
     }
-    return { kind: 'checked', output: formatReport({ file, diagnostics }, settings.format), errors, warnings, others: diagnostics.length - errors - warnings };
+    // The incident's numbers, for a team to chart: only JSON has room for them, and --quiet
+    // asks for errors alone.
+    const metrics = settings.format === 'json' && !settings.quiet ? service.metrics(analysis) : undefined;
+    return { kind: 'checked', output: formatReport({ file, diagnostics, metrics }, settings.format), errors, warnings, others: diagnostics.length - errors - warnings };
   };
 }

@@ -19,7 +19,9 @@ ones); or give --all. postmortem: false in front matter always leaves a file out
 Options:
   --template <file.md>   your team's template, with its schema <name>.schema.yaml beside it
   --rule <id>=<level>    a rule's level: off, hint, information, warning or error (repeatable)
-  --format <format>      text (the default), json, or github (GitHub Actions annotations)
+  --format <format>      text (the default), json, or github (GitHub Actions annotations);
+                         json also gives each post-mortem's metrics (start, end, Duration and
+                         every time-to-X, in seconds and as text), from its timeline
   --max-warnings <n>     fail when there are more than n warnings
   --date-order <order>   how 03/04/2026 is read: auto (only unambiguous dates, a hint on the
                          others; the default), dmy (day first) or mdy (month first)

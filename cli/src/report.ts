@@ -5,6 +5,7 @@
  * UTF-16 code units, as VS Code's do.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { MetricsReport } from '../../server/src/service/service';
 
 export type Format = 'text' | 'json' | 'github';
 export const formats: readonly Format[] = ['text', 'json', 'github'];
@@ -12,6 +13,8 @@ export const formats: readonly Format[] = ['text', 'json', 'github'];
 export interface FileReport {
   file: string;
   diagnostics: Diagnostic[];
+  /** The incident's numbers (JSON only): a post-mortem with any is listed even without findings. */
+  metrics?: MetricsReport;
 }
 
 const levels = ['', 'error', 'warning', 'information', 'hint'] as const;
@@ -28,11 +31,12 @@ function messageOf(diagnostic: Diagnostic): string {
  * One file's findings as they are written: its lines (text, github), or its entry of the JSON
  * list as JSON.stringify(list, null, 2) indents it there; '' for a file without findings.
  */
-export function formatReport({ file, diagnostics }: FileReport, format: Format): string {
-  if (diagnostics.length === 0) return '';
+export function formatReport({ file, diagnostics, metrics }: FileReport, format: Format): string {
+  const hasMetrics = metrics !== undefined && (metrics.start !== null || metrics.metrics.length > 0);
+  if (diagnostics.length === 0 && !(format === 'json' && hasMetrics)) return '';
   switch (format) {
     case 'json': {
-      const entry = {
+      const entry: Record<string, unknown> = {
         file,
         diagnostics: diagnostics.map((d) => ({
           line: d.range.start.line + 1,
@@ -44,6 +48,7 @@ export function formatReport({ file, diagnostics }: FileReport, format: Format):
           message: messageOf(d),
         })),
       };
+      if (hasMetrics) entry.metrics = metrics;
       // JSON strings hold no raw line break: every \n here starts a line of the entry.
       return JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ');
     }

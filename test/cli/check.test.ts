@@ -117,11 +117,26 @@ describe('postmortem-check', () => {
 
   it('writes JSON for tools and annotations for GitHub Actions', () => {
     const root = repository();
-    const json = JSON.parse(run(['--format', 'json', '.'], root).stdout) as { file: string; diagnostics: { line: number; column: number; endColumn: number; level: string; rule: string; message: string }[] }[];
-    assert.equal(json.length, 1);
-    assert.equal(json[0].file, join('postmortems', '2026', 'broken.md'));
+    type Entry = {
+      file: string;
+      diagnostics: { line: number; column: number; endColumn: number; level: string; rule: string; message: string }[];
+      metrics?: { start: { time: string | null } | null; end: { time: string | null } | null; metrics: { name: string; seconds: number; text: string; from: string; to: string; certain: boolean; written: string | null }[] };
+    };
+    const json = (JSON.parse(run(['--format', 'json', '.'], root).stdout) as Entry[]).sort((a, b) => a.file.localeCompare(b.file));
+    // Every post-mortem with findings or numbers: the clean one is listed for its metrics.
+    assert.deepEqual(json.map((e) => e.file), [join('postmortems', '2026', 'broken.md'), join('postmortems', 'clean.md')]);
     assert.deepEqual(json[0].diagnostics.map((d) => [d.level, d.rule, d.column, d.endColumn]), [['warning', 'unfilled-placeholder', 15, 31], ['error', 'invalid-choice', 15, 21]]);
-    assert.equal(run(['--format', 'json', 'postmortems/clean.md'], root).stdout, '[]\n');
+    const clean = json[1];
+    assert.deepEqual(clean.diagnostics, []);
+    assert.equal(clean.metrics?.start?.time, '2026-11-20T14:02:00Z');
+    assert.equal(clean.metrics?.end?.time, '2026-11-20T16:31:00Z');
+    assert.deepEqual(
+      clean.metrics?.metrics.map((m) => [m.name, m.seconds, m.text]),
+      // Its diagnosis and mitigation rows name no milestone ("Two timelines confirmed", "Order entry halted").
+      [['Duration', 8940, '2h 29m'], ['detection', 120, '2m'], ['investigation', 120, '2m']],
+    );
+    assert.equal(clean.metrics?.metrics[1].from, 'Incident start (row 2, 14:02)');
+    assert.equal(clean.metrics?.metrics[1].written, '2 minutes from the failover to the first page.');
 
     writeFileSync(join(root, 'postmortems/2026/broken.md'), readFileSync(join(root, 'postmortems/2026/broken.md'), 'utf8').replace('**Severity**: SEVERE', '**Severity**: 50%'));
     const github = run(['--format', 'github', 'postmortems'], root).stdout.split('\n');

@@ -238,6 +238,12 @@ export function checkRangesAndEdits(text: string, positionSeeds: readonly Positi
     const target = action.command?.arguments?.[0] as { line: number; character: number } | undefined;
     if (target) checkPosition(result, splitLspLines(result), target, `cursor after '${action.title}'`);
   }
+  // The incident's numbers: hints, the lens and the fill edits.
+  const whole = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+  for (const hint of service.inlayHints(analysis, whole)) checkPosition(text, lines, hint.position, `inlay hint '${hint.label}'`);
+  const lens = service.metricsLens(analysis);
+  if (lens) checkRange(text, lines, lens.range, `metrics lens '${lens.title}'`);
+  applyChecked(text, lines, service.fillMetrics(analysis), 'fill metrics');
 }
 
 /** The quick fixes offered (those that list diagnostics); `pickSeeds` choose which to apply. */

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, startCodeServer, workbenchUrl } from '../../../scripts/e2e/code-server.mjs';
-import { resultsDir, sandboxEnv } from '../../../scripts/e2e/lib.mjs';
+import { resultsDir, sandboxEnv, templatePath } from '../../../scripts/e2e/lib.mjs';
 
 const extensionsDir = process.env.POSTMORTEM_E2E_EXTENSIONS_DIR;
 const workspace = process.env.POSTMORTEM_E2E_WORKSPACE;
@@ -296,5 +296,52 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     const name = `${today()}-walkthrough-incident.md`;
     await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `an editor tab for ${name}, made from the walkthrough`);
     assert.ok(existsSync(join(workspace, 'postmortems', name)), `${name} was not created`);
+  });
+
+  it('shows the incident\'s numbers in the timeline and fills the metric fields from the lens above it', async function () {
+    // A post-mortem whose timeline is written and whose metric fields are not, put where the
+    // person keeps them; opened with Go to File.
+    const template = readFileSync(templatePath, 'utf8');
+    const rows = [
+      '| 22:31 | Deploy 4512 rolled out | api | canary skipped |',
+      '| 22:40 | Incident start | api | p99 over 2 s |',
+      '| 22:52 | Alert fired (PagerDuty) | alerting | on-call paged |',
+      '| 22:58 | Investigation began | on-call | dashboards |',
+      '| 23:40 | Root cause identified | db | pool exhausted |',
+      '| 23:55 | Mitigation implemented | api | rollback |',
+      '| 00:30 | Permanent fix deployed | api | pool size |',
+      '| 01:10 | Service restored | api | verified |',
+    ];
+    const timeline = template.slice(template.indexOf('| 00:00 |'), template.indexOf('\n\n## Root Cause'));
+    const text = template
+      .replace('[START TIME] - [END TIME]', '2026-03-11 22:40 - 2026-03-12 01:10 UTC')
+      .replace(timeline, rows.join('\n'));
+    const name = '2026-03-11-checkout-latency.md';
+    writeFileSync(join(workspace, 'postmortems', name), text);
+    await page.keyboard.press('Control+p');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(name);
+    await expectVisible(page.locator('.quick-input-widget .monaco-list-row', { hasText: name }), `${name} in Go to File`);
+    await page.keyboard.press('Enter');
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `the editor on ${name}`);
+    await goTo(text.split('\n').findIndex((l) => l.startsWith('| 22:52')) + 1, 1);
+    // The row's offset from the incident's start, drawn after its time.
+    await expectVisible(viewLine('Alert fired').filter({ hasText: '+12m' }), 'the inlay hint +12m after the alert row\'s time');
+    const lens = editor().locator('.codelens-decoration a', { hasText: 'Duration 2h 30m' });
+    await expectVisible(lens, 'the metrics lens above the timeline');
+    assert.match(await lens.first().innerText(), /Duration 2h 30m · detection 12m · investigation 6m · diagnosis 42m · mitigation 15m · resolution 35m — fill 6 fields/);
+    await screenshot('11-metrics-hints-and-lens');
+    await lens.first().click();
+    await expectVisible(viewLine('**Duration**: 2h 30m'), 'the Duration filled in from the timeline');
+    await page.keyboard.press('Control+s');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
+    const saved = linesOf(join(workspace, 'postmortems', name));
+    for (const line of ['**Duration**: 2h 30m', '- **Time to Detection**: 12m', '- **Time to Investigation**: 6m', '- **Time to Diagnosis**: 42m', '- **Time to Mitigation**: 15m', '- **Time to Resolution**: 35m']) {
+      assert.ok(saved.includes(line), `${line} in the saved file`);
+    }
+    const field = saved.findIndex((l) => l.startsWith('- **Time to Detection**'));
+    await goTo(field + 1, 1);
+    await screenshot('12-metrics-filled');
   });
 });

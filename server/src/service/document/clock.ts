@@ -75,6 +75,11 @@ export interface TimelineOrder {
    * out of order.
    */
   forEachPlaced(visit: (row: PlacedRow['row'], table: TimelineTable, key: number, dayOnly: boolean, outOfOrder: boolean) => void): void;
+  /**
+   * The same object for as long as the same rows are placed the same way (a keystroke outside
+   * the timeline): a key for what is derived from the placed rows (the metrics' milestones).
+   */
+  readonly identity: object;
 }
 
 /** A sequence of timeline rows, each with its table: the document's order, or one a fix proposes. */
@@ -149,6 +154,7 @@ export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrde
       return (outOfOrder ??= placement.outOfOrder.length === 0 ? [] : rows ? rows.filter((r) => r.outOfOrder) : outOfOrderOnly(placement, sequence));
     },
     countOutOfOrder: (order) => place({ rows: order.map((o) => o.row), tables: order.map((o) => o.table) }).outOfOrder.length,
+    identity: placement,
     forEachPlaced(visit) {
       const late = new Set(placement.outOfOrder.map((o) => o.at));
       for (let k = 0; k < placement.index.length; k++) {

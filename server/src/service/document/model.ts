@@ -79,6 +79,9 @@ export interface TimelineRow {
   templateExample?: boolean;
   /** The table's columns these facts were read for. */
   readonly columnsKey: string;
+  /** The milestone its Event cell names (null: none), read for the milestones `milestoneOf` (metrics/milestones.ts), kept with the row. */
+  milestone: object | null | undefined;
+  milestoneOf: object | undefined;
 }
 
 export interface Table {

@@ -159,7 +159,7 @@ function rowTimes(doc: ParsedDocument, table: Table, tableIndex: number, columns
     else if (cell.start === cell.end && !hasCode(line, cell)) time = empty;
     else if (placeholders?.some((p) => p.column === columns.time)) time = placeholder;
     else time = facts ? cellTime(facts, columns.time, cell) : readCell(line, cell);
-    const timelineRow: TimelineRow = { row, index, time: withDateCell(time, row, columns.date, line), columnsKey };
+    const timelineRow: TimelineRow = { row, index, time: withDateCell(time, row, columns.date, line), columnsKey, milestone: undefined, milestoneOf: undefined };
     let emptyCells: number[] | undefined;
     for (const c of required) if (isEmptyCell(row.cells[c], line, c, placeholders)) (emptyCells ??= []).push(c);
     if (emptyCells) timelineRow.emptyRequired = emptyCells;

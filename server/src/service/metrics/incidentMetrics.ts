@@ -110,38 +110,7 @@ export function incidentMetrics(analysis: MetricsInput): IncidentMetrics {
   const lines = doc.text.lines;
   const milestoneSpecs = analysis.template.schema.timeline?.milestones ?? [];
 
-  // Each milestone's row: the first that starts with its words, else the first naming it.
-  const candidates = new Map<string, Candidate>();
-  let first: { row: TimelineRow; table: TimelineTable; key: number } | undefined;
-  let firstKey: number | undefined;
-  /** The latest time above: a row before it is out of sequence, also after the row that jumped back. */
-  let latest = -Infinity;
-  // With a row out of order, which row is wrong is a guess ("22:58, 03:40, 23:55, 00:30": the
-  // 00:30 is reported, the 03:40 is wrong): nothing is measured from the timeline until the
-  // author puts it right.
-  const disordered = (analysis.timelineOrder?.outOfOrder.length ?? 0) > 0;
-  analysis.timelineOrder?.forEachPlaced((row, table, key, dayOnly, jumpedBack) => {
-    // The template's own example rows ("00:05 Alert triggered") say nothing of this incident.
-    if (row.templateExample) return;
-    const outOfOrder = disordered || jumpedBack || (!dayOnly && key < latest);
-    if (!dayOnly && key > latest) latest = key;
-    firstKey ??= key;
-    if (dayOnly) return;
-    first ??= { row, table, key };
-    const match = milestoneOfRow(milestoneSpecs, row, table, lines);
-    if (!match) return;
-    const known = candidates.get(match.milestone.value);
-    if (known && (known.leading || !match.leading)) {
-      if (known.leading === match.leading) known.rows++;
-      return;
-    }
-    candidates.set(match.milestone.value, { milestone: match.milestone, row, table, key, outOfOrder, leading: match.leading, own: match.own, rows: 1, certain: false });
-  });
-  const milestones = new Map<string, MilestoneRow>();
-  for (const [name, c] of candidates) {
-    milestones.set(name, { milestone: c.milestone, row: c.row, table: c.table, key: c.key, outOfOrder: c.outOfOrder, certain: c.leading && c.own && c.rows === 1 && !c.outOfOrder });
-  }
-
+  const { milestones, first, firstKey } = scanOf(analysis, milestoneSpecs);
   const startKey = clockStartKey(clock, timeline ?? {}, firstKey);
   const length = durationOf(clock.start, clock.end, analysis.dateOrder);
   const dateTimeStart: MetricPoint | undefined = startKey === undefined ? undefined : { source: 'date-time-start', key: startKey, certain: true };
@@ -200,6 +169,57 @@ export function incidentMetrics(analysis: MetricsInput): IncidentMetrics {
     }
   }
   return { start, end, dateTimeStart, dateTimeEnd, milestones, values, missing, fields, written: firstKey !== undefined };
+}
+
+interface Scan {
+  milestones: Map<string, MilestoneRow>;
+  first: { row: TimelineRow; table: TimelineTable; key: number } | undefined;
+  firstKey: number | undefined;
+}
+
+/** The scan of the placed rows, kept for as long as the same rows are placed the same way (a keystroke elsewhere reads none again). */
+const scans = new WeakMap<object, { of: readonly MilestoneSpec[]; scan: Scan }>();
+
+/** Each milestone's row (the first that starts with its words, else the first naming it) and the first written row. */
+function scanOf(analysis: MetricsInput, milestoneSpecs: readonly MilestoneSpec[]): Scan {
+  const order = analysis.timelineOrder;
+  const kept = order && scans.get(order.identity);
+  if (kept && kept.of === milestoneSpecs) return kept.scan;
+  const lines = analysis.doc.text.lines;
+  const candidates = new Map<string, Candidate>();
+  let first: { row: TimelineRow; table: TimelineTable; key: number } | undefined;
+  let firstKey: number | undefined;
+  /** The latest time above: a row before it is out of sequence, also after the row that jumped back. */
+  let latest = -Infinity;
+  // With a row out of order, which row is wrong is a guess ("22:58, 03:40, 23:55, 00:30": the
+  // 00:30 is reported, the 03:40 is wrong): nothing is measured from the timeline until the
+  // author puts it right.
+  const disordered = (analysis.timelineOrder?.outOfOrder.length ?? 0) > 0;
+  analysis.timelineOrder?.forEachPlaced((row, table, key, dayOnly, jumpedBack) => {
+    // The template's own example rows ("00:05 Alert triggered") say nothing of this incident.
+    if (row.templateExample) return;
+    const outOfOrder = disordered || jumpedBack || (!dayOnly && key < latest);
+    if (!dayOnly && key > latest) latest = key;
+    firstKey ??= key;
+    if (dayOnly) return;
+    first ??= { row, table, key };
+    const match = milestoneOfRow(milestoneSpecs, row, table, lines);
+    if (!match) return;
+    const known = candidates.get(match.milestone.value);
+    if (known && (known.leading || !match.leading)) {
+      if (known.leading === match.leading) known.rows++;
+      return;
+    }
+    candidates.set(match.milestone.value, { milestone: match.milestone, row, table, key, outOfOrder, leading: match.leading, own: match.own, rows: 1, certain: false });
+  });
+  const milestones = new Map<string, MilestoneRow>();
+  for (const [name, c] of candidates) {
+    milestones.set(name, { milestone: c.milestone, row: c.row, table: c.table, key: c.key, outOfOrder: c.outOfOrder, certain: c.leading && c.own && c.rows === 1 && !c.outOfOrder });
+  }
+
+  const scan = { milestones, first, firstKey };
+  if (order) scans.set(order.identity, { of: milestoneSpecs, scan });
+  return scan;
 }
 
 /** The fields the metrics are written in: each metric's label, in its section. */
