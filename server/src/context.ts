@@ -23,6 +23,9 @@ export interface ClientCapabilities {
   relativePatterns: boolean;
   /** The client's command that puts the cursor after an edit (see common/protocol). */
   cursorCommand: string | undefined;
+  /** It asks for inlay hints and code lenses again when told to (workspace/inlayHint/refresh, workspace/codeLens/refresh). */
+  inlayHintRefresh: boolean;
+  codeLensRefresh: boolean;
 }
 
 /** A Markdown document, read under its settings: its analysis and whether it is checked as a post-mortem. */
@@ -50,6 +53,8 @@ export class ServerContext {
     watchedFiles: false,
     relativePatterns: false,
     cursorCommand: undefined,
+    inlayHintRefresh: false,
+    codeLensRefresh: false,
   };
   workspaceFolders: string[] = [];
   templates: TemplateManager | undefined;
@@ -58,8 +63,17 @@ export class ServerContext {
   private defaultService: PostmortemService | undefined;
   /** The documents being worked on, which keep what was derived from their text (documents.ts). */
   readonly workingSet = new WorkingSet(workingSetSize);
-  /** Called after the settings, the folders or the template changed: every document's diagnostics again. */
-  onReanalyse: () => void = () => {};
+  /** What each area does when the settings, the folders or the template changed (every document's diagnostics again, the hints and lenses). */
+  private readonly reanalyseListeners: (() => void)[] = [];
+
+  onReanalyse(listener: () => void): void {
+    this.reanalyseListeners.push(listener);
+  }
+
+  /** The settings, the folders or the template changed: every area reads the documents again. */
+  reanalyse(): void {
+    for (const listener of this.reanalyseListeners) listener();
+  }
 
   constructor(
     readonly connection: Connection,

@@ -32,6 +32,8 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       watchedFiles: !!watchedFiles?.dynamicRegistration,
       relativePatterns: !!watchedFiles?.relativePatternSupport,
       cursorCommand: typeof options.cursorCommand === 'string' ? options.cursorCommand : undefined,
+      inlayHintRefresh: !!capabilities.workspace?.inlayHint?.refreshSupport,
+      codeLensRefresh: !!capabilities.workspace?.codeLens?.refreshSupport,
     };
     context.workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (context.workspaceFolders.length === 0 && params.rootUri) context.workspaceFolders = [params.rootUri];

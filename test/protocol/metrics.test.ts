@@ -75,7 +75,7 @@ describe('metrics over LSP', () => {
       range: { start: { line, character: 5 }, end: { line, character: 5 } },
       context: { diagnostics },
     });
-    const fix = actions.find((a) => a.title === 'Correct Time to Mitigation: 15m');
+    const fix = actions.find((a) => a.title === 'Fill Time to Mitigation: 15m');
     assert.ok(fix, actions.map((a) => a.title).join(', '));
     assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['metric-mismatch']);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } });
@@ -89,5 +89,17 @@ describe('metrics over LSP', () => {
     await client.request('workspace/executeCommand', { command: fillMetricsCommand, arguments: [{ uri: 'file:///nowhere.md' }] });
     await client.request('workspace/executeCommand', { command: fillMetricsCommand, arguments: [] });
     assert.equal(client.appliedEdits.length, before);
+  });
+
+  it('tells a client that can refresh its hints and lenses when the settings change', async () => {
+    const refreshing = await LspClient.start({ pull: true, settings: () => ({}), workspaceCapabilities: { inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } } });
+    try {
+      await refreshing.open(uri, text);
+      await refreshing.pull(uri);
+      await refreshing.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await refreshing.until(() => refreshing.inlayHintRefreshes > 0 && refreshing.codeLensRefreshes > 0, 'workspace/inlayHint/refresh and workspace/codeLens/refresh');
+    } finally {
+      await refreshing.stop();
+    }
   });
 });

@@ -89,6 +89,9 @@ export class LspClient {
   readonly registrations = new Map<string, Registration>();
   /** workspace/diagnostic/refresh requests received. */
   refreshes = 0;
+  /** workspace/inlayHint/refresh and workspace/codeLens/refresh requests received. */
+  inlayHintRefreshes = 0;
+  codeLensRefreshes = 0;
   /** workspace/applyEdit requests received (each answered as applied). */
   readonly appliedEdits: Array<{ label?: string; edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: unknown[] }> } }> = [];
   /** What the server wrote to stderr. */
@@ -138,6 +141,16 @@ export class LspClient {
     });
     connection.onRequest('client/unregisterCapability', (params: { unregisterations: Registration[] }) => {
       for (const r of params.unregisterations) client.registrations.delete(r.id);
+      client.notify();
+      return null;
+    });
+    connection.onRequest('workspace/inlayHint/refresh', () => {
+      client.inlayHintRefreshes++;
+      client.notify();
+      return null;
+    });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      client.codeLensRefreshes++;
       client.notify();
       return null;
     });

@@ -270,7 +270,7 @@ describe('metrics: filling them in', () => {
     const diagnostics = service.diagnostics(analysis);
     const line = text.split('\n').findIndex((l) => l.includes('Time to Mitigation'));
     const actions = service.codeActions({ analysis, uri: 'file:///pm.md', version: 1, range: { start: { line, character: 0 }, end: { line, character: 0 } }, diagnostics });
-    const fix = actions.find((a) => a.title === 'Correct Time to Mitigation: 15m');
+    const fix = actions.find((a) => a.title === 'Fill Time to Mitigation: 15m');
     assert.ok(fix, actions.map((a) => a.title).join(', '));
     const edits = fix.edit!.documentChanges![0] as { edits: Parameters<typeof applyEdits>[1] };
     assert.match(applyEdits(text, edits.edits), /\*\*Time to Mitigation\*\*: 15m, mostly waiting for the CAB/);
@@ -280,7 +280,7 @@ describe('metrics: filling them in', () => {
     const analysis = service.analyze(text);
     const line = text.split('\n').findIndex((l) => l.includes('Time to Detection'));
     const titles = service.codeActions({ analysis, uri: 'file:///pm.md', version: 1, range: { start: { line, character: 3 }, end: { line, character: 3 } }, diagnostics: [] }).map((a) => a.title);
-    assert.deepEqual(titles.filter((t) => t.includes('Fill')), ['Fill Time to Detection: 12m', 'Fill all 6 metric fields from the timeline']);
+    assert.deepEqual(titles.filter((t) => t.includes('Fill')), ['Fill Time to Detection: 12m', 'Fill all response times from the timeline']);
   });
 });
 

@@ -70,14 +70,14 @@ export function registerDiagnostics(context: ServerContext): void {
     if (!context.capabilities.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  context.onReanalyse = () => {
+  context.onReanalyse(() => {
     sent.clear();
     if (context.capabilities.pullDiagnostics) {
       if (context.capabilities.refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
       for (const document of documents.all()) schedulePush(document);
     }
-  };
+  });
 
   connection.onRequest(
     documentStatusRequest,

@@ -7,6 +7,12 @@ export function registerMetrics(context: ServerContext): void {
   const { connection } = context;
   const logError = context.logError.bind(context);
 
+  // Another template or other settings give other numbers: clients that can ask again are told to.
+  context.onReanalyse(() => {
+    if (context.capabilities.inlayHintRefresh) void connection.languages.inlayHint.refresh();
+    if (context.capabilities.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
+  });
+
   connection.languages.inlayHint.on(
     guarded('Inlay hints', logError, async (params) => {
       const read = await context.postmortem(params.textDocument.uri);

@@ -20,7 +20,7 @@ export function registerTemplate(context: ServerContext, trusted: boolean): void
     fs: context.host.fs,
     onChange: () => {
       reopen(context.documents, context.service());
-      context.onReanalyse();
+      context.reanalyse();
     },
     clientWatches: context.capabilities.watchedFiles,
     relativePatterns: context.capabilities.relativePatterns,

@@ -17,7 +17,7 @@ export function registerWorkspace(context: ServerContext): void {
     context.settings.clear();
     const raw = (change.settings as Record<string, unknown> | undefined)?.postmortem;
     if (raw !== undefined) context.settings.setGlobal(raw);
-    context.onReanalyse();
+    context.reanalyse();
     void context.templates?.reload();
   });
 
@@ -48,7 +48,7 @@ async function workspaceFoldersChanged(context: ServerContext, event: WorkspaceF
   const applied = [...current.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri).filter((f) => !current.includes(f))];
   const listed = await context.connection.workspace.getWorkspaceFolders().catch(() => undefined);
   context.workspaceFolders = listed ? listed.map((f) => f.uri) : applied;
-  context.onReanalyse();
+  context.reanalyse();
   void context.templates?.reload();
 }
 

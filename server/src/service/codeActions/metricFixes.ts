@@ -1,7 +1,7 @@
 /**
  * Quick fixes on a metric field: write the value the timeline gives ("Fill Duration: 1h 12m"),
- * on an unfilled field or one whose figure disagrees; and fill every unfilled metric field at
- * once when more than one is left.
+ * on an unfilled field or in place of the figure that disagrees; and fill every unfilled metric
+ * field at once when more than one is left ("Fill all response times from the timeline").
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { fillableMetrics, fillMetricsEdits, metricFieldEdit, metricText } from '../metrics/fill';
@@ -22,7 +22,8 @@ export function metricFixActions(request: CodeActionRequest): CodeAction[] {
     const edit = metricFieldEdit(analysis, field, value);
     if (!edit) continue;
     actions.push({
-      title: `${field.unfilled ? 'Fill' : 'Correct'} ${field.spec.field}: ${metricText(analysis, value)}`,
+      // The same words on an unfilled field and on a figure that disagrees (which it replaces).
+      title: `Fill ${field.spec.field}: ${metricText(analysis, value)}`,
       kind: CodeActionKind.QuickFix,
       diagnostics: mismatch.length ? mismatch : undefined,
       isPreferred: true,
@@ -30,7 +31,7 @@ export function metricFixActions(request: CodeActionRequest): CodeAction[] {
     });
     const all = fillableMetrics(analysis);
     if (field.unfilled && all.length > 1) {
-      actions.push({ title: `Fill all ${all.length} metric fields from the timeline`, kind: CodeActionKind.QuickFix, edit: versionedEdit(request, fillMetricsEdits(analysis)) });
+      actions.push({ title: 'Fill all response times from the timeline', kind: CodeActionKind.QuickFix, edit: versionedEdit(request, fillMetricsEdits(analysis)) });
     }
   }
   return actions;
