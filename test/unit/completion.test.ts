@@ -93,11 +93,15 @@ describe('value completion: Date/Time and Duration from what the document knows'
   const duration = (value: string, text: string) => text.replace('**Duration**: [TOTAL DURATION]', `**Duration**: ${value}`);
   const labels = (marked: string) => complete(marked).items.map((i) => `${i.label} (${i.detail})`);
 
-  it('offers now and the timeline\'s first time for the start, the last for the end', () => {
-    assert.deepEqual(labels(dateTime('[START$| TIME] - [END TIME]')), ['2026-11-28 09:41 UTC (Now (UTC))', "14:02 (The timeline's first time)"]);
+  it('offers now and the timeline\'s Incident start (else first) time for the start, its Service restored (else last) for the end', () => {
+    assert.deepEqual(labels(dateTime('[START$| TIME] - [END TIME]')), ['2026-11-28 09:41 UTC (Now (UTC))', "14:02 (The timeline's Incident start row)"]);
     // A date already written before the placeholder: only the time.
-    assert.deepEqual(labels(dateTime('2026-11-27 [START$| TIME] - [END TIME]')), ['09:41 UTC (Now (UTC))', "14:02 (The timeline's first time)"]);
-    assert.deepEqual(labels(dateTime('2026-11-27 14:02 - [END$| TIME]')), ['09:41 UTC (Now (UTC))', "15:31 (The timeline's last time)"]);
+    assert.deepEqual(labels(dateTime('2026-11-27 [START$| TIME] - [END TIME]')), ['09:41 UTC (Now (UTC))', "14:02 (The timeline's Incident start row)"]);
+    assert.deepEqual(labels(dateTime('2026-11-27 14:02 - [END$| TIME]')), ['09:41 UTC (Now (UTC))', "15:31 (The timeline's Service restored row)"]);
+    // A lead-up row (the deploy) and a follow-up: the milestones first, then the first and last rows.
+    const longer = written.replace('| 14:02 | Incident start', '| 13:40 | Deploy 4512 | api | canary |\n| 14:02 | Incident start').replace('| 15:31 | Service restored | api | verified |', '| 15:31 | Service restored | api | verified |\n| 16:05 | Review booked | team | invite |');
+    assert.deepEqual(labels(dateTime('2026-11-27 [START$| TIME] - [END TIME]', longer)), ['09:41 UTC (Now (UTC))', "14:02 (The timeline's Incident start row)", "13:40 (The timeline's first time)"]);
+    assert.deepEqual(labels(dateTime('2026-11-27 14:02 - [END$| TIME]', longer)), ['09:41 UTC (Now (UTC))', "15:31 (The timeline's Service restored row)", "16:05 (The timeline's last time)"]);
     const filled = accept(dateTime('2026-11-27 14:02 - [END$| TIME]'), '15:31');
     assert.ok(filled.includes('\n**Date/Time**: 2026-11-27 14:02 - 15:31\n'));
   });

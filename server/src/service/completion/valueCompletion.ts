@@ -6,6 +6,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import { dedupe } from './items';
 import type { Analysis } from '../analysis';
 import { zoneOfRow, type PlacedRow } from '../document/clock';
+import type { TimelineRow } from '../document/model';
 import { findDates } from '../values/date';
 import { formatDuration } from '../values/duration';
 import { describeRoute, durationOf } from '../metrics/incidentMetrics';
@@ -75,13 +76,24 @@ export function valueCompletions(analysis: Analysis, position: Position, now: Da
   const nowDate = now.toISOString().slice(0, 10);
   const nowTime = formatClock(nowSeconds % 86400);
   const items: CompletionItem[] = [item(dated ? `${nowTime} UTC` : `${nowDate} ${nowTime} UTC`, 0, 'Now (UTC)')];
-  const rowTime = (row: PlacedRow | undefined, detail: string, index: number) => {
-    if (!row) return;
+  const rowTime = (row: Pick<PlacedRow, 'table' | 'key'> & { row: TimelineRow } | undefined, detail: string, index: number) => {
+    if (!row || row.row.time.state !== 'ok') return;
     const moment = row.row.time.moment;
     const style = { ...moment.style, relative: false, date: dated || moment.style.date === 'none' ? ('none' as const) : ('iso' as const), isoT: false };
     items.push(item(writeMoment(style, row.key, zoneOfRow(moment, row.table, analysis.timeline ?? {}, analysis.clock)), index, detail));
   };
-  if (!placeholder || !isEnd) rowTime(first, "The timeline's first time", 1);
-  if (!placeholder || isEnd) rowTime(last, "The timeline's last time", 2);
+  // The rows that start and end the incident come before the first and last rows, which may be
+  // the lead-up (a deploy) and the follow-up.
+  const { metrics } = analysis.template.schema;
+  const startRow = metrics?.start === undefined ? undefined : analysis.metrics.milestones.get(metrics.start);
+  const endRow = metrics?.end === undefined ? undefined : analysis.metrics.milestones.get(metrics.end);
+  if (!placeholder || !isEnd) {
+    if (startRow && !startRow.outOfOrder) rowTime(startRow, `The timeline's ${startRow.milestone.value} row`, 1);
+    rowTime(first, "The timeline's first time", 2);
+  }
+  if (!placeholder || isEnd) {
+    if (endRow && !endRow.outOfOrder) rowTime(endRow, `The timeline's ${endRow.milestone.value} row`, 3);
+    rowTime(last, "The timeline's last time", 4);
+  }
   return dedupe(items);
 }

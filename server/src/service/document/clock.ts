@@ -156,10 +156,10 @@ export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrde
     countOutOfOrder: (order) => place({ rows: order.map((o) => o.row), tables: order.map((o) => o.table) }).outOfOrder.length,
     identity: placement,
     forEachPlaced(visit) {
-      const late = new Set(placement.outOfOrder.map((o) => o.at));
+      const late = placement.outOfOrder.length ? new Set(placement.outOfOrder.map((o) => o.at)) : undefined;
       for (let k = 0; k < placement.index.length; k++) {
         const at = placement.index[k];
-        visit(sequence.rows[at] as PlacedRow['row'], sequence.tables[at], placement.keys[k], placement.dayOnly[k] === 1, late.has(k));
+        visit(sequence.rows[at] as PlacedRow['row'], sequence.tables[at], placement.keys[k], placement.dayOnly[k] === 1, late !== undefined && late.has(k));
       }
     },
   };
