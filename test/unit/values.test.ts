@@ -68,6 +68,18 @@ describe('values of each kind, as people write them', () => {
     assert.equal(seconds('1h30m15s'), 5415);
     assert.equal(seconds('1d2h'), 93600);
     assert.equal(seconds('T+1h30m'), 5400);
+    // Halves, quarters, hours and minutes without a minute unit, abbreviations with a dot.
+    assert.equal(seconds('an hour and a half'), 5400);
+    assert.equal(seconds('one and a half hours'), 5400);
+    assert.equal(seconds('2 hours and a half'), 9000);
+    assert.equal(seconds('a quarter of an hour'), 900);
+    assert.equal(seconds('three quarters of an hour'), 2700);
+    assert.equal(seconds('1h10'), 4200);
+    assert.equal(seconds('2h05 of downtime'), 7500);
+    assert.equal(seconds('1h30 min'), 5400);
+    assert.equal(seconds('1 Std. 5 Min.'), 3900);
+    assert.equal(seconds('ca. 20 Min.'), 1200);
+    assert.equal(seconds('1 hora 10 minutos'), 4200);
   });
 
   it('reads compact durations (2h33m, 1d4h, 3m20s) as the sum of their parts', () => {

@@ -1,6 +1,8 @@
 /**
  * Durations as authors write them: "2h 33m", "153 minutes", "2 hours 12 minutes", "1.5 hours",
- * "~45 min", "an hour", "half an hour", "1:12", "PT1H12M", "2 days 7 hours".
+ * "~45 min", "an hour", "half an hour", "an hour and a half", "a quarter of an hour", "1h10"
+ * (hours and minutes, as French and German teams write them), "1 Std. 5 Min.", "1:12",
+ * "PT1H12M", "2 days 7 hours".
  */
 import { numberWordPattern, numberWords } from './words';
 
@@ -16,20 +18,37 @@ const unitSeconds: readonly [RegExp, number][] = [
   [/^(?:ms|msecs?|milliseconds?)$/i, 0.001],
   [/^(?:s|secs?|seconds?)$/i, 1],
   [/^(?:m|mins?|minutes?|minutos?|minuten)$/i, 60],
-  [/^(?:h|hrs?|hours?|heures?|horas?|stunden?)$/i, 3600],
+  [/^(?:h|hrs?|hours?|heures?|horas?|stunden?|std)$/i, 3600],
   [/^(?:d|days?|jours?|tage?|días?)$/i, 86400],
   [/^(?:w|wks?|weeks?)$/i, 604800],
 ];
-const unitPattern = 'milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|minutos?|minuten|mins?|m|hours?|heures?|horas?|stunden?|hrs?|h|days?|jours?|tage?|días?|d|weeks?|wks?|w';
+const unitPattern = 'milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|minutos?|minuten|mins?|m|hours?|heures?|horas?|stunden?|std|hrs?|h|days?|jours?|tage?|días?|d|weeks?|wks?|w';
 const wordUnitPattern = 'milliseconds?|seconds?|minutes?|hours?|days?|weeks?';
-/** One amount and unit: "2h", "33 m", "an hour", "1.5 hours". */
-const part = `(?:(?:\\d+(?:[.,]\\d+)?)\\s*(?:${unitPattern})|(?:half an?|an?|half|${numberWordPattern})\\s+(?:${wordUnitPattern}))(?![\\p{L}])`;
-const durationToken = new RegExp(`(?<![\\p{L}\\p{N}.,:])([-−]\\s*)?${part}(?:\\s*(?:,|and|&|\\+)?\\s*${part})*`, 'giu');
+/**
+ * One amount and unit: "2h", "33 m", "an hour", "1.5 hours", "one and a half hours", "an hour
+ * and a half"; "1h10" (hours, then minutes); "a quarter of an hour", "three quarters of an hour".
+ */
+const part =
+  `(?:\\d+h[0-5]\\d(?![\\p{N}\\p{L}])|(?:a\\s+|three\\s+)?quarters?\\s+of\\s+an\\s+hour|` +
+  `(?:(?:\\d+(?:[.,]\\d+)?)\\s*(?:${unitPattern})|(?:(?:an?|${numberWordPattern})\\s+and\\s+a\\s+half|half an?|an?|half|${numberWordPattern})\\s+(?:${wordUnitPattern}))(?![\\p{L}])(?:\\s+and\\s+a\\s+half(?![\\p{L}]))?)`;
+// Parts go on after a space, a comma, "and", "&" or "+", and after an abbreviation's dot ("1 Std. 5 Min.").
+const durationToken = new RegExp(`(?<![\\p{L}\\p{N}.,:])([-−]\\s*)?${part}(?:\\.?\\s*(?:,|and|&|\\+)?\\s*${part})*`, 'giu');
 // Read inside a duration already found: a part may follow another with no space ("2h33m").
 const partToken = new RegExp(
-  `(?<![\\p{N}.,])(?:(\\d+(?:[.,]\\d+)?)\\s*(${unitPattern})|(half an?|an?|half|${numberWordPattern})\\s+(${wordUnitPattern}))(?![\\p{L}])`,
+  `(?<![\\p{N}.,])(?:(\\d+(?:[.,]\\d+)?)\\s*(${unitPattern})|((?:an?|${numberWordPattern})\\s+and\\s+a\\s+half|half an?|an?|half|${numberWordPattern})\\s+(${wordUnitPattern}))(?![\\p{L}])(\\s+and\\s+a\\s+half(?![\\p{L}]))?`,
   'giu',
 );
+/** "1h10": hours and minutes with no minute unit. */
+const hoursMinutes = /(\d+)h([0-5]\d)(?![\p{N}\p{L}])/gu;
+const quarterHour = /(?:a\s+|(three)\s+)?quarters?\s+of\s+an\s+hour/giu;
+
+/** The duration's text with "1h10" as "1h 10m" and "a quarter of an hour" as "15 minutes", so that its parts read the same. */
+function normalizedParts(text: string): string {
+  let t = text;
+  if (t.indexOf('h') !== -1) t = t.replace(hoursMinutes, '$1h $2m');
+  if (/quarter/i.test(t)) t = t.replace(quarterHour, (_, three: string | undefined) => (three ? '45 minutes' : '15 minutes'));
+  return t;
+}
 const isoDuration = /(?<![\p{L}\p{N}])P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?(?![\p{L}\p{N}])/u;
 const clockDuration = /(?<![\p{N}:.])([-−])?(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?![\p{N}:])/u;
 const vagueDuration = /(?<![\p{L}])(?:a\s+)?(?:few|couple(?:\s+of)?|several|many|some)\s+(?:seconds|minutes|hours|days|weeks)(?![\p{L}])/iu;
@@ -61,9 +80,10 @@ export function findDuration(text: string): FoundDuration | undefined {
 function secondsOf(text: string): number {
   let total = 0;
   partToken.lastIndex = 0;
+  const parts = normalizedParts(text);
   let m: RegExpExecArray | null;
-  while ((m = partToken.exec(text)) !== null) {
-    const amount = amountOf((m[1] ?? m[3]).toLowerCase());
+  while ((m = partToken.exec(parts)) !== null) {
+    const amount = amountOf((m[1] ?? m[3]).toLowerCase()) + (m[5] ? 0.5 : 0);
     const unitText = m[2] ?? m[4];
     const unit = unitSeconds.find(([pattern]) => pattern.test(unitText))?.[1] ?? 0;
     total += amount * unit;
@@ -73,6 +93,9 @@ function secondsOf(text: string): number {
 
 function amountOf(word: string): number {
   if (/^\d/.test(word)) return Number(word.replace(',', '.'));
+  // "one and a half", "an hour and a half" (the half added by the caller).
+  const half = / and a half$/.exec(word);
+  if (half) return amountOf(word.slice(0, half.index)) + 0.5;
   if (word.startsWith('half')) return 0.5;
   if (word === 'a' || word === 'an') return 1;
   return numberWords.get(word) ?? 1;
@@ -160,14 +183,16 @@ export function durationFigures(text: string): DurationFigure[] {
 function precisionOf(text: string): number {
   let precision = Infinity;
   partToken.lastIndex = 0;
+  const parts = normalizedParts(text);
   let m: RegExpExecArray | null;
-  while ((m = partToken.exec(text)) !== null) {
+  while ((m = partToken.exec(parts)) !== null) {
     const unitText = m[2] ?? m[4];
     const unit = unitSeconds.find(([pattern]) => pattern.test(unitText))?.[1] ?? 1;
     const amount = m[1] ?? '';
     const decimals = /[.,](\d+)$/.exec(amount)?.[1].length ?? 0;
-    // "half an hour" is written to the half hour.
-    const step = (m[3]?.toLowerCase().startsWith('half') ? 0.5 : 1) * unit * 10 ** -decimals;
+    // "half an hour" and "an hour and a half" are written to the half hour.
+    const halves = m[3]?.toLowerCase().startsWith('half') || / and a half$/i.test(m[3] ?? '') || m[5] !== undefined;
+    const step = (halves ? 0.5 : 1) * unit * 10 ** -decimals;
     precision = Math.min(precision, step);
   }
   return precision === Infinity ? 60 : precision;
