@@ -131,6 +131,24 @@ describe('metrics: the incident clock', () => {
     assert.equal(analysis.metrics.milestones.get('Mitigation implemented')?.key! - analysis.metrics.milestones.get('Incident start')?.key!, 210 * 60);
   });
 
+  it('reads the timeline\'s dates in the order its section states, with no hint on each row', () => {
+    for (const [note, header, dates] of [
+      ['All times ET. Dates are month/day.', '| Date | Time | Event | Component | Action Taken |', ['03/09/2026', '03/10/2026']],
+      ['All times in UTC.', '| Date (DD/MM/YYYY) | Time | Event | Component | Action Taken |', ['09/03/2026', '10/03/2026']],
+    ] as const) {
+      const text = postmortem({ dateTime: 'March 9, 2026 11:42 a.m. ET', intro: note, rows: [] }).replace(
+        '| Time | Event | Component | Action Taken |\n|------|-------|-----------|--------------|',
+        [header, '|---|---|---|---|---|', `| ${dates[0]} | 11:42 a.m. | Incident start | api | - |`, `| ${dates[0]} | 11:58 a.m. | Alert triggered | pd | paged |`, `| ${dates[1]} | 10:15 a.m. | Permanent fix deployed | api | shipped |`, `| ${dates[1]} | 2:30 p.m. | Service restored | api | verified |`].join('\n'),
+      );
+      const analysis = service.analyze(text);
+      assert.equal(analysis.timeline?.dateOrder, dates[0].startsWith('03') ? 'mdy' : 'dmy');
+      const codes = service.diagnostics(analysis).map((d) => d.code);
+      assert.ok(!codes.includes('ambiguous-date') && !codes.includes('timeline-out-of-order'), codes.join(', '));
+      assert.equal(values(text).detection, 16);
+      assert.equal(analysis.metrics.end?.key! - analysis.metrics.start?.key!, 26 * 3600 + 48 * 60);
+    }
+  });
+
   it('measures relative times from the incident start', () => {
     const rows = [row('T+0', 'Incident start'), row('T+7m', 'Alert triggered'), row('T+1h 2m', 'Service restored')];
     const v = values(postmortem({ dateTime: '2026-03-11 14:00 UTC', rows }));

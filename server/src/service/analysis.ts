@@ -119,7 +119,8 @@ export function analyze(text: string | LineText, template: TemplateModel, option
       return clock;
     },
     get timelineOrder() {
-      if (order === null) order = analysis.timeline ? placeTimeline(analysis.timeline, analysis.clock, dateOrder, placementMemo) : undefined;
+      // The order the timeline states for its own dates comes before the setting.
+      if (order === null) order = analysis.timeline ? placeTimeline(analysis.timeline, analysis.clock, analysis.timeline.dateOrder ?? dateOrder, placementMemo) : undefined;
       return order;
     },
     get metrics() {

@@ -37,6 +37,11 @@ export interface Timeline {
   tables: TimelineTable[];
   /** The zone the section states ("All times in UTC.", "## Timeline (UTC)"). */
   zone?: number;
+  /**
+   * How the section says its numeric dates read ("Dates are month/day.", "Date (DD/MM)" in a
+   * header): the timeline's 03/09/2026 is then one date, whatever postmortem.dateOrder says.
+   */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 /** The template's own timeline rows, as Time texts and Event keys ("00:05", "alert triggered"). */
@@ -82,7 +87,10 @@ export function findTimeline(doc: ParsedDocument, spec: TimelineSpec | undefined
     tables.push(entry);
   }
   if (tables.length === 0) return undefined;
-  return { section, tables, zone: sectionZone(doc, heading.line, heading.end, tables) };
+  const timeline: Timeline = { section, tables, zone: sectionZone(doc, heading.line, heading.end, tables) };
+  const order = statedDateOrder(doc, heading.line, tables);
+  if (order) timeline.dateOrder = order;
+  return timeline;
 }
 
 /** Header names of each column: the schema's name and its aliases, as heading keys. */
@@ -106,6 +114,24 @@ function statedZone(text: string): number | undefined {
   if (!inParentheses) return undefined;
   const zone = zoneWord.exec(inParentheses[1]);
   return zone ? zoneOffset(zone[1]) : undefined;
+}
+
+const monthFirst = /\b(?:months?\s*\/\s*days?|mm\s*\/\s*dd|month[- ]first|m\/d\/y{2,4})\b/i;
+const dayFirst = /\b(?:days?\s*\/\s*months?|dd\s*\/\s*mm|day[- ]first|d\/m\/y{2,4})\b/i;
+
+/**
+ * The date order the timeline section states, in its text above the first table ("Dates are
+ * month/day.", "All dates DD/MM/YYYY") or in a table's Time or Date header ("Date (MM/DD)");
+ * undefined when it states none, or both.
+ */
+function statedDateOrder(doc: ParsedDocument, from: number, tables: readonly TimelineTable[]): 'dmy' | 'mdy' | undefined {
+  const texts: string[] = [];
+  for (let line = from + 1; line < tables[0].table.header.line; line++) texts.push(doc.text.lines[line]);
+  for (const t of tables) texts.push(doc.text.lines[t.table.header.line]);
+  const text = texts.join('\n');
+  const mdy = monthFirst.test(text);
+  const dmy = dayFirst.test(text);
+  return mdy === dmy ? undefined : mdy ? 'mdy' : 'dmy';
 }
 
 /** The zone the timeline section states: in its heading ("Timeline (UTC)") or a sentence about its times ("All times in UTC."). */

@@ -17,7 +17,8 @@ export const ambiguousDate: Rule = {
       report({ line, start: value.start, end: value.end, message: `${name}: ${message(text, ambiguous)}` });
     });
     const order = analysis.timelineOrder;
-    if (!order) return;
+    // A timeline that says how its dates read ("Dates are month/day.") has none ambiguous.
+    if (!order || analysis.timeline?.dateOrder) return;
     const { doc } = analysis;
     for (const table of analysis.timeline?.tables ?? []) {
       for (const { row, time, index } of table.rows) {
