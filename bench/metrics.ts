@@ -25,8 +25,9 @@ export function metricsBench(docs: readonly Doc[], service: PostmortemService, {
         totalTimes.push(performance.now() - t0);
         // The same again without the metrics, which the diagnostics computed above: their share.
         const again = service.analyze(d.text);
+        // What the metrics read and the analysis has made anyway: the placed rows and the clock.
         void again.timelineOrder?.outOfOrder;
-        void again.fieldValue(0);
+        void again.clock;
         const t1 = performance.now();
         void again.metrics;
         metricTimes.push(performance.now() - t1);

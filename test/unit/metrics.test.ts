@@ -248,6 +248,20 @@ describe('metrics: diagnostics', () => {
     const text = postmortem({ dateTime: '22:40 - 01:10', rows, fields: { 'Time to Diagnosis': '5 minutes', 'Time to Mitigation': '5 minutes' } });
     assert.deepEqual(metricDiagnostics(text).map((d) => d.code), []);
   });
+  it('measures nothing from a row earlier than a row above it past a day-only row, and offsets nothing from a start out of order', () => {
+    // 09:00 follows a row with a date alone, so the table's order check passes it by; it is still before 10:00.
+    const rows = [row('2026-03-11 10:00', 'Incident start'), row('2026-03-11', 'Vendor notified'), row('2026-03-11 09:00', 'Alert triggered'), row('2026-03-11 11:00', 'Service restored')];
+    const text = postmortem({ rows });
+    const analysis = service.analyze(text);
+    assert.deepEqual(Object.keys(values(text)), ['Duration']);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+    const offsets = service.inlayHints(analysis, whole).filter((h) => /^[+−]/.test(String(h.label)));
+    assert.deepEqual(offsets.map((h) => [h.position.line, h.label]), [[15, '+0m'], [18, '+1h']]);
+    // A row out of order in the table: the Incident start row is not to be trusted, so no row gets an offset.
+    const disordered = postmortem({ rows: [row('10:00', 'Incident start'), row('10:20', 'Alert triggered'), row('10:05', 'Investigation began')] });
+    assert.deepEqual(service.inlayHints(service.analyze(disordered), whole).filter((h) => /^[+−]/.test(String(h.label))), []);
+  });
+
   it('tells which milestones an unfilled metric needs, once for the document', () => {
     const rows = [row('22:40', 'Incident start'), row('23:55', 'Mitigation implemented'), row('01:10', 'Service restored')];
     const found = metricDiagnostics(postmortem({ dateTime, rows }));

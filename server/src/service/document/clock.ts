@@ -72,9 +72,10 @@ export interface TimelineOrder {
   /**
    * Each row with a time, in document order, without making an object per row (a timeline may
    * have thousands): its row, table and key, whether only its day is known, and whether it is
-   * out of order.
+   * out of sequence: out of order, or earlier than a row above the one it follows (after a row
+   * that jumped back, or a day-only row), so that its time is not to be measured from.
    */
-  forEachPlaced(visit: (row: PlacedRow['row'], table: TimelineTable, key: number, dayOnly: boolean, outOfOrder: boolean) => void): void;
+  forEachPlaced(visit: (row: PlacedRow['row'], table: TimelineTable, key: number, dayOnly: boolean, outOfSequence: boolean) => void): void;
   /**
    * The same object for as long as the same rows are placed the same way (a keystroke outside
    * the timeline): a key for what is derived from the placed rows (the metrics' milestones).
@@ -157,9 +158,15 @@ export function placeTimeline(timeline: Timeline, clock: IncidentClock, dateOrde
     identity: placement,
     forEachPlaced(visit) {
       const late = placement.outOfOrder.length ? new Set(placement.outOfOrder.map((o) => o.at)) : undefined;
+      /** The latest time of a row above, day-only rows aside. */
+      let latest = -Infinity;
       for (let k = 0; k < placement.index.length; k++) {
         const at = placement.index[k];
-        visit(sequence.rows[at] as PlacedRow['row'], sequence.tables[at], placement.keys[k], placement.dayOnly[k] === 1, late !== undefined && late.has(k));
+        const key = placement.keys[k];
+        const dayOnly = placement.dayOnly[k] === 1;
+        const outOfSequence = (late !== undefined && late.has(k)) || (!dayOnly && key < latest);
+        if (!dayOnly && key > latest) latest = key;
+        visit(sequence.rows[at] as PlacedRow['row'], sequence.tables[at], key, dayOnly, outOfSequence);
       }
     },
   };

@@ -5,10 +5,9 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { describePoint, describeRoute, type MetricValue } from '../metrics/incidentMetrics';
+import { compareWritten, describePoint, describeRoute, type MetricValue } from '../metrics/incidentMetrics';
 import { metricText } from '../metrics/fill';
 import { offsetLabel } from '../metrics/inlayHints';
-import { durationFigures, figureAgrees } from '../values/duration';
 
 /** Markdown paragraphs for the hover at a position, with the line range they are about; undefined where there is no metric. */
 export function metricHover(analysis: Analysis, position: Position): { paragraphs: string[]; start: number; end: number } | undefined {
@@ -21,13 +20,11 @@ export function metricHover(analysis: Analysis, position: Position): { paragraph
     const paragraphs = [`**${field.spec.field}** from the timeline: ${value ? describeValue(analysis, value) : 'not computed'}`];
     if (!value) {
       const missing = metrics.missing.filter((m) => m.spec === field.spec).map((m) => `'${m.milestone}'`);
-      const disordered = (analysis.timelineOrder?.outOfOrder.length ?? 0) > 0;
       paragraphs.push(
-        missing.length ? `No timeline row names ${missing.join(' or ')}.` : disordered ? 'The timeline has rows out of order: nothing is measured from it until they are put right.' : 'Date/Time or the timeline has no time for it.',
+        missing.length ? `No timeline row names ${missing.join(' or ')}.` : metrics.disordered ? 'The timeline has rows out of order: nothing is measured from it until they are put right.' : 'Date/Time or the timeline has no time for it.',
       );
     } else if (!field.unfilled) {
-      const figures = durationFigures(field.raw);
-      const agrees = figures.some((f) => value.readings.some((r) => r.seconds >= 0 && figureAgrees(f, r.seconds)));
+      const { figures, agrees } = compareWritten(field, value);
       paragraphs.push(figures.length === 0 ? 'What is written has no figure to compare.' : agrees ? 'What is written agrees.' : 'What is written disagrees.');
     }
     return { paragraphs, start: line.length - line.trimStart().length, end: line.trimEnd().length };

@@ -5,9 +5,9 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
-import { durationFigures, writeDuration } from '../values/duration';
+import { writeDuration } from '../values/duration';
 import { replaceableValueSpan } from '../values/replaceSpan';
-import type { MetricField, MetricValue } from './incidentMetrics';
+import { compareWritten, type MetricField, type MetricValue } from './incidentMetrics';
 
 /** The value as the schema's format writes it. */
 export function metricText(analysis: Analysis, value: MetricValue): string {
@@ -23,9 +23,8 @@ export function metricFieldEdit(analysis: Analysis, field: MetricField, value: M
     const span = replaceableValueSpan(analysis, field.index);
     return { range: { start: { line, character: span.start }, end: { line, character: span.end } }, newText: `${span.prefix}${text}${span.suffix}` };
   }
-  const figures = durationFigures(field.raw);
-  if (figures.length === 0) return undefined;
-  const closest = figures.reduce((a, b) => (Math.abs(b.seconds - value.seconds) < Math.abs(a.seconds - value.seconds) ? b : a));
+  const { closest } = compareWritten(field, value);
+  if (!closest) return undefined;
   const at = field.field.valueStart;
   return { range: { start: { line, character: at + closest.start }, end: { line, character: at + closest.end } }, newText: text };
 }

@@ -1,10 +1,10 @@
 /**
  * The incident's numbers: its start and end, and each metric the schema defines (Duration, time
  * to detection...), from Date/Time and the timeline's milestones on the incident's clock
- * (document/clock.ts). What is computed says how sure it is: a row that starts with a
- * milestone's words and is the only one naming it is certain; a milestone named among other
- * words, named by several rows, out of order, or the timeline's first row standing in for the
- * start is not. The one place that decides what a metric is; the rules, hints, lenses, fixes,
+ * (document/clock.ts). What is computed says how sure it is: a row that starts with the
+ * milestone's own words (not an alias) and is the only one to is certain; a milestone named by
+ * an alias, among other words, by several rows, out of order, or the timeline's first row
+ * standing in for the start is not. The one place that decides what a metric is; the rules, hints, lenses, fixes,
  * hover, completion and the CLI read it from here.
  */
 import { clockStartKey, type IncidentClock, type TimelineOrder } from '../document/clock';
@@ -14,6 +14,7 @@ import { cellSpan, type Timeline, type TimelineTable } from '../document/timelin
 import type { TemplateModel } from '../template/templateModel';
 import type { MetricSpec, MilestoneSpec } from '../template/schema';
 import { dayNumber, type DateOrder } from '../values/date';
+import { durationFigures, figureAgrees, type DurationFigure } from '../values/duration';
 import { dateOf, type Moment } from '../values/moment';
 import { notYetKnown } from '../values/status';
 import { plainValue } from '../values/text';
@@ -82,9 +83,11 @@ export interface IncidentMetrics {
   fields: MetricField[];
   /** The timeline has rows the author wrote (not only the template's examples). */
   written: boolean;
+  /** It has a row out of order: nothing is measured from its milestones (see isDisordered). */
+  disordered: boolean;
 }
 
-const none: IncidentMetrics = { milestones: new Map(), values: [], missing: [], fields: [], written: false };
+const none: IncidentMetrics = { milestones: new Map(), values: [], missing: [], fields: [], written: false, disordered: false };
 
 interface Candidate extends MilestoneRow {
   leading: boolean;
@@ -168,7 +171,16 @@ export function incidentMetrics(analysis: MetricsInput): IncidentMetrics {
       if (name !== undefined && !named().has(name) && !missing.some((m) => m.milestone === name && m.spec === metric)) missing.push({ spec: metric, milestone: name });
     }
   }
-  return { start, end, dateTimeStart, dateTimeEnd, milestones, values, missing, fields, written: firstKey !== undefined };
+  return { start, end, dateTimeStart, dateTimeEnd, milestones, values, missing, fields, written: firstKey !== undefined, disordered: isDisordered(analysis) };
+}
+
+/**
+ * The timeline has a row out of order. Which row is wrong is then a guess ("22:58, 03:40, 23:55,
+ * 00:30": the 00:30 is reported, the 03:40 is wrong), so nothing is measured from its milestones
+ * until the author puts it right.
+ */
+function isDisordered(analysis: MetricsInput): boolean {
+  return (analysis.timelineOrder?.outOfOrder.length ?? 0) > 0;
 }
 
 interface Scan {
@@ -189,17 +201,11 @@ function scanOf(analysis: MetricsInput, milestoneSpecs: readonly MilestoneSpec[]
   const candidates = new Map<string, Candidate>();
   let first: { row: TimelineRow; table: TimelineTable; key: number } | undefined;
   let firstKey: number | undefined;
-  /** The latest time above: a row before it is out of sequence, also after the row that jumped back. */
-  let latest = -Infinity;
-  // With a row out of order, which row is wrong is a guess ("22:58, 03:40, 23:55, 00:30": the
-  // 00:30 is reported, the 03:40 is wrong): nothing is measured from the timeline until the
-  // author puts it right.
-  const disordered = (analysis.timelineOrder?.outOfOrder.length ?? 0) > 0;
-  analysis.timelineOrder?.forEachPlaced((row, table, key, dayOnly, jumpedBack) => {
+  const disordered = isDisordered(analysis);
+  analysis.timelineOrder?.forEachPlaced((row, table, key, dayOnly, outOfSequence) => {
     // The template's own example rows ("00:05 Alert triggered") say nothing of this incident.
     if (row.templateExample) return;
-    const outOfOrder = disordered || jumpedBack || (!dayOnly && key < latest);
-    if (!dayOnly && key > latest) latest = key;
+    const outOfOrder = disordered || outOfSequence;
     firstKey ??= key;
     if (dayOnly) return;
     first ??= { row, table, key };
@@ -258,6 +264,19 @@ export function durationOf(start: Moment | undefined, end: Moment | undefined, o
   return seconds >= 0 ? seconds : undefined;
 }
 
+/**
+ * What a metric field holds against the value the timeline gives: its figures, whether any
+ * agrees with any reading of the metric, and the figure nearest the value (the one a fix
+ * replaces and a message quotes).
+ */
+export function compareWritten(field: MetricField, value: MetricValue): { figures: DurationFigure[]; agrees: boolean; closest: DurationFigure | undefined } {
+  const figures = durationFigures(field.raw);
+  const agrees = figures.some((f) => value.readings.some((r) => r.seconds >= 0 && figureAgrees(f, r.seconds)));
+  let closest: DurationFigure | undefined;
+  for (const f of figures) if (!closest || Math.abs(f.seconds - value.seconds) < Math.abs(closest.seconds - value.seconds)) closest = f;
+  return { figures, agrees, closest };
+}
+
 /** "from Incident start (row 2, 22:40) to Alert triggered (row 3, 22:52)". */
 export function describeRoute(value: MetricValue, lines: readonly string[]): string {
   return `from ${describePoint(value.from, lines)} to ${describePoint(value.to, lines)}`;
@@ -277,9 +296,15 @@ export function describePoint(point: MetricPoint, lines: readonly string[]): str
   }
 }
 
+/** How a message names a milestone's row: "Alert triggered (row 2, 14:07)". */
+export function describeMilestone(row: MilestoneRow, lines: readonly string[]): string {
+  return describePoint({ source: 'milestone', key: row.key, certain: row.certain, row }, lines);
+}
+
 function rowName({ row, table }: { row: TimelineRow; table: TimelineTable }, lines: readonly string[]): string {
   const line = lines[row.row.line];
   const cell = row.row.cells[table.columns.time];
-  const time = cell ? line.slice(cellSpan(line, cell).start, cellSpan(line, cell).end) : '';
+  const span = cell && cellSpan(line, cell);
+  const time = span ? line.slice(span.start, span.end) : '';
   return `row ${row.index + 1}${time ? `, ${time}` : ''}`;
 }

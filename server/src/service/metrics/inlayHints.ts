@@ -17,11 +17,9 @@ export function metricInlayHints(analysis: Analysis, range: Range): InlayHint[] 
   const lines = analysis.doc.text.lines;
   const within = (line: number) => line >= range.start.line && line <= range.end.line;
   const start = metrics.start;
-  if (start) {
-    let latest = -Infinity;
-    analysis.timelineOrder?.forEachPlaced((row, table, key, dayOnly, jumpedBack) => {
-      const outOfSequence = jumpedBack || key < latest;
-      if (!dayOnly && key > latest) latest = key;
+  // No offsets from a start row whose time is not to be trusted (a timeline out of order).
+  if (start && !(start.source === 'milestone' && start.row.outOfOrder)) {
+    analysis.timelineOrder?.forEachPlaced((row, table, key, dayOnly, outOfSequence) => {
       const line = row.row.line;
       // Rows out of order get their warning, not an offset read off a wrong time.
       if (row.templateExample || dayOnly || outOfSequence || !within(line)) return;

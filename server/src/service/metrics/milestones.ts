@@ -234,7 +234,7 @@ function wordHashes(text: string, from: number, to: number, starts: Uint8Array):
     }
     if (length === 0) continue;
     if (length === 1) candidate = starts[first * 128 + 32] === 1;
-    hashBuffer[count++] = candidate ? (length === 1 ? Math.imul(0x811c9dc5 ^ first, 0x01000193) >>> 0 : prefixHashes[stemmedLength(length) % 5] >>> 0) : -1;
+    hashBuffer[count++] = candidate ? prefixHashes[stemmedLength(length) % 5] >>> 0 : -1;
     length = 0;
   }
   return count;

@@ -1,5 +1,6 @@
-import { describePoint, describeRoute } from '../metrics/incidentMetrics';
-import { durationFigures, figureAgrees, formatDuration } from '../values/duration';
+import { metricText } from '../metrics/fill';
+import { compareWritten, describeMilestone, describeRoute } from '../metrics/incidentMetrics';
+import { formatDuration } from '../values/duration';
 import type { Rule } from './rule';
 
 export const metricMismatch: Rule = {
@@ -13,17 +14,15 @@ export const metricMismatch: Rule = {
       if (field.unfilled) continue;
       const value = metrics.values.find((v) => v.spec === field.spec);
       if (!value || value.seconds < 0) continue;
-      const figures = durationFigures(field.raw);
       // A field with no figure in it ("immediately", "a few minutes") says nothing to compare.
-      if (figures.length === 0) continue;
-      if (figures.some((f) => value.readings.some((r) => r.seconds >= 0 && figureAgrees(f, r.seconds)))) continue;
-      const closest = figures.reduce((a, b) => (Math.abs(b.seconds - value.seconds) < Math.abs(a.seconds - value.seconds) ? b : a));
+      const { agrees, closest } = compareWritten(field, value);
+      if (!closest || agrees) continue;
       const written = field.raw.slice(closest.start, closest.end);
       report({
         line: field.field.line,
         start: field.field.valueStart,
         end: field.field.valueEnd,
-        message: `${field.spec.field} says ${written}, but the timeline gives ${formatDuration(value.seconds)}: ${describeRoute(value, lines)}`,
+        message: `${field.spec.field} says ${written}, but the timeline gives ${metricText(analysis, value)}: ${describeRoute(value, lines)}`,
         // The author measured it their own way, and says so ("from the page to the fix", "09:19 to 09:34").
         atMost: explainsInterval(field.raw) ? 'hint' : value.certain ? undefined : 'information',
         data: { metric: field.spec.name, seconds: value.seconds },
@@ -50,7 +49,7 @@ export const metricMismatch: Rule = {
         line: field.line,
         start: field.valueStart,
         end: field.valueEnd,
-        message: `Date/Time ${verb} ${formatDuration(Math.abs(difference))} ${difference > 0 ? 'after' : 'before'} the timeline's ${describePoint({ source: 'milestone', key: row.key, certain: row.certain, row }, lines)}`,
+        message: `Date/Time ${verb} ${formatDuration(Math.abs(difference))} ${difference > 0 ? 'after' : 'before'} the timeline's ${describeMilestone(row, lines)}`,
         // Authors bound Date/Time by what they saw (the first error, the incident closed), the
         // milestones by what happened: worth a look, not a fault.
         atMost: 'information',

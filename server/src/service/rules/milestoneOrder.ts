@@ -1,4 +1,4 @@
-import { describePoint, type MilestoneRow } from '../metrics/incidentMetrics';
+import { describeMilestone } from '../metrics/incidentMetrics';
 import { cellSpan } from '../document/timeline';
 import type { Rule } from './rule';
 
@@ -9,7 +9,6 @@ export const milestoneOrder: Rule = {
   check(analysis, report) {
     const { milestones } = analysis.metrics;
     const lines = analysis.doc.text.lines;
-    const name = (row: MilestoneRow) => describePoint({ source: 'milestone', key: row.key, certain: row.certain, row }, lines);
     for (const row of milestones.values()) {
       // A row out of order in its table is reported as that already.
       if (row.outOfOrder) continue;
@@ -21,7 +20,7 @@ export const milestoneOrder: Rule = {
         report({
           line: row.row.row.line,
           ...(cell ? cellSpan(line, cell) : { start: 0, end: line.length }),
-          message: `${name(row)} is before ${name(before)}, which it cannot precede`,
+          message: `${describeMilestone(row, lines)} is before ${describeMilestone(before, lines)}, which it cannot precede`,
           // A milestone read from an alias may be the wrong row (the first alert noted in the
           // Action cell, a customer report read as the alert): worth a look, not a fault.
           atMost: row.certain && before.certain ? undefined : 'hint',

@@ -1,3 +1,4 @@
+import { listWithAnd } from '../text/markdownText';
 import { plainValue } from '../values/text';
 import type { Rule } from './rule';
 
@@ -20,13 +21,9 @@ export const timelineEmptyCell: Rule = {
           line: row.line,
           start: text.length - text.trimStart().length,
           end: text.trimEnd().length,
-          message: `${title} row ${index + 1}: ${join(names)} ${empty.length === 1 ? 'is' : 'are'} ${unknown ? 'not filled in' : 'empty'}`,
+          message: `${title} row ${index + 1}: ${listWithAnd(names)} ${empty.length === 1 ? 'is' : 'are'} ${unknown ? 'not filled in' : 'empty'}`,
         });
       }
     }
   },
 };
-
-function join(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}

@@ -1,4 +1,4 @@
-import { listWithOr } from '../text/markdownText';
+import { listWithAnd, listWithOr } from '../text/markdownText';
 import type { Rule } from './rule';
 
 export const timelineMilestoneMissing: Rule = {
@@ -26,7 +26,3 @@ export const timelineMilestoneMissing: Rule = {
     });
   },
 };
-
-function listWithAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -140,8 +140,17 @@ export function toHint(text: string): string {
 
 /** "A, B, C or D". */
 export function listWithOr(values: readonly string[]): string {
+  return listWith(values, 'or');
+}
+
+/** "A, B, C and D". */
+export function listWithAnd(values: readonly string[]): string {
+  return listWith(values, 'and');
+}
+
+function listWith(values: readonly string[], word: string): string {
   if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+  return `${values.slice(0, -1).join(', ')} ${word} ${values[values.length - 1]}`;
 }
 
 /** Text to match literally inside a regular expression. */
