@@ -1,10 +1,13 @@
 /**
  * What a schema says of its template that the template does not bear out: a required section
  * or the timeline section that is not in the template (every post-mortem made from it would
- * then be wrong), or a template without sections (no document would be recognised as one).
+ * then be wrong), or a template without sections (no document would be recognised as one); and
+ * a review status's level for a rule that does not exist.
  * Checked on the template itself, with the same analysis the rules use.
  */
+import { rules } from '../server/src/service/rules';
 import { serviceFor, type PostmortemService } from '../server/src/service/service';
+import { unfilledGroup } from '../server/src/service/template/schema';
 import { templateModelOf } from '../server/src/service/template/templateModel';
 import type { LoadResult, TemplateProblem } from './templateLoader';
 
@@ -37,6 +40,14 @@ export function templateMismatches(service: PostmortemService, lineOf: (path: (s
       message: `timeline.section: the template has no section '${timeline.section}' holding a table with a '${timeline.columns.time}' column`,
     });
   }
+  // A status's level for a rule that does not exist would be ignored without a word.
+  const ruleIds = new Set([unfilledGroup, ...rules.map((r) => r.id)]);
+  model.schema.review?.statuses.forEach((status, i) => {
+    for (const id of Object.keys(status.levels)) {
+      if (ruleIds.has(id)) continue;
+      mismatches.push({ in: 'schema', line: lineOf(['review', 'statuses', i, 'levels', id]), message: `review.statuses.${i}.levels.${id}: no rule has this id (expected ${unfilledGroup} or one of ${rules.map((r) => r.id).join(', ')})` });
+    }
+  });
   return mismatches;
 }
 

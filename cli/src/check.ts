@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { reason } from '../../host/fileSystem';
 import { collectMarkdownFiles } from '../../host/markdownFiles';
+import { reviewStatusOf } from '../../server/src/service/analysis';
 import type { PostmortemService } from '../../server/src/service/service';
 import { serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
 import { readOptions, usage, UsageError } from './options';
@@ -68,11 +69,22 @@ export async function main(argv: readonly string[], out: (text: string) => boole
     return 2;
   }
 
+  // --status must be one of the template's statuses (read in any case, as in front matter).
+  if (options.status !== undefined) {
+    const model = (service ??= await serviceOf(undefined)).template;
+    const statuses = model.schema.review?.statuses ?? [];
+    if (!reviewStatusOf(model, options.status)) {
+      err(`postmortem-check: --status ${options.status}: ${statuses.length ? `the template's review statuses are ${statuses.map((s) => s.name).join(', ')}` : 'the template has no review statuses'}\nRun postmortem-check --help for the options.\n`);
+      return 2;
+    }
+  }
+
   const { files, problems } = await collectMarkdownFiles(options.paths);
   for (const p of problems) err(`postmortem-check: ${p.path}: ${p.message}\n`);
   const settings: CheckSettings = {
     template: options.template,
     levels: options.levels,
+    status: options.status,
     format: options.format,
     all: options.all,
     quiet: options.quiet,

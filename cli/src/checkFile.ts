@@ -12,6 +12,8 @@ import { bundledSchemaReader } from '../../host/schemaReaderBundle';
 import { postmortemFolderOf } from '../../host/postmortemFolder';
 import { classify, maxDocumentLength, serviceFor, type DateOrder, type PostmortemService, type RuleLevel } from '../../server/src/service/service';
 import { rules } from '../../server/src/service/rules';
+import { checkedStatus, ruleLevel } from '../../server/src/service/diagnostics';
+import type { Analysis } from '../../server/src/service/analysis';
 import { URI } from '../../host/uri';
 import { lengthOf, linesOfBytes } from './lines';
 import { formatReport, levelOf, type Format } from './report';
@@ -21,6 +23,8 @@ export interface CheckSettings {
   /** --template as given (undefined: the shipped template). */
   template?: string;
   levels: Record<string, RuleLevel>;
+  /** --status: checked at this review status, whatever a file's front matter says. */
+  status?: string;
   format: Format;
   all: boolean;
   quiet: boolean;
@@ -60,11 +64,14 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
   // The same detection as the editor's, with the post-mortem folder as the CLI knows it.
   const folderName = path.basename(settings.postmortemFolder);
   const folderParent = [URI.fromPath(path.dirname(settings.postmortemFolder))];
-  // --quiet reports errors only, and a rule's findings all have its level: the rules below
-  // error are not run at all (the filter below then changes nothing, and stays for clarity).
-  const levels = settings.quiet
-    ? Object.fromEntries(rules.map((rule) => [rule.id, (settings.levels[rule.id] ?? rule.defaultLevel) === 'error' ? 'error' : 'off'] as const))
-    : settings.levels;
+  // --quiet reports errors only, and a rule's findings all have its level (by the file's review
+  // status): the rules below error are not run at all (the filter below then changes nothing,
+  // and stays for clarity).
+  const errorsOnly = (analysis: Analysis) => {
+    const options = { levels: settings.levels, status: settings.status };
+    const status = checkedStatus(analysis, options);
+    return Object.fromEntries(rules.map((rule) => [rule.id, ruleLevel(rule, options, status) === 'error' ? 'error' : 'off'] as const));
+  };
   return (file, bytes) => {
     // The service is given the text as lines decoded one by one (see lines.ts): what it keeps of
     // a file in its caches is then a line, not the whole file.
@@ -79,7 +86,7 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
     const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
     if (detection.by === 'front-matter' && !detection.postmortem) return { kind: 'opted-out' };
     if (!settings.all && !detection.postmortem) return { kind: 'not-postmortem' };
-    let diagnostics = service.diagnostics(analysis, { levels });
+    let diagnostics = service.diagnostics(analysis, { levels: settings.quiet ? errorsOnly(analysis) : settings.levels, status: settings.status });
     if (settings.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
     // The rules report in rule order; a reader goes down the file.
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

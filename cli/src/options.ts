@@ -22,6 +22,11 @@ Options:
   --format <format>      text (the default), json, or github (GitHub Actions annotations);
                          json also gives each post-mortem's metrics (start, end, Duration and
                          every time-to-X, in seconds and as text), from its timeline
+  --status <status>      check every post-mortem as at this review status (draft, in-review,
+                         final for the shipped template), whatever its front matter says;
+                         without it each file's own status (status: draft) sets how strict
+                         the checks are: in a draft what is left to fill is a hint, in review
+                         or final an error
   --max-warnings <n>     fail when there are more than n warnings
   --date-order <order>   how 03/04/2026 is read: auto (only unambiguous dates, a hint on the
                          others; the default), dmy (day first) or mdy (month first)
@@ -48,6 +53,8 @@ export class UsageError extends Error {}
 export interface Options {
   template?: string;
   levels: Record<string, RuleLevel>;
+  /** --status: the review status every post-mortem is checked at (checked against the template's). */
+  status?: string;
   format: Format;
   maxWarnings?: number;
   all: boolean;
@@ -72,6 +79,7 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
         template: { type: 'string' },
         rule: { type: 'string', multiple: true },
         format: { type: 'string' },
+        status: { type: 'string' },
         'max-warnings': { type: 'string' },
         'date-order': { type: 'string' },
         folder: { type: 'string' },
@@ -111,6 +119,7 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
     threads = Number(values.threads);
     if (!/^\d+$/.test(values.threads) || threads < 1) throw new UsageError(`--threads ${values.threads}: must be a whole number of at least 1`);
   }
+  if (values.status !== undefined && values.status.trim() === '') throw new UsageError('--status: give a review status, as final');
   if (positionals.length === 0) throw new UsageError('no file or folder to check');
-  return { template: values.template, levels, format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, folder: values.folder ?? defaultPostmortemFolder, threads, paths: positionals };
+  return { template: values.template, levels, status: values.status?.trim(), format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, folder: values.folder ?? defaultPostmortemFolder, threads, paths: positionals };
 }

@@ -54,6 +54,33 @@ describe('postmortem-check', () => {
     assert.equal(status, 1);
   });
 
+  it("follows each file's review status, and --status checks them all at one: drafts pass, a final one with gaps fails", () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-check-status-'));
+    const gap = filled.replace(/^\*\*Duration\*\*: .*$/m, '**Duration**: [TOTAL DURATION]');
+    const withStatus = (status: string) => `---\nstatus: ${status}\n---\n${gap}`;
+    writeFileSync(join(root, 'draft.md'), withStatus('draft'), 'utf8');
+    writeFileSync(join(root, 'final.md'), withStatus('Final  # reviewed 2026-11-30'), 'utf8');
+    const draftLine = lineOf(withStatus('draft'), /^\*\*Duration\*\*:/);
+    const both = run(['draft.md', 'final.md'], root);
+    assert.equal(both.stdout, [
+      `draft.md:${draftLine}:15: hint: Duration is not filled in: total duration [unfilled-placeholder]`,
+      `final.md:${draftLine}:15: error: Duration is not filled in: total duration [unfilled-placeholder]`,
+      '',
+    ].join('\n'));
+    assert.equal(both.status, 1);
+    // The draft alone passes, even with --max-warnings 0; checked as final it fails.
+    assert.equal(run(['--max-warnings', '0', 'draft.md'], root).status, 0);
+    const asFinal = run(['--status', 'final', '--quiet', 'draft.md'], root);
+    assert.equal(asFinal.stdout, `draft.md:${draftLine}:15: error: Duration is not filled in: total duration [unfilled-placeholder]\n`);
+    assert.equal(asFinal.status, 1);
+    // --quiet keeps a final post-mortem's gaps: they are errors there.
+    assert.equal(run(['--quiet', 'final.md'], root).status, 1);
+    // A status the template does not have is a usage error.
+    const bad = run(['--status', 'done', 'draft.md'], root);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, "postmortem-check: --status done: the template's review statuses are draft, in-review, final\nRun postmortem-check --help for the options.\n");
+  });
+
   it('passes a clean post-mortem; rule levels, --quiet and --max-warnings decide what fails', () => {
     const root = repository();
     assert.equal(run(['postmortems/clean.md'], root).status, 0);

@@ -467,7 +467,11 @@ export function checkNewDocument(title: string, date: string, existingTexts: rea
   assert.ok(doc.fileName.startsWith(`${date}-`), `file name ${doc.fileName} is not of ${date}`);
   const analysis = service.analyze(doc.text);
   assert.equal(analysis.looksLikePostmortem, true, 'the new document is not a post-mortem');
-  assert.ok(splitLspLines(doc.text)[0].startsWith('# '), 'the first line is not the title heading');
+  // Front matter with the first review status, then the title heading.
+  const lines = splitLspLines(doc.text);
+  assert.deepEqual(lines.slice(0, 3), ['---', 'status: draft', '---'], 'the new document does not start as a draft');
+  assert.ok(lines[3].startsWith('# '), 'the first line after the front matter is not the title heading');
+  assert.equal(analysis.reviewStatus?.name, 'draft');
   assert.deepEqual(idsIn(doc.text), [doc.incidentId], 'the text does not hold the ID');
   // An ID counts as taken however it is written: bold, or with a note after it.
   const existingIds = existingTexts.flatMap(idsIn);
@@ -475,5 +479,6 @@ export function checkNewDocument(title: string, date: string, existingTexts: rea
   assert.ok(!existingIds.includes(doc.incidentId), `ID ${doc.incidentId} is already taken`);
   assert.ok(!taken.has(doc.incidentId), `ID ${doc.incidentId} is already taken (written otherwise)`);
   checkPosition(doc.text, splitLspLines(doc.text), doc.cursor, 'new document cursor');
-  assert.ok(!diagnosticsOf(analysis).some((d) => d.severity === 1), 'the new document has errors');
+  // A draft's gaps are hints: nothing in Problems, however the title is written.
+  assert.ok(!diagnosticsOf(analysis).some((d) => d.severity === 1 || d.severity === 2), 'the new document has errors or warnings');
 }

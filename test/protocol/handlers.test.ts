@@ -30,7 +30,8 @@ describe('server handlers, in process', () => {
       assert.equal((await pull(server.client, uri)).length, templateDiagnosticCount);
       const status = (await server.client.sendRequest('postmortem/documentStatus', { uri })) as { checked: boolean; toFill: number; warnings: number };
       assert.equal(status.checked, true);
-      assert.ok(status.toFill > 180 && status.toFill <= templateDiagnosticCount, `to fill: ${status.toFill}`);
+      // Every finding of the template is something to fill (its example lists count once each).
+      assert.equal(status.toFill, templateDiagnosticCount);
     } finally {
       server.dispose();
     }

@@ -55,10 +55,11 @@ describe('manifest', () => {
       const entry = setting.properties[rule.id];
       assert.deepEqual(entry.enum, ['off', 'hint', 'information', 'warning', 'error'], rule.id);
       assert.equal(entry.default, rule.defaultLevel, rule.id);
-      assert.equal(setting.default[rule.id], rule.defaultLevel, `${rule.id} in the setting's default`);
       assert.equal(entry.description, rule.description, rule.id);
     }
-    assert.deepEqual(Object.keys(setting.default).sort(), rules.map((r) => r.id).sort());
+    // Only what the user sets is read as set: a default naming every rule would override the
+    // levels of a post-mortem's review status.
+    assert.deepEqual(setting.default, {});
   });
 
   it('declares the other settings with the defaults the code uses', () => {

@@ -28,14 +28,13 @@ describe('unfilled placeholders', () => {
     const messages = all.map((d) => d.message);
     for (const expected of [
       'Date/Time is not filled in: start time',
-      'Component (Timeline row 1) is not filled in: component',
-      'Contributing Factors item 2 is not filled in: explanation',
-      'Immediate (Next 24 hours) item 1 is not filled in: owner',
+      'Timeline: 7 example rows of the template are not filled in: fill them in or delete them',
+      'Contributing Factors: 3 example items of the template are not filled in: fill them in or delete them',
+      'Immediate (Next 24 hours): 3 example items of the template are not filled in (action item, owner, due date): fill them in or delete them',
       'Current Risk Level is not filled in: 1-10 scale',
       'Review Date is not filled in: date, 1 week after incident',
       'Incident Commander is not filled in: a name',
       'Incident Commander date is not filled in: a date',
-      'Time (Timeline row 2) is still the template\'s example 00:05: write when it happened',
       'Logs Extract is not filled in: paste relevant log entries here',
       'Event 1 is not filled in: timestamp',
     ]) {
@@ -43,8 +42,51 @@ describe('unfilled placeholders', () => {
     }
     assert.ok(all.every((d) => d.code === 'unfilled-placeholder'), 'the template has only unfilled fields');
     // 180 bracket placeholders and 6 blanks in the template (counted independently with a
-    // regex), and the 7 example times of its timeline rows.
-    assert.equal(all.length, 186 + 7);
+    // regex), of which 111 are in its 22 example lists and tables, reported once each.
+    assert.equal(all.length, 186 - 111 + 22);
+    const blocks = all.filter((d) => / example (items|rows) of the template/.test(String(d.message)));
+    assert.equal(blocks.length, 22);
+    // Each spans its list or table, and no other finding is inside one.
+    for (const block of blocks) {
+      assert.ok(block.range.end.line > block.range.start.line, String(block.message));
+      const inside = all.filter((d) => d !== block && d.range.start.line >= block.range.start.line && d.range.start.line <= block.range.end.line);
+      assert.deepEqual(inside.map((d) => d.message), [], String(block.message));
+    }
+  });
+
+  it('reports an untouched example list once, and each untouched example on its own once the list is edited', () => {
+    const action = '- [ ] [Action item] - [Owner] - [Due date]';
+    const immediate = (text: string) => {
+      const lines = text.split('\n');
+      const from = lines.findIndex((l) => l.startsWith('### Immediate (Next'));
+      return diagnose(text).filter((d) => d.range.start.line > from && d.range.start.line < from + 5);
+    };
+    const untouched = immediate(templateText);
+    assert.equal(untouched.length, 1);
+    assert.deepEqual(untouched[0].range, {
+      start: { line: untouched[0].range.start.line, character: 6 },
+      end: { line: untouched[0].range.start.line + 2, character: action.length },
+    });
+    // The author writes the first item: the two left are each an example still to fill in.
+    const edited = templateText.replace(action, '- [ ] Page on replication lag over 30 s - @mira - 2026-12-04');
+    assert.deepEqual(immediate(edited).map((d) => d.message), [
+      "Immediate (Next 24 hours) item 2 is still the template's example (action item, owner, due date): fill it in or delete it",
+      "Immediate (Next 24 hours) item 3 is still the template's example (action item, owner, due date): fill it in or delete it",
+    ]);
+    // Half-filled, an item is the author's: each placeholder left is reported.
+    const half = templateText.replace(action, '- [ ] Page on replication lag over 30 s - [Owner] - [Due date]');
+    assert.deepEqual(immediate(half).map((d) => d.message).sort(), [
+      'Immediate (Next 24 hours) item 1 is not filled in: due date',
+      'Immediate (Next 24 hours) item 1 is not filled in: owner',
+      "Immediate (Next 24 hours) item 2 is still the template's example (action item, owner, due date): fill it in or delete it",
+      "Immediate (Next 24 hours) item 3 is still the template's example (action item, owner, due date): fill it in or delete it",
+    ]);
+    // A timeline with one row written: each example row left is reported once, with its time.
+    const row = templateText.split('\n').find((l) => l.startsWith('| 00:05 |'))!;
+    const timeline = diagnose(templateText.replace(row, '| 00:05 | Alert triggered | Grafana | Paged the on-call |'));
+    const rows = timeline.filter((d) => String(d.message).includes('(Timeline row'));
+    assert.equal(rows.length, 6);
+    assert.ok(rows.some((d) => d.message === "Component (Timeline row 1) is still the template's example (component, detection method): fill it in or delete it"));
   });
 
   it("does not take the author's own brackets for placeholders", () => {

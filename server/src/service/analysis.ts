@@ -11,7 +11,7 @@ import type { FieldLine, ParsedDocument, Placeholder } from './document/model';
 import { headingKey } from './document/normalize';
 import { findTimeline, type Timeline } from './document/timeline';
 import { incidentMetrics, type IncidentMetrics } from './metrics/incidentMetrics';
-import type { FieldPart, FieldSpec } from './template/schema';
+import type { FieldPart, FieldSpec, ReviewStatusSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
 import { escapeRegExp } from './text/markdownText';
@@ -55,6 +55,8 @@ export interface Analysis {
   readonly timelineOrder: TimelineOrder | undefined;
   /** The incident's start, end and metrics, from Date/Time and the timeline's milestones. */
   readonly metrics: IncidentMetrics;
+  /** The review status its front matter gives (`status: draft`), when the template has it among its statuses. */
+  readonly reviewStatus: ReviewStatusSpec | undefined;
   /** Whether the document's own text (front matter, headings, fields) makes it a post-mortem, and why. */
   readonly detection: Detection;
   /** Whether the document's structure (or front matter) makes it a post-mortem. */
@@ -82,6 +84,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
     {
       isPlaceholder: template.isPlaceholder,
       frontMatterKey: template.schema.detection.frontMatterKey,
+      statusKey: template.schema.review?.frontMatterKey,
       sectionKeyOf: template.sectionKeyOf,
     },
     memo,
@@ -126,6 +129,9 @@ export function analyze(text: string | LineText, template: TemplateModel, option
     get metrics() {
       metrics ??= incidentMetrics(analysis);
       return metrics;
+    },
+    get reviewStatus() {
+      return reviewStatusOf(template, doc.frontMatterStatus?.value);
     },
     get detection() {
       detection ??= detectPostmortem(analysis);
@@ -300,4 +306,15 @@ function sectionKeyOf(spec: FieldSpec): string {
 /** A heading that is itself a field ("### Review Date: ...") is not its own section. */
 function fieldHeading(field: FieldLine, doc: ParsedDocument): number {
   return field.style === 'heading' ? field.section : -2;
+}
+
+/** The template's status named `written` ("Draft", "in review" and "in_review" alike), if any. */
+export function reviewStatusOf(template: TemplateModel, written: string | undefined): ReviewStatusSpec | undefined {
+  if (written === undefined) return undefined;
+  const key = statusKey(written);
+  return template.schema.review?.statuses.find((s) => statusKey(s.name) === key || s.aliases.some((alias) => statusKey(alias) === key));
+}
+
+function statusKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }

@@ -1,10 +1,11 @@
 /**
  * Runs the rules over an analysed post-mortem and turns their findings into LSP diagnostics,
- * with each rule's level from the settings.
+ * with each rule's level from the settings and the post-mortem's review status.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Analysis } from './analysis';
+import { reviewStatusOf, type Analysis } from './analysis';
 import { rules, type Rule, type RuleLevel } from './rules';
+import { unfilledGroup, type ReviewStatusSpec } from './template/schema';
 
 export const diagnosticSource = 'postmortem';
 
@@ -13,6 +14,8 @@ export interface DiagnosticOptions {
   levels?: Readonly<Record<string, RuleLevel | undefined>>;
   /** Base of the rule documentation links (`<base><rule-id>.md`). */
   docsBaseUri?: string;
+  /** Check as at this review status, whatever the front matter says (`postmortem-check --status final`). */
+  status?: string;
 }
 
 const severities: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -22,17 +25,28 @@ const severities: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function ruleLevel(rule: Rule, options: DiagnosticOptions): RuleLevel {
+/**
+ * A rule's level: the setting's (`postmortem.rules`, `--rule`), else the review status's (by the
+ * rule's id, or its group), else the rule's own.
+ */
+export function ruleLevel(rule: Rule, options: DiagnosticOptions, status?: ReviewStatusSpec): RuleLevel {
   const level = options.levels?.[rule.id];
-  return level && (level === 'off' || level in severities) ? level : rule.defaultLevel;
+  if (level && (level === 'off' || level in severities)) return level;
+  return status?.levels[rule.id] ?? (rule.gap ? status?.levels[unfilledGroup] : undefined) ?? rule.defaultLevel;
+}
+
+/** The review status a document is checked at: the one asked for, else its front matter's. */
+export function checkedStatus(analysis: Analysis, options: DiagnosticOptions): ReviewStatusSpec | undefined {
+  return options.status !== undefined ? reviewStatusOf(analysis.template, options.status) : analysis.reviewStatus;
 }
 
 export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const status = checkedStatus(analysis, options);
   for (const rule of rules) {
     // A document too large to analyse has only its outline read: only the rules for it run.
     if ((analysis.tooLarge !== undefined) !== (rule.outline === true)) continue;
-    const level = ruleLevel(rule, options);
+    const level = ruleLevel(rule, options, status);
     if (level === 'off') continue;
     const severity = severities[level];
     const code = rule.id;

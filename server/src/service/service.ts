@@ -3,12 +3,12 @@
  * text, with no LSP connection. The server imports it from here; index.ts adds reading a
  * template's schema from YAML, which the server's bundle leaves out.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisOptions } from './analysis';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
-import { frontMatterFlagEdits } from './create/frontMatter';
+import { frontMatterFlagEdits, reviewStatusEdits } from './create/frontMatter';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
 import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
 import type { Detection } from './document/detection';
@@ -16,8 +16,10 @@ import { metricsLens, type MetricsLens } from './metrics/codeLens';
 import { fillMetricsEdits } from './metrics/fill';
 import { metricInlayHints } from './metrics/inlayHints';
 import { metricsReport, type MetricsReport } from './metrics/report';
+import { cellStep, gapSections, gapStep, placeholderAt, selectionRanges, type GapSection, type GapStep } from './navigation/gaps';
+import { readiness, type Readiness } from './review/readiness';
 import { DocumentSession } from './session';
-import { statusOf, type PostmortemStatus } from './status';
+import { isGapFinding, statusOf, type PostmortemStatus } from './status';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
 
@@ -43,6 +45,19 @@ export interface PostmortemService {
   newDocument(input: NewDocumentInput): NewDocument;
   /** The edits that write `postmortem: true` (or false) into the document's front matter. */
   frontMatterFlagEdits(analysis: Analysis, value: boolean): TextEdit[];
+  /** The next (or previous) gap from a selection: a placeholder selected whole, or where an empty field's value goes. */
+  gapStep(analysis: Analysis, selection: Range, direction: 'next' | 'previous'): GapStep | null;
+  /** The next (or previous) cell of the table row at a position, its content selected. */
+  cellStep(analysis: Analysis, position: Position, direction: 'next' | 'previous'): Range | null;
+  /** The placeholder at a position, for a double-click to select whole. */
+  placeholderAt(analysis: Analysis, position: Position): Range | null;
+  selectionRanges(analysis: Analysis, positions: readonly Position[]): SelectionRange[];
+  /** What is left to fill per top-level section (`diagnostics`: those shown), with each one's first gap. */
+  gapSections(analysis: Analysis, diagnostics: readonly Diagnostic[]): GapSection[];
+  /** Whether it can move to the review status (nothing required left), and the edit that moves it. */
+  readiness(analysis: Analysis, options?: Pick<DiagnosticOptions, 'levels'>): Readiness | null;
+  /** The review status written into the front matter (`status: in-review`); none without statuses in the schema. */
+  reviewStatusEdits(analysis: Analysis, status: string): TextEdit[];
   /** What the status bar shows: checked or not, why, and what is left (`diagnostics`: those shown). */
   status(analysis: Analysis, detection: Detection, diagnostics: readonly Diagnostic[]): PostmortemStatus;
 }
@@ -66,6 +81,13 @@ export function serviceFor(template: TemplateModel): PostmortemService {
     metrics: (analysis) => metricsReport(analysis),
     newDocument: (input) => createNewDocument(template, input),
     frontMatterFlagEdits: (analysis, value) => frontMatterFlagEdits(analysis, value),
+    reviewStatusEdits: (analysis, status) => reviewStatusEdits(analysis, status),
+    gapStep: (analysis, selection, direction) => gapStep(analysis, selection, direction),
+    cellStep: (analysis, position, direction) => cellStep(analysis, position, direction),
+    placeholderAt: (analysis, position) => placeholderAt(analysis, position),
+    selectionRanges: (analysis, positions) => selectionRanges(analysis, positions),
+    gapSections: (analysis, diagnostics) => gapSections(analysis, diagnostics.filter(isGapFinding)),
+    readiness: (analysis, options) => readiness(analysis, options),
     status: statusOf,
   };
 }
@@ -76,6 +98,8 @@ export { codeActionKinds } from './codeActions';
 export { diagnosticSource, type DiagnosticOptions } from './diagnostics';
 export { SchemaError } from './template/schema';
 export type { Analysis, AnalysisOptions } from './analysis';
+export type { GapSection, GapStep } from './navigation/gaps';
+export type { Readiness } from './review/readiness';
 export type { DateOrder } from './values';
 export { classify, describeDetection, type Detection, type PlaceHints } from './document/detection';
 export { EditableText } from './text/editableText';

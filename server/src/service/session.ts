@@ -105,7 +105,7 @@ export class DocumentSession {
 
   /** The diagnostics of an analysis of this session's (the latest), made once per analysis and rule levels. */
   diagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
-    const levelsKey = JSON.stringify(options.levels ?? {});
+    const levelsKey = JSON.stringify([options.levels ?? {}, options.status ?? null]);
     const cached = this.diagnosed;
     if (cached && cached.analysis === analysis && cached.levelsKey === levelsKey && cached.docsBaseUri === options.docsBaseUri) return cached.diagnostics;
     const diagnostics = computeDiagnostics(analysis, options);

@@ -20,10 +20,17 @@ export interface PostmortemStatus {
   tooLarge?: boolean;
   /** The front-matter key that turns the checks on or off (`postmortem`). */
   frontMatterKey: string;
+  /** Its review status (`draft`), when its front matter gives one of the template's. */
+  reviewStatus?: string;
 }
 
 /** The rules whose findings are something still to write. */
 const gapRules: ReadonlySet<string> = new Set(rules.filter((r) => r.gap).map((r) => r.id));
+
+/** A diagnostic of something still to write (what "N to fill" counts). */
+export function isGapFinding(diagnostic: Diagnostic): boolean {
+  return gapRules.has(String(diagnostic.code));
+}
 
 /** `diagnostics`: what the document is shown (none when it is not checked). */
 export function statusOf(analysis: Analysis, detection: Detection, diagnostics: readonly Diagnostic[]): PostmortemStatus {
@@ -35,9 +42,10 @@ export function statusOf(analysis: Analysis, detection: Detection, diagnostics: 
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {
-    if (gapRules.has(String(d.code))) toFill++;
+    if (isGapFinding(d)) toFill++;
     if (d.severity === DiagnosticSeverity.Error) errors++;
     else if (d.severity === DiagnosticSeverity.Warning) warnings++;
   }
-  return { checked: true, reason: tooLarge.tooLarge ? `${reason} It is too large to check: only its outline was read.` : reason, toFill, errors, warnings, frontMatterKey, ...tooLarge };
+  const review = analysis.reviewStatus ? { reviewStatus: analysis.reviewStatus.name } : {};
+  return { checked: true, reason: tooLarge.tooLarge ? `${reason} It is too large to check: only its outline was read.` : reason, toFill, errors, warnings, frontMatterKey, ...tooLarge, ...review };
 }

@@ -53,6 +53,9 @@ export function createNewDocument(template: TemplateModel, input: NewDocumentInp
   fill(spec.idField, incidentId, 'replace');
   fill(spec.dateField, input.date, 'prefix');
 
+  // A new post-mortem starts at the first review status: its gaps are hints while it is written.
+  const review = template.schema.review;
+  if (review?.initial) lines.unshift('---', `${review.frontMatterKey}: ${review.initial}`, '---');
   const text = lines.join(eol);
   const first = analyze(text, template).doc.placeholders[0];
   return {

@@ -8,8 +8,14 @@ export function slugify(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxSlugLength)
-    .replace(/-+$/, '');
-  return slug || 'postmortem';
+    .replace(/^-+|-+$/g, '');
+  return cutAtWord(slug) || 'postmortem';
+}
+
+/** At most maxSlugLength characters, cut between words ("...-replication", not "...-replicat"); a single longer word is cut. */
+function cutAtWord(slug: string): string {
+  if (slug.length <= maxSlugLength) return slug;
+  // A hyphen right after the limit means the limit falls between two words.
+  const lastHyphen = slug.charCodeAt(maxSlugLength) === 45 /* - */ ? maxSlugLength : slug.lastIndexOf('-', maxSlugLength);
+  return lastHyphen > 0 ? slug.slice(0, lastHyphen) : slug.slice(0, maxSlugLength);
 }

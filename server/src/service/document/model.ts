@@ -110,6 +110,14 @@ export interface Placeholder {
   owner: PlaceholderOwner;
 }
 
+/** A value of the front matter, and where it is written. */
+export interface FrontMatterValue {
+  value: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
 export interface ParsedDocument {
   readonly text: LineText;
   readonly lineKinds: Uint8Array;
@@ -125,6 +133,8 @@ export interface ParsedDocument {
   readonly frontMatterFlag: boolean | undefined;
   /** The front matter's line with that key (the last, as YAML reads a repeated key), or -1. */
   readonly frontMatterKeyLine: number;
+  /** The review status the front matter gives (`status: draft`), under the template's key. */
+  readonly frontMatterStatus: FrontMatterValue | undefined;
   /** Line of the front matter's closing `---`, or -1 without front matter. */
   readonly frontMatterEnd: number;
   /** First line of a fenced block or HTML comment still open at the end of the document, else -1. */

@@ -5,7 +5,6 @@
  * is memoised beside the lines, so after an edit only the edited lines are examined again.
  */
 import { splitLines, type LineText } from '../text/lines';
-import { escapeRegExp } from '../text/markdownText';
 import { cellsOf, codeFacts, markdownFacts, type FactOptions, type FieldFacts, type LineFacts, type Mark } from './lineFacts';
 import {
   LineKind,
@@ -13,6 +12,7 @@ import {
   type FieldLine,
   type Heading,
   type ParsedDocument,
+  type FrontMatterValue,
   type Placeholder,
   type PlaceholderOwner,
   type Table,
@@ -22,6 +22,8 @@ import { headingKey } from './normalize';
 export interface ParseOptions extends FactOptions {
   /** Front-matter key that marks a post-mortem (`postmortem: true`). */
   frontMatterKey: string;
+  /** Front-matter key of the review status (`status: draft`), when the template has statuses. */
+  statusKey?: string;
   /** A heading's comparison key (headingKey, or the template's, which knows other names of its sections). */
   sectionKeyOf?: (title: string) => string;
 }
@@ -64,7 +66,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     return fresh;
   };
 
-  const { first, flag: frontMatterFlag, keyLine: frontMatterKeyLine } = frontMatter(lines, options.frontMatterKey);
+  const { first, flag: frontMatterFlag, keyLine: frontMatterKeyLine, status: frontMatterStatus } = frontMatter(lines, options.frontMatterKey, options.statusKey);
   for (let i = 0; i < first; i++) {
     lineKinds[i] = LineKind.FrontMatter;
     sectionOfLine[i] = -1;
@@ -290,6 +292,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     placeholders,
     frontMatterFlag,
     frontMatterKeyLine,
+    frontMatterStatus,
     frontMatterEnd: first - 1,
     unclosedBlock: fenceChar || inComment ? blockStart : -1,
   };
@@ -391,10 +394,14 @@ function continuesTable(f: LineFacts): boolean {
   return !(f.listContent !== undefined || f.thematicBreak || f.fence?.validOpening || f.quote || f.html !== undefined || f.indent >= 4);
 }
 
-/** Front matter: a first line of exactly --- with a closing --- or ... further down. */
-/** The front matter: the first line after it, the key's value, and the key's line (the last one read, -1 if none). */
-function frontMatter(lines: readonly string[], key: string): { first: number; flag: boolean | undefined; keyLine: number } {
-  if (lines.length < 2 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return { first: 0, flag: undefined, keyLine: -1 };
+/**
+ * The front matter (a first line of exactly --- with a closing --- or ... further down): the first
+ * line after it, the detection key's value and line (the last one read, -1 if none), and the
+ * review status's value.
+ */
+function frontMatter(lines: readonly string[], key: string, statusKey: string | undefined): { first: number; flag: boolean | undefined; keyLine: number; status: FrontMatterValue | undefined } {
+  const none = { first: 0, flag: undefined, keyLine: -1, status: undefined };
+  if (lines.length < 2 || lines[0].replace(/^\uFEFF/, '').trimEnd() !== '---') return none;
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
     const t = lines[i].trimEnd();
@@ -403,20 +410,43 @@ function frontMatter(lines: readonly string[], key: string): { first: number; fl
       break;
     }
   }
-  if (close < 0) return { first: 0, flag: undefined, keyLine: -1 };
-  const keyPattern = new RegExp(`^${escapeRegExp(key)}\\s*:\\s*(\\S+?)\\s*(?:#.*)?$`, 'i');
-  const anyValue = new RegExp(`^${escapeRegExp(key)}\\s*:`, 'i');
+  if (close < 0) return none;
   let flag: boolean | undefined;
   let keyLine = -1;
+  let status: FrontMatterValue | undefined;
   for (let i = 1; i < close; i++) {
     // YAML keeps the last of a repeated key: so do the reader and the writer (create/frontMatter.ts).
-    if (anyValue.test(lines[i])) keyLine = i;
-    const m = keyPattern.exec(lines[i]);
-    if (!m) continue;
-    const v = m[1].replace(/^["']|["']$/g, '').toLowerCase();
-    if (v === 'true' || v === 'yes' || v === 'on') flag = true;
-    else if (v === 'false' || v === 'no' || v === 'off') flag = false;
+    const entry = topLevelEntry(lines[i]);
+    if (!entry) continue;
+    if (entry.key === key.toLowerCase()) {
+      keyLine = i;
+      const v = entry.value.toLowerCase();
+      if (v === 'true' || v === 'yes' || v === 'on') flag = true;
+      else if (v === 'false' || v === 'no' || v === 'off') flag = false;
+    } else if (statusKey !== undefined && entry.key === statusKey.toLowerCase()) {
+      status = { value: entry.value, line: i, start: entry.valueStart, end: entry.valueEnd };
+    }
   }
-  return { first: close + 1, flag, keyLine };
+  return { first: close + 1, flag, keyLine, status };
+}
+
+/**
+ * A top-level `key: value` line of YAML front matter: its key in lower case and its scalar value
+ * without quotes or a trailing # comment (empty when the value is nested below or missing).
+ */
+function topLevelEntry(line: string): { key: string; value: string; valueStart: number; valueEnd: number } | undefined {
+  const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)/.exec(line);
+  if (!m) return undefined;
+  let valueStart = m[0].length;
+  let valueEnd = line.length;
+  const quote = line[valueStart];
+  if (quote === '"' || quote === "'") {
+    const close = line.indexOf(quote, valueStart + 1);
+    if (close !== -1) return { key: m[1].toLowerCase(), value: line.slice(valueStart + 1, close).trim(), valueStart: valueStart + 1, valueEnd: close };
+  }
+  const comment = line.slice(valueStart).search(/(?:^|[ \t])#/);
+  if (comment !== -1) valueEnd = valueStart + comment;
+  while (valueEnd > valueStart && /\s/.test(line[valueEnd - 1])) valueEnd--;
+  return { key: m[1].toLowerCase(), value: line.slice(valueStart, valueEnd), valueStart, valueEnd };
 }
 

@@ -3,9 +3,10 @@
  * documentation and the diagnostics are made from.
  */
 import type { Analysis } from '../analysis';
+import type { Level } from '../template/schema';
 
 /** How a rule's findings are shown (`off`: not at all); the `postmortem.rules` setting's values. */
-export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
+export type RuleLevel = Level;
 
 export interface Finding {
   line: number;

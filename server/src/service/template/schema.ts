@@ -125,9 +125,43 @@ export interface DetectionSpec {
   frontMatterKey: string;
 }
 
+/** The levels a rule may be shown at (`off`: not at all); the `postmortem.rules` setting's values. */
+export type Level = 'off' | 'hint' | 'information' | 'warning' | 'error';
+export const levels: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/**
+ * The group of rules whose findings are something still to write (unfilled placeholders, fields,
+ * cells and sections), for a status's levels to name at once.
+ */
+export const unfilledGroup = 'unfilled';
+
+export interface ReviewStatusSpec {
+  /** As the front matter writes it (`draft`); read in any case, with spaces, - or _ alike. */
+  name: string;
+  meaning: string;
+  /** Other names teams write for it (`wip` for draft, `published` for final). */
+  aliases: string[];
+  /** Level by rule id, or for every rule of the `unfilled` group; `postmortem.rules` overrides them. */
+  levels: Record<string, Level>;
+  /** Nothing required may be left to fill at this status (what Mark Ready for Review checks). */
+  complete: boolean;
+}
+
+export interface ReviewSpec {
+  /** The front-matter key of the status (`status: draft`). */
+  frontMatterKey: string;
+  statuses: ReviewStatusSpec[];
+  /** The status New Post-Mortem writes. */
+  initial?: string;
+  /** The status Mark Ready for Review moves a complete post-mortem to. */
+  ready?: string;
+}
+
 export interface TemplateSchema {
   name: string;
   detection: DetectionSpec;
+  /** Review statuses, and how strict the checks are at each; none: the rules' own levels. */
+  review?: ReviewSpec;
   /** Section names, "Parent > Child" for subsections. */
   requiredSections: string[];
   /** Other headings of a section, by the section's name ("Summary" for "Incident Summary"). */
@@ -176,7 +210,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'newDocument']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'newDocument']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -389,6 +423,43 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     };
   }
 
+  let review: ReviewSpec | undefined;
+  if (raw.review !== undefined) {
+    const path = ['review'];
+    const r = mapping(raw.review ?? {}, path, ['frontMatterKey', 'statuses', 'initial', 'ready']);
+    const frontMatterKey = str(r.frontMatterKey, [...path, 'frontMatterKey'], 'status');
+    const statuses: ReviewStatusSpec[] = [];
+    if (!Array.isArray(r.statuses) || r.statuses.length === 0) problem([...path, 'statuses'], 'must be a non-empty list of { name, meaning, levels, complete }');
+    else {
+      r.statuses.forEach((item, i) => {
+        const at = [...path, 'statuses', i];
+        const entry = mapping(item ?? {}, at, ['name', 'meaning', 'aliases', 'levels', 'complete']);
+        const levelsRaw = mapping(entry.levels, [...at, 'levels'], Object.keys((entry.levels as object | null) ?? {}));
+        const statusLevels: Record<string, Level> = {};
+        for (const [id, level] of Object.entries(levelsRaw)) {
+          if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id)) problem([...at, 'levels', id], `must be a rule id (as unfilled-placeholder) or '${unfilledGroup}'`);
+          else if (typeof level !== 'string' || !(levels as readonly string[]).includes(level)) problem([...at, 'levels', id], `must be one of ${levels.join(', ')}`);
+          else statusLevels[id] = level as Level;
+        }
+        if (entry.complete !== undefined && typeof entry.complete !== 'boolean') problem([...at, 'complete'], 'must be true or false');
+        statuses.push({
+          name: str(entry.name, [...at, 'name']),
+          meaning: typeof entry.meaning === 'string' ? entry.meaning : '',
+          aliases: strings(entry.aliases, [...at, 'aliases']),
+          levels: statusLevels,
+          complete: entry.complete === true,
+        });
+      });
+    }
+    const named = (key: 'initial' | 'ready'): string | undefined => {
+      if (r[key] === undefined) return undefined;
+      const name = str(r[key], [...path, key]);
+      if (name && !statuses.some((s) => s.name === name)) problem([...path, key], `unknown status '${name}' (expected one of ${statuses.map((s) => s.name).join(', ')})`);
+      return name;
+    };
+    review = { frontMatterKey, statuses, initial: named('initial'), ready: named('ready') };
+  }
+
   const nd = mapping(raw.newDocument, ['newDocument'], ['titlePrefix', 'idField', 'idFormat', 'dateField']);
   const newDocument: NewDocumentSpec = {
     titlePrefix: typeof nd.titlePrefix === 'string' ? nd.titlePrefix : '',
@@ -413,6 +484,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     fields,
     timeline,
     metrics,
+    review,
     newDocument,
   };
 }

@@ -45,6 +45,22 @@ export interface TemplateModel {
   readonly fieldsByLabel: ReadonlyMap<string, FieldSpec[]>;
   /** Sections of the template, in order. */
   readonly sections: TemplateSection[];
+  /**
+   * The template's example list items and table rows (lines whose placeholders sit in an item or
+   * a cell, as `- [ ] [Action item] - [Owner] - [Due date]`), by section path (exampleKey), as
+   * exampleLineKey writes them: a document line still equal to one is untouched.
+   */
+  readonly exampleLines: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The key of a section's path of heading keys, for exampleLines. */
+export function exampleKey(path: readonly string[]): string {
+  return path.join('\u0000');
+}
+
+/** A line as exampleLines holds it: without the spaces around and with one space between words. */
+export function exampleLineKey(line: string): string {
+  return line.trim().replace(/\s+/g, ' ');
 }
 
 const bracketPattern = /\[([^[\]\n]*)\]/g;
@@ -115,9 +131,19 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
     path: name.split('>').map((part) => headingKey(part)),
   }));
 
+  const exampleLines = new Map<string, Set<string>>();
+  for (const p of template.placeholders) {
+    if ((p.owner.type !== 'item' && p.owner.type !== 'cell') || p.section < 0) continue;
+    const key = exampleKey(sections[p.section].path);
+    let lines = exampleLines.get(key);
+    if (!lines) exampleLines.set(key, (lines = new Set()));
+    lines.add(exampleLineKey(template.text.lines[p.line]));
+  }
+
   return {
     schema,
     sectionKeyOf,
+    exampleLines,
     exampleRows: exampleRowsOf(template, schema),
     templateText,
     template,
