@@ -40,6 +40,7 @@ export function normalizeFolderSetting(setting: unknown, root?: string): string 
 import type { RuleLevel } from '../server/src/service/rules/rule';
 import type { DateOrder } from '../server/src/service/values';
 import type { PostmortemStatus } from '../server/src/service/status';
+import type { GapSection, GapStep, Readiness } from '../server/src/service/service';
 
 export type { RuleLevel };
 
@@ -114,6 +115,8 @@ export interface NewDocumentResult {
   incidentId: string;
   /** Position of the first unfilled field (0-based line, UTF-16 character). */
   cursor: { line: number; character: number };
+  /** The first placeholder, to select whole so that typing replaces it. */
+  selection?: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 /** Arguments of the cursor command (see `InitializationOptions.cursorCommand`). */
@@ -164,3 +167,51 @@ export const fillMetricsCommand = 'postmortem.fillMetricsFromTimeline';
 export interface FillMetricsArguments {
   uri: string;
 }
+
+/** Next/Previous Field: the gap after (or before) the selection, to select. */
+export const gapStepRequest = 'postmortem/gapStep';
+
+export interface GapStepParams {
+  uri: string;
+  selection: { start: { line: number; character: number }; end: { line: number; character: number } };
+  direction: 'next' | 'previous';
+}
+
+/** Null when nothing is left to fill (or the file is not checked). */
+export type GapStepResult = GapStep | null;
+
+/** Tab in a table row: the next (or previous) cell's content, to select; null outside a table's rows. */
+export const cellStepRequest = 'postmortem/cellStep';
+
+export interface CellStepParams {
+  uri: string;
+  position: { line: number; character: number };
+  direction: 'next' | 'previous';
+}
+
+/** The placeholder at a position (for a double-click to select whole), or null. */
+export const placeholderAtRequest = 'postmortem/placeholderAt';
+
+export interface PlaceholderAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+/** What is left to fill, per top-level section: the status bar's list. */
+export const gapSectionsRequest = 'postmortem/gapSections';
+
+export interface GapSectionsParams {
+  uri: string;
+}
+
+export type GapSectionsResult = GapSection[] | null;
+
+/** Mark Ready for Review: whether nothing required is left, and the edit that moves the status. */
+export const readinessRequest = 'postmortem/readiness';
+
+export interface ReadinessParams {
+  uri: string;
+}
+
+/** Null when the file is not checked or the template has no review statuses; `version`: the document's the edits are for. */
+export type ReadinessResult = (Readiness & { version: number }) | null;

@@ -3,6 +3,7 @@
  * commands. Activation only creates objects; the server starts in the background.
  */
 import * as vscode from 'vscode';
+import { registerFillInCommands } from './commands/fillIn';
 import { registerNewPostmortemCommand } from './commands/newPostmortem';
 import { registerSetCursorCommand } from './commands/setCursor';
 import { clientName, createLanguageClient } from './languageClient';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerNewPostmortemCommand(serverController, output),
     registerWorkspaceTrust(serverController, output),
     registerStatusBar(serverController, output),
+    registerFillInCommands(serverController, output),
     vscode.commands.registerCommand(restartServerCommand, async () => {
       budget.reset();
       await serverController.restart();

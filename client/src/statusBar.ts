@@ -7,12 +7,19 @@ import * as vscode from 'vscode';
 import {
   checkAsPostmortemRequest,
   documentStatusRequest,
+  gapSectionsRequest,
+  type GapSectionsParams,
+  type GapSectionsResult,
   type CheckAsPostmortemParams,
   type CheckAsPostmortemResult,
   type DocumentStatus,
   type DocumentStatusParams,
 } from '../../common/protocol';
 import type { ServerController } from './serverController';
+import { markReadyCommand, nextFieldCommand, showWhatIsLeftCommand } from './commands/fillIn';
+
+/** Context key: the active editor's file is checked as a post-mortem (the keybindings of Next Field and Tab). */
+const isPostmortemKey = 'postmortem.isPostmortem';
 
 export const checkAsPostmortemCommand = 'postmortem.checkAsPostmortem';
 export const stopCheckingCommand = 'postmortem.stopChecking';
@@ -36,11 +43,18 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
     return editor && editor.document.languageId === 'markdown' ? editor : undefined;
   };
 
+  let checkedKey: boolean | undefined;
+  const setChecked = (checked: boolean) => {
+    if (checked === checkedKey) return;
+    checkedKey = checked;
+    void vscode.commands.executeCommand('setContext', isPostmortemKey, checked);
+  };
   const refresh = async () => {
     const editor = markdownEditor();
     const current = ++generation;
     if (!editor) {
       shown = undefined;
+      setChecked(false);
       item.hide();
       return;
     }
@@ -51,9 +65,11 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
       const status = await client.sendRequest<DocumentStatus | null>(documentStatusRequest, params);
       if (current !== generation) return;
       if (!status) {
+        setChecked(false);
         item.hide();
         return;
       }
+      setChecked(status.checked && !status.tooLarge);
       shown = { uri, status };
       render(item, status);
       item.show();
@@ -61,6 +77,7 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
       if (current !== generation) return;
       // No server: nothing is checked, so the item says nothing rather than something wrong.
       output.debug(`Status of ${uri}: ${(error as Error)?.message ?? error}`);
+      setChecked(false);
       item.hide();
     }
   };
@@ -95,6 +112,57 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
     }
   };
 
+  /**
+   * The item's list: what is left to fill per section (choosing one selects its first gap), then
+   * the file's commands. `sectionsOnly`: just the sections (Mark Ready for Review's "Show What Is Left").
+   */
+  const showStatusList = async (sectionsOnly: boolean) => {
+    const editor = markdownEditor();
+    const status = shown?.uri === editor?.document.uri.toString() ? shown?.status : undefined;
+    if (!editor || !status || status.tooLarge) return;
+    type Choice = vscode.QuickPickItem & { run?: () => Thenable<unknown> | void };
+    const choices: Choice[] = [];
+    if (status.checked) {
+      const params: GapSectionsParams = { uri: editor.document.uri.toString() };
+      let sections: GapSectionsResult = null;
+      try {
+        sections = await (await controller.runningClient()).sendRequest<GapSectionsResult>(gapSectionsRequest, params);
+      } catch (error) {
+        output.debug(`What is left in ${params.uri}: ${(error as Error)?.message ?? error}`);
+      }
+      if (sections?.length) {
+        choices.push({ label: `${status.toFill} to fill in`, kind: vscode.QuickPickItemKind.Separator });
+        for (const section of sections) {
+          choices.push({
+            label: `$(edit) ${section.title}`,
+            description: `${section.count} to fill`,
+            run: () => {
+              const range = new vscode.Range(section.first.start.line, section.first.start.character, section.first.end.line, section.first.end.character);
+              editor.selection = new vscode.Selection(range.start, range.end);
+              editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+              return vscode.window.showTextDocument(editor.document, editor.viewColumn);
+            },
+          });
+        }
+      }
+      if (!sectionsOnly) {
+        choices.push({ label: 'Post-mortem', kind: vscode.QuickPickItemKind.Separator });
+        if (status.toFill > 0) choices.push({ label: '$(arrow-right) Next field', description: 'Alt+]', run: () => vscode.commands.executeCommand(nextFieldCommand) });
+        if (status.reviewStatus !== undefined || status.toFill === 0) choices.push({ label: '$(pass) Mark ready for review', run: () => vscode.commands.executeCommand(markReadyCommand) });
+        choices.push({ label: '$(list-flat) Show the problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') });
+        choices.push({ label: '$(circle-slash) Stop checking this file', description: `writes ${status.frontMatterKey ?? 'postmortem'}: false into its front matter`, run: () => setFlag(false) });
+      }
+    } else {
+      choices.push({ label: '$(check) Check this file as a post-mortem', description: `writes ${status.frontMatterKey ?? 'postmortem'}: true into its front matter`, run: () => setFlag(true) });
+    }
+    const first = choices.find((c) => c.kind !== vscode.QuickPickItemKind.Separator);
+    // Why, in its first sentence, under the first row (a list row shows one line; the tooltip has it all).
+    if (first && !sectionsOnly) first.detail = /^.*?[.!?](?=\s|$)/.exec(status.reason)?.[0] ?? status.reason;
+    const title = !status.checked ? 'Not a post-mortem' : status.toFill === 0 ? 'Post-mortem: nothing left to fill' : `Post-mortem${status.reviewStatus ? ` (${status.reviewStatus})` : ''}: what is left`;
+    const choice = await vscode.window.showQuickPick(choices, { title, placeHolder: status.checked && status.toFill > 0 ? 'Choose a section to go to its first gap, or an action' : 'Choose an action' });
+    await choice?.run?.();
+  };
+
   const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
@@ -111,20 +179,8 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
     controller.onDidStart(() => void refresh()),
     vscode.commands.registerCommand(checkAsPostmortemCommand, () => setFlag(true)),
     vscode.commands.registerCommand(stopCheckingCommand, () => setFlag(false)),
-    vscode.commands.registerCommand(statusCommand, async () => {
-      const status = shown?.uri === markdownEditor()?.document.uri.toString() ? shown?.status : undefined;
-      if (!status || status.tooLarge) return;
-      const choices: (vscode.QuickPickItem & { run: () => Thenable<unknown> })[] = status.checked
-        ? [
-            { label: '$(list-flat) Show the problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
-            { label: '$(circle-slash) Stop checking this file', description: `writes ${status.frontMatterKey ?? 'postmortem'}: false into its front matter`, run: () => setFlag(false) },
-          ]
-        : [{ label: '$(check) Check this file as a post-mortem', description: `writes ${status.frontMatterKey ?? 'postmortem'}: true into its front matter`, run: () => setFlag(true) }];
-      // Why, in its first sentence, under the first action (a list row shows one line; the tooltip has it all).
-      choices[0].detail = /^.*?[.!?](?=\s|$)/.exec(status.reason)?.[0] ?? status.reason;
-      const choice = await vscode.window.showQuickPick(choices, { title: status.checked ? 'Post-mortem' : 'Not a post-mortem', placeHolder: 'Choose an action' });
-      await choice?.run();
-    }),
+    vscode.commands.registerCommand(statusCommand, () => showStatusList(false)),
+    vscode.commands.registerCommand(showWhatIsLeftCommand, () => showStatusList(true)),
     { dispose: () => timer && clearTimeout(timer) },
   );
   void refresh();
@@ -140,9 +196,11 @@ export function render(item: Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'ba
   } else if (status.checked) {
     const left = status.toFill === 0 ? 'complete' : `${status.toFill} to fill`;
     const errors = status.errors ? ` · ${status.errors} error${status.errors === 1 ? '' : 's'}` : '';
-    item.text = `$(check) Post-mortem · ${left}${errors}`;
+    const review = status.reviewStatus ? ` · ${status.reviewStatus}` : '';
+    item.text = `$(check) Post-mortem${review} · ${left}${errors}`;
     tooltip.appendMarkdown(`**Checked as a post-mortem.** ${escape(status.reason)}\n\n`);
-    tooltip.appendMarkdown(`${status.toFill} to fill in, ${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'}. Click to show the problems, or to stop checking this file.`);
+    if (status.reviewStatus) tooltip.appendMarkdown(`Review status: **${escape(status.reviewStatus)}** (front matter).\n\n`);
+    tooltip.appendMarkdown(`${status.toFill} to fill in, ${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'}. Click for what is left in each section, Next Field and Mark Ready for Review.`);
   } else {
     item.text = '$(circle-slash) Not a post-mortem';
     tooltip.appendMarkdown(`**Not checked as a post-mortem.** ${escape(status.reason)}\n\nClick to check this file as a post-mortem.`);

@@ -3,6 +3,7 @@
  * and what the client said it can do. It holds state and answers lookups; what a feature does is
  * the service's, and each area's handlers (handlers/) only carry requests to it.
  */
+import type { Diagnostic } from 'vscode-languageserver';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { PostmortemSettings } from '../../common/protocol';
 import { matchingPattern } from '../../host/fileMatch';
@@ -114,6 +115,11 @@ export class ServerContext {
   }
 
   /** An open document that is checked as a post-mortem (and can be: not too large), read; undefined for any other. */
+  /** What the document shows: its diagnostics when it is checked as a post-mortem, else none. */
+  shown(read: ReadDocument): Diagnostic[] {
+    return read.detection.postmortem ? read.document.session.diagnostics(read.analysis, { levels: read.settings.rules, docsBaseUri: this.host.docsBaseUri }) : [];
+  }
+
   async postmortem(uri: string): Promise<ReadDocument | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;

@@ -8,6 +8,7 @@ import { ServerContext } from './context';
 import { openDocuments } from './documents';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerEditing } from './handlers/editing';
+import { registerProgress } from './handlers/progress';
 import { registerMetrics } from './handlers/metrics';
 import { registerTemplate } from './handlers/template';
 import { registerWorkspace, watchWorkspaceFolders } from './handlers/workspace';
@@ -49,6 +50,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         codeActionProvider: { codeActionKinds, resolveProvider: false },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
+        selectionRangeProvider: true,
         executeCommandProvider: { commands: [fillMetricsCommand] },
         diagnosticProvider: context.capabilities.pullDiagnostics ? { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: context.capabilities.folderChanges ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
@@ -68,6 +70,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   registerDiagnostics(context);
   registerEditing(context);
   registerMetrics(context);
+  registerProgress(context);
   registerWorkspace(context);
   documents.listen(connection);
   return context;

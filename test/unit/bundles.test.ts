@@ -48,7 +48,9 @@ describe('bundles', () => {
     const reader = contents('schemaReader');
     assert.deepEqual([...reader.keys()].sort(), ['host', 'server/src/service', 'yaml']);
     assert.ok(readFileSync(join(repoRoot, 'dist/schemaReader.js'), 'utf8').includes('tag:yaml.org,2002'));
-    assert.ok((reader.get('server/src/service') ?? 0) < 15_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
+    // The schema's checks (9 KB, with the review statuses and blameless phrases) and the value
+    // readers they use; the rest of the service (40 KB and more) would be far above this.
+    assert.ok((reader.get('server/src/service') ?? 0) < 18_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
   });
 
   it('postmortem-check: the service, the default template and the LSP types it reports in, no YAML parser; its workers run the same bundle', () => {

@@ -36,6 +36,12 @@ describe('manifest', () => {
       'postmortem.restartServer': 'Post-Mortem: Restart Language Server',
       'postmortem.checkAsPostmortem': 'Post-Mortem: Check This File as a Post-Mortem',
       'postmortem.stopChecking': 'Post-Mortem: Stop Checking This File as a Post-Mortem',
+      'postmortem.nextField': 'Post-Mortem: Next Field',
+      'postmortem.previousField': 'Post-Mortem: Previous Field',
+      'postmortem.showWhatIsLeft': 'Post-Mortem: Show What Is Left to Fill',
+      'postmortem.markReadyForReview': 'Post-Mortem: Mark Ready for Review',
+      'postmortem.tab': 'Post-Mortem: Next Cell or Field',
+      'postmortem.shiftTab': 'Post-Mortem: Previous Cell or Field',
     });
     for (const command of Object.keys(titles)) assert.ok(sources.includes(`'${command}'`), `the client never names ${command}`);
     assert.deepEqual(contributes.menus['file/newFile'], [{ command: 'postmortem.newPostmortem' }]);
@@ -43,7 +49,33 @@ describe('manifest', () => {
     assert.deepEqual(contributes.menus.commandPalette, [
       { command: 'postmortem.checkAsPostmortem', when: 'editorLangId == markdown' },
       { command: 'postmortem.stopChecking', when: 'editorLangId == markdown' },
+      { command: 'postmortem.nextField', when: 'editorLangId == markdown' },
+      { command: 'postmortem.previousField', when: 'editorLangId == markdown' },
+      { command: 'postmortem.showWhatIsLeft', when: 'editorLangId == markdown' },
+      { command: 'postmortem.markReadyForReview', when: 'editorLangId == markdown' },
+      // Tab's commands are for their keys only.
+      { command: 'postmortem.tab', when: 'false' },
+      { command: 'postmortem.shiftTab', when: 'false' },
     ]);
+  });
+
+  it('binds Alt+] / Alt+[ in post-mortems only, and Tab only on a selected placeholder or in a table row, never over a suggestion or a snippet', () => {
+    const bindings = Object.fromEntries(contributes.keybindings.map((k: { key: string; command: string; when: string }) => [k.key, k]));
+    assert.deepEqual(Object.keys(bindings).sort(), ['alt+[', 'alt+]', 'shift+tab', 'tab']);
+    assert.equal(bindings['alt+]'].command, 'postmortem.nextField');
+    assert.equal(bindings['alt+['].command, 'postmortem.previousField');
+    for (const key of Object.keys(bindings)) {
+      const clauses = bindings[key].when.split(' && ');
+      for (const needed of ['editorTextFocus', 'editorLangId == markdown', 'postmortem.isPostmortem']) assert.ok(clauses.includes(needed), `${key}: ${needed}`);
+    }
+    for (const key of ['tab', 'shift+tab']) {
+      const clauses = bindings[key].when.split(' && ');
+      assert.ok(clauses.includes('(postmortem.placeholderSelected || postmortem.inTableRow)'), key);
+      for (const never of ['!suggestWidgetVisible', '!inSnippetMode', '!editorTabMovesFocus', '!inlineSuggestionVisible', '!editorHasMultipleSelections', '!editorReadonly']) assert.ok(clauses.includes(never), `${key}: ${never}`);
+    }
+    // The context keys the bindings name are the ones the client sets.
+    const sources = clientSources();
+    for (const key of ['postmortem.isPostmortem', 'postmortem.placeholderSelected', 'postmortem.inTableRow']) assert.ok(sources.includes(`'${key}'`), `the client never sets ${key}`);
   });
 
   it('has a postmortem.rules entry per rule: the five levels, the rule\'s default and description', () => {

@@ -3,11 +3,13 @@
  * template, and creates it in the workspace's post-mortem folder (never over an existing file),
  * or as an untitled document when no folder is open.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { newDocumentRequest, type NewDocumentParams, type NewDocumentResult } from '../../../common/protocol';
 import { createExclusively, describeCreateError, ensureFolder } from '../newPostmortem/createFile';
 import { withFolderLock } from '../newPostmortem/folderLock';
-import { chooseFileName, lineEndingFor, localDate, withLineEndings } from '../newPostmortem/fileNames';
+import { chooseFileName, lineEndingFor, localDate, slugify, withLineEndings } from '../newPostmortem/fileNames';
 import { resolveTargetFolder } from '../newPostmortem/targetFolder';
 import { readNewDocumentResult, validateTitle } from '../newPostmortem/validation';
 import type { ServerController } from '../serverController';
@@ -46,7 +48,7 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
   if (folder === undefined) {
     const result = await requestDocument(controller, { title: title.trim(), date });
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
-    placeCursor(await vscode.window.showTextDocument(document, { preview: false }), result.cursor.line, result.cursor.character);
+    showNew(await vscode.window.showTextDocument(document, { preview: false }), result);
     return;
   }
 
@@ -57,6 +59,21 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
     await ensureFolder(folderPath);
   } catch (error) {
     throw new CommandError(describeCreateError(error, folderPath));
+  }
+  // A post-mortem of this title already there (of any date): the author may mean that one.
+  const existing = await sameTitleIn(folderPath, title);
+  if (existing) {
+    const choice = await vscode.window.showWarningMessage(
+      `A post-mortem titled "${title.trim()}" exists: ${existing}.`,
+      { modal: true, detail: 'Open it, or create another post-mortem with a new Incident ID?' },
+      'Open It',
+      'Create Another',
+    );
+    if (choice === undefined) return;
+    if (choice === 'Open It') {
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(folderPath, existing)), { preview: false });
+      return;
+    }
   }
   const eol = lineEndingFor(vscode.workspace.getConfiguration('files', folder.uri).get('eol'), process.platform);
   // One at a time per folder, in every window, so the server sees the file of the previous command and gives a new ID.
@@ -75,7 +92,43 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
   });
   output.info(`New post-mortem ${result.incidentId} created: ${filePath}`);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
-  placeCursor(await vscode.window.showTextDocument(document, { preview: false }), result.cursor.line, result.cursor.character);
+  showNew(await vscode.window.showTextDocument(document, { preview: false }), result);
+}
+
+/**
+ * The new post-mortem's editor: its first placeholder selected, so that typing replaces it; and
+ * the indentation the user's settings give Markdown, not the one guessed from the template's
+ * three-space list items ("Spaces: 3").
+ */
+function showNew(editor: vscode.TextEditor, result: NewDocumentResult): void {
+  const settings = vscode.workspace.getConfiguration('editor', { languageId: 'markdown', uri: editor.document.uri });
+  const tabSize = settings.get<number | string>('tabSize');
+  const insertSpaces = settings.get<boolean | string>('insertSpaces');
+  editor.options = {
+    ...(typeof tabSize === 'number' ? { tabSize, indentSize: tabSize } : {}),
+    ...(typeof insertSpaces === 'boolean' ? { insertSpaces } : {}),
+  };
+  if (!result.selection) {
+    placeCursor(editor, result.cursor.line, result.cursor.character);
+    return;
+  }
+  const { start, end } = result.selection;
+  const range = editor.document.validateRange(new vscode.Range(start.line, start.character, end.line, end.character));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The latest Markdown file in the folder made for the same title (`<date>-<slug>.md` or `-2.md`..., as New Post-Mortem names them), if any. */
+async function sameTitleIn(folderPath: string, title: string): Promise<string | undefined> {
+  const slug = slugify(title);
+  try {
+    const names = await fs.promises.readdir(folderPath);
+    // A slug is letters, digits and hyphens only: nothing to escape.
+    const named = new RegExp(`^\\d{4}-\\d{2}-\\d{2}-${slug}(?:-\\d+)?\\.md$`, 'i');
+    return names.filter((name) => named.test(name)).sort().pop();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The workspace folder on disk to create the file in; undefined when there is none. */

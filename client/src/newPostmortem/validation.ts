@@ -13,9 +13,17 @@ export function validateTitle(title: string): string | undefined {
 /** The server's answer to `postmortem/newDocument`, or undefined when it is not one. */
 export function readNewDocumentResult(value: unknown): NewDocumentResult | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { text, fileName, incidentId, cursor } = value as Record<string, unknown>;
+  const { text, fileName, incidentId, cursor, selection } = value as Record<string, unknown>;
   if (typeof text !== 'string' || typeof fileName !== 'string') return undefined;
-  const { line, character } = (cursor ?? {}) as Record<string, unknown>;
-  const position = Number.isInteger(line) && Number.isInteger(character) ? { line: line as number, character: character as number } : { line: 0, character: 0 };
-  return { text, fileName, incidentId: typeof incidentId === 'string' ? incidentId : '', cursor: position };
+  const position = positionOf(cursor) ?? { line: 0, character: 0 };
+  const { start, end } = (selection ?? {}) as Record<string, unknown>;
+  const startPosition = positionOf(start);
+  const endPosition = positionOf(end);
+  const range = startPosition && endPosition ? { start: startPosition, end: endPosition } : undefined;
+  return { text, fileName, incidentId: typeof incidentId === 'string' ? incidentId : '', cursor: position, ...(range ? { selection: range } : {}) };
+}
+
+function positionOf(value: unknown): { line: number; character: number } | undefined {
+  const { line, character } = (value ?? {}) as Record<string, unknown>;
+  return Number.isInteger(line) && Number.isInteger(character) ? { line: line as number, character: character as number } : undefined;
 }

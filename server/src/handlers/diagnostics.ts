@@ -13,9 +13,7 @@ export function registerDiagnostics(context: ServerContext): void {
   const { connection, documents } = context;
   const sent = new DiagnosticsCache();
 
-  /** What the document shows: its diagnostics when it is checked as a post-mortem, else none. */
-  const shown = (read: ReadDocument): Diagnostic[] =>
-    read.detection.postmortem ? read.document.session.diagnostics(read.analysis, { levels: read.settings.rules, docsBaseUri: context.host.docsBaseUri }) : [];
+  const shown = (read: ReadDocument): Diagnostic[] => context.shown(read);
   /** The document's diagnostics now, and the version they are of. */
   const diagnose = async (document: OpenDocument) => {
     const read = await context.read(document);

@@ -36,10 +36,17 @@ type InputBox = typeof vscode.window.showInputBox;
  * stubbed on the `vscode` API object this suite shares with the extension (the suite is loaded
  * from inside the extension's folder), and put back afterwards.
  */
-async function runNewPostmortem(answer: string): Promise<{ prompts: vscode.InputBoxOptions[] }> {
-  const window = vscode.window as { showInputBox: InputBox };
+async function runNewPostmortem(answer: string, sameTitle?: 'Open It' | 'Create Another'): Promise<{ prompts: vscode.InputBoxOptions[]; warnings: string[] }> {
+  const window = vscode.window as { showInputBox: InputBox; showWarningMessage: (message: string, ...rest: unknown[]) => Thenable<unknown> };
   const original = window.showInputBox;
+  const originalWarning = window.showWarningMessage;
   const prompts: vscode.InputBoxOptions[] = [];
+  const warnings: string[] = [];
+  // The question New Post-Mortem asks when the title is taken, answered as `sameTitle`.
+  window.showWarningMessage = async (message: string) => {
+    warnings.push(message);
+    return sameTitle;
+  };
   window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
     prompts.push(options ?? {});
     const problem = await options?.validateInput?.(answer);
@@ -51,9 +58,10 @@ async function runNewPostmortem(answer: string): Promise<{ prompts: vscode.Input
     await vscode.commands.executeCommand(newCommand);
   } finally {
     window.showInputBox = original;
+    window.showWarningMessage = originalWarning;
   }
   assert.ok(prompts.length > 0, `${newCommand} never asked for a title (did it run? is the window.showInputBox stub shared with the extension?)`);
-  return { prompts };
+  return { prompts, warnings };
 }
 
 describe('New Post-Mortem', () => {
@@ -86,11 +94,27 @@ describe('New Post-Mortem', () => {
     const editor = await waitForActiveEditor((e) => e.document.uri.path === expected.path, `an editor on ${expected.path}`);
     assert.ok(exists(expected), `${expected.path} is not on disk`);
     const text = editor.document.getText();
-    assert.match(text.split(/\r?\n/)[0], new RegExp(`^# .*${title}`), 'the first heading carries the title');
+    // A draft, in front matter, then the title heading.
+    assert.deepEqual(text.split(/\r?\n/).slice(0, 3), ['---', 'status: draft', '---']);
+    assert.match(text.split(/\r?\n/)[3], new RegExp(`^# .*${title}`), 'the first heading carries the title');
+    // The first placeholder is selected: typing replaces it.
+    assert.equal(editor.document.getText(editor.selection), '[START TIME]');
+    await editor.edit((edit) => edit.replace(editor.selection, '14:02'));
+    assert.match(editor.document.getText(), /^\*\*Date\/Time\*\*: \d{4}-\d{2}-\d{2} 14:02 - \[END TIME\]$/m);
+    await vscode.commands.executeCommand('workbench.action.files.save');
     firstId = incidentIdOf(text);
     assert.ok(firstId && !firstId.includes('['), `no generated Incident ID in the new document: ${firstId}`);
     assert.ok(![...before.values()].includes(firstId), `Incident ID ${firstId} is already used in postmortems/: ${[...before].map(([f, id]) => `${f}=${id}`).join(', ')}`);
     assert.match(text, /^## Timeline$/m, 'the body is the template');
+  });
+
+  it('asks before making a second post-mortem of a title, and opens the first one when asked to', async () => {
+    const first = workspaceUri(`postmortems/${today()}-${slug}.md`);
+    const namesBefore = await readdir(workspaceUri('postmortems').fsPath);
+    const { warnings } = await runNewPostmortem(title, 'Open It');
+    assert.deepEqual(warnings, [`A post-mortem titled "${title}" exists: ${today()}-${slug}.md.`]);
+    await waitForActiveEditor((e) => e.document.uri.path === first.path, `an editor on ${first.path}`);
+    assert.deepEqual(await readdir(workspaceUri('postmortems').fsPath), namesBefore, 'a file was created');
   });
 
   it('never overwrites: the same title again creates ...-2.md and leaves the first file as it was', async () => {
@@ -102,7 +126,7 @@ describe('New Post-Mortem', () => {
     await writeText(first, firstText);
     const bytesBefore = readFileSync(first.fsPath);
     const before = await idsInFolder();
-    await runNewPostmortem(title);
+    await runNewPostmortem(title, 'Create Another');
     const editor = await waitForActiveEditor((e) => e.document.uri.path === second.path, `an editor on ${second.path}`);
     const bytesAfter = readFileSync(first.fsPath);
     assert.ok(bytesAfter.equals(bytesBefore), `${first.path} was changed`);

@@ -48,6 +48,7 @@ export function run(): Promise<void> {
   require('./diagnostics.test');
   require('./editing.test');
   require('./commands.test');
+  require('./fillIn.test');
   require('./status.test');
   require('./customTemplate.test');
   require('./settings.test');

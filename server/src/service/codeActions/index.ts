@@ -1,4 +1,5 @@
 import type { CodeAction } from 'vscode-languageserver-types';
+import { blamelessFixActions } from './blamelessFixes';
 import { cellCountActions } from './cellCountFix';
 import { choiceFixActions } from './choiceFixes';
 import type { CodeActionRequest, Provider } from './context';
@@ -14,6 +15,7 @@ const providers: readonly Provider[] = [
   timelineOrderActions,
   insertMissingSectionActions,
   insertTimelineRowActions,
+  blamelessFixActions,
 ];
 
 /** Kinds the server announces in `codeActionProvider.codeActionKinds`. */

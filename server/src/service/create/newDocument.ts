@@ -3,7 +3,7 @@
  * unique among the post-mortems already in the folder, and today's date filled in.
  */
 import { slugify } from './slug';
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { analyze } from '../analysis';
 import { labelKey } from '../document/normalize';
 import type { TemplateModel } from '../template/templateModel';
@@ -21,6 +21,8 @@ export interface NewDocument {
   fileName: string;
   incidentId: string;
   cursor: Position;
+  /** The first placeholder, to select whole: typing replaces it. */
+  selection: Range;
 }
 
 export function createNewDocument(template: TemplateModel, input: NewDocumentInput): NewDocument {
@@ -63,6 +65,7 @@ export function createNewDocument(template: TemplateModel, input: NewDocumentInp
     fileName: `${input.date}-${slugify(title)}.md`,
     incidentId,
     cursor: first ? { line: first.line, character: first.start } : { line: 0, character: 0 },
+    selection: first ? { start: { line: first.line, character: first.start }, end: { line: first.line, character: first.end } } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }
 

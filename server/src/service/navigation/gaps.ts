@@ -27,7 +27,7 @@ export interface GapStep {
 }
 
 export interface GapSection {
-  /** The top-level section's title ("Incident Summary"), or the document's title above them. */
+  /** The top-level section's title ("Incident Summary"), or `Whole document` for what is above them (a missing section). */
   title: string;
   /** Its heading's line, -1 for text above every heading. */
   line: number;
@@ -145,7 +145,7 @@ export function gapSections(analysis: Analysis, gapDiagnostics: readonly Diagnos
       const start = heading ? heading.line : 0;
       // The first gap of the section to select, else where the finding is.
       const gap = gaps.find((g) => g.range.start.line >= start && g.range.start.line < end && comparePositions(g.range.start, d.range.start) >= 0);
-      section = { title: heading ? heading.title : 'Document', line: heading ? heading.line : -1, count: 0, first: gap?.range ?? d.range };
+      section = { title: heading ? heading.title : 'Whole document', line: heading ? heading.line : -1, count: 0, first: gap?.range ?? d.range };
       sections.set(top, section);
     }
     section.count++;

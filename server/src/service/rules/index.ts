@@ -1,5 +1,6 @@
 /** Every rule, in the order their diagnostics are produced. One rule per file. */
 import { ambiguousDate } from './ambiguousDate';
+import { blamelessLanguage } from './blamelessLanguage';
 import { choiceAlias } from './choiceAlias';
 import { documentTooLarge } from './documentTooLarge';
 import { emptySection } from './emptySection';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   milestoneOrder,
   timelineMilestoneMissing,
   metricMismatch,
+  blamelessLanguage,
   documentTooLarge,
 ];
 

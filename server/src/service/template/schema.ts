@@ -157,8 +157,31 @@ export interface ReviewSpec {
   ready?: string;
 }
 
+/**
+ * Wording that blames a person where the analysis should name a system (the blameless-language
+ * rule): phrases as words, where `{person}` stands for one of `people` or an @handle, and
+ * `{name}` for a capitalised name or an @handle.
+ */
+export interface BlamelessSpec {
+  people: string[];
+  phrases: BlamelessPhrase[];
+}
+
+export interface BlamelessPhrase {
+  /** The phrase and its other forms (`careless`, `carelessly`). */
+  match: string[];
+  /** Words that, a few words before it, say it is not blame (`not human error`). */
+  unlessAfter: string[];
+  /** What to write instead. */
+  suggestion: string;
+  /** What replaces the phrase's words after the person (`failed to` -> `did not`); '' removes them. */
+  fix?: string;
+}
+
 export interface TemplateSchema {
   name: string;
+  /** Blaming wording and what to write instead; none: the blameless-language rule reports nothing. */
+  blameless?: BlamelessSpec;
   detection: DetectionSpec;
   /** Review statuses, and how strict the checks are at each; none: the rules' own levels. */
   review?: ReviewSpec;
@@ -210,7 +233,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'newDocument']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'newDocument']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -460,6 +483,34 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     review = { frontMatterKey, statuses, initial: named('initial'), ready: named('ready') };
   }
 
+  let blameless: BlamelessSpec | undefined;
+  if (raw.blameless !== undefined) {
+    const path = ['blameless'];
+    const b = mapping(raw.blameless ?? {}, path, ['people', 'phrases']);
+    const phrases: BlamelessPhrase[] = [];
+    if (!Array.isArray(b.phrases)) problem([...path, 'phrases'], 'must be a list of { match, suggestion, unlessAfter, fix }');
+    else {
+      b.phrases.forEach((item, i) => {
+        const at = [...path, 'phrases', i];
+        const entry = mapping(item ?? {}, at, ['match', 'suggestion', 'unlessAfter', 'fix']);
+        const match = typeof entry.match === 'string' ? [str(entry.match, [...at, 'match'])] : strings(entry.match, [...at, 'match']);
+        if (match.length === 0) problem([...at, 'match'], 'must name a phrase');
+        match.forEach((m, k) => {
+          const unknown = /\{(?!person\}|name\})[^}]*\}/.exec(m);
+          if (unknown) problem([...at, 'match', ...(typeof entry.match === 'string' ? [] : [k])], `unknown placeholder '${unknown[0]}' (expected {person} or {name})`);
+        });
+        if (entry.fix !== undefined && typeof entry.fix !== 'string') problem([...at, 'fix'], 'must be a string (what replaces the phrase; empty to remove it)');
+        phrases.push({
+          match,
+          unlessAfter: strings(entry.unlessAfter, [...at, 'unlessAfter']),
+          suggestion: str(entry.suggestion, [...at, 'suggestion']),
+          fix: typeof entry.fix === 'string' ? entry.fix : undefined,
+        });
+      });
+    }
+    blameless = { people: strings(b.people, [...path, 'people']), phrases };
+  }
+
   const nd = mapping(raw.newDocument, ['newDocument'], ['titlePrefix', 'idField', 'idFormat', 'dateField']);
   const newDocument: NewDocumentSpec = {
     titlePrefix: typeof nd.titlePrefix === 'string' ? nd.titlePrefix : '',
@@ -485,6 +536,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     timeline,
     metrics,
     review,
+    blameless,
     newDocument,
   };
 }

@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../document/model';
 import { headingKey, labelKey, placeholderKey } from '../document/normalize';
 import { isWhitespace } from '../text/markdownText';
 import { findTimeline } from '../document/timeline';
+import { compileBlameless, type BlamelessMatcher } from '../language/blameless';
 import type { FieldSpec, TemplateSchema } from './schema';
 
 export interface TemplateSection {
@@ -51,6 +52,8 @@ export interface TemplateModel {
    * exampleLineKey writes them: a document line still equal to one is untouched.
    */
   readonly exampleLines: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The schema's blaming phrases, compiled (none without `blameless`). */
+  readonly blameless: BlamelessMatcher | undefined;
 }
 
 /** The key of a section's path of heading keys, for exampleLines. */
@@ -144,6 +147,7 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
     schema,
     sectionKeyOf,
     exampleLines,
+    blameless: compileBlameless(schema.blameless),
     exampleRows: exampleRowsOf(template, schema),
     templateText,
     template,

@@ -1,0 +1,67 @@
+import type { Analysis } from '../analysis';
+import { LineKind } from '../document/model';
+import { maskCommentsAndCode } from '../text/markdownText';
+import type { Rule } from './rule';
+
+export const blamelessLanguage: Rule = {
+  id: 'blameless-language',
+  defaultLevel: 'information',
+  description: 'Wording that blames a person where the analysis should name a system (human error, should have, failed to, careless), with what to write instead.',
+  check(analysis, report) {
+    const matcher = analysis.template.blameless;
+    if (!matcher) return;
+    const { doc } = analysis;
+    const phrases = analysis.template.schema.blameless!.phrases;
+    const headingLines = new Set(doc.headings.map((h) => h.line));
+    const choiceValues = choiceValueRanges(analysis);
+    for (let line = 0; line < doc.text.lines.length; line++) {
+      // Prose only: no code, log extract, comment, front matter, heading or block quote.
+      if (doc.lineKinds[line] !== LineKind.Text || headingLines.has(line)) continue;
+      const text = doc.text.lines[line];
+      if (/^ {0,3}>/.test(text)) continue;
+      const matches = matcher.find(proseOf(analysis, line, text, choiceValues.get(line)));
+      for (const m of matches) {
+        const phrase = phrases[m.phrase];
+        const written = text.slice(m.start, m.end);
+        const fix = phrase.fix === undefined ? undefined : fixOf(text, m.fixStart, m.end, phrase.fix);
+        report({
+          line,
+          start: m.start,
+          end: m.end,
+          message: `"${written}" blames a person: ${phrase.suggestion}`,
+          data: fix ? { fix: { ...fix, title: phrase.fix === '' ? `Remove "${text.slice(m.fixStart, m.end)}"` : `Write "${phrase.fix}" for "${text.slice(m.fixStart, m.end)}"` } } : undefined,
+        });
+      }
+    }
+  },
+};
+
+/** The line with what is not the author's prose blanked out: code spans, comments, placeholders, quoted speech, a choice field's value. */
+function proseOf(analysis: Analysis, line: number, text: string, choiceValue: [number, number] | undefined): string {
+  let prose = maskCommentsAndCode(text);
+  const blank = (start: number, end: number) => {
+    prose = prose.slice(0, start) + ' '.repeat(end - start) + prose.slice(end);
+  };
+  for (const p of analysis.placeholdersOnLine(line)) blank(p.start, p.end);
+  if (choiceValue) blank(choiceValue[0], choiceValue[1]);
+  // Quoted speech is someone's words, reported as said ("...", “...”).
+  for (const quote of prose.matchAll(/"[^"]*"|“[^”]*”/g)) blank(quote.index!, quote.index! + quote[0].length);
+  return prose;
+}
+
+/** Where each choice field's value is (Category: Human Error is a category, not blame), by line. */
+function choiceValueRanges(analysis: Analysis): Map<number, [number, number]> {
+  const ranges = new Map<number, [number, number]>();
+  analysis.doc.fields.forEach((field, index) => {
+    if (analysis.fieldSpec(index)?.kind === 'choice') ranges.set(field.line, [field.valueStart, field.valueEnd]);
+  });
+  return ranges;
+}
+
+/** The edit of a fix: the words after the person replaced; removed with one space beside them for ''. */
+function fixOf(text: string, start: number, end: number, replacement: string): { start: number; end: number; newText: string } {
+  if (replacement !== '') return { start, end, newText: replacement };
+  if (text[end] === ' ') return { start, end: end + 1, newText: '' };
+  if (text[start - 1] === ' ') return { start: start - 1, end, newText: '' };
+  return { start, end, newText: '' };
+}
