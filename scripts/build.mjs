@@ -40,6 +40,8 @@ const entries = [
   {
     entryPoints: ['cli/src/check.ts'],
     outfile: 'dist/cli.js',
+    // The six protocol constants the service uses, not the whole types package (cli/src/lspConstants.ts).
+    alias: { 'vscode-languageserver-types': './cli/src/lspConstants.ts' },
     banner: { js: '#!/usr/bin/env node' },
     define: {
       POSTMORTEM_DEFAULT_SCHEMA_JSON: JSON.stringify(JSON.stringify(defaultSchema())),

@@ -33,9 +33,6 @@ function keyPattern(key: string): string {
 
 const longestFirst = (a: string, b: string) => b.length - a.length || a.localeCompare(b);
 
-/** At the start of a line, after at most three spaces (lookbehinds of fixed lengths only). */
-const lineStart = '^|^ |^  |^   ';
-
 /** `text` at the start of a line after at most three spaces, as lookbehind alternatives. */
 function lineStartThen(text: string): string {
   return ['', ' ', '  ', '   '].map((spaces) => `^${spaces}${text}`).join('|');
@@ -65,9 +62,12 @@ export function grammarFiles(templateText: string, schemaText: string): Map<stri
     match: bracket,
     name: scopes.placeholder,
   };
+  // Only where a post-mortem holds a blank: right after a label's colon ("**Incident Commander**:
+  // ____ Date: ____") or alone in a table cell. The grammar colours every Markdown file (a README's
+  // "fill in ____ here" too); the service reads blanks anywhere, in post-mortems only.
   const blank = {
-    comment: 'A run of three or more underscores, not inside a word and not a thematic break (a line of underscores alone).',
-    match: `(?!(?<=${lineStart})(?:_[ \\t]*){3,}$)(?<![A-Za-z0-9])_{3,}(?![A-Za-z0-9])`,
+    comment: "A run of three or more underscores right after a label's colon, or at the start of a table cell; not inside a word.",
+    match: `(?<=:|: |:  |:\\t|\\||\\| |\\|  )_{3,}(?![A-Za-z0-9])`,
     name: scopes.blank,
   };
 

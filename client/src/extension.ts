@@ -2,12 +2,15 @@
  * The extension's entry point: starts the Post-Mortem language server and registers the
  * commands. Activation only creates objects; the server starts in the background.
  */
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { registerFillInCommands } from './commands/fillIn';
 import { registerNewPostmortemCommand } from './commands/newPostmortem';
+import { extendMarkdownIt } from './preview/preview';
 import { registerSetCursorCommand } from './commands/setCursor';
 import { clientName, createLanguageClient } from './languageClient';
 import { RestartBudget } from './restartBudget';
+import { registerRuleDocs } from './ruleDocs';
 import { registerStatusBar } from './statusBar';
 import { ServerController } from './serverController';
 import { registerWorkspaceTrust } from './workspaceTrust';
@@ -16,7 +19,7 @@ export const restartServerCommand = 'postmortem.restartServer';
 
 let controller: ServerController | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
   const output = vscode.window.createOutputChannel(clientName, { log: true });
   const budget = new RestartBudget();
   const offerRestart = (restarts: number, windowMs: number) => {
@@ -39,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerWorkspaceTrust(serverController, output),
     registerStatusBar(serverController, output),
     registerFillInCommands(serverController, output),
+    registerRuleDocs(context),
     vscode.commands.registerCommand(restartServerCommand, async () => {
       budget.reset();
       await serverController.restart();
@@ -52,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => void serverController.dispose() },
   );
   void serverController.start();
+  // The Markdown preview marks the placeholders left in a post-mortem (markdown.markdownItPlugins).
+  return { extendMarkdownIt: (md: MarkdownIt) => extendMarkdownIt(md, serverController) };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationSection, type InitializationOptions } from '../../common/protocol';
 import { createErrorHandler, type ErrorHandlerOptions } from './errorHandler';
+import { renderedRuleLink } from './ruleDocs';
 import { serverEnvironment } from './serverEnvironment';
 import { isWorkspaceTrusted } from './workspaceTrust';
 
@@ -57,6 +58,10 @@ export function createLanguageClient(
   // Trust as it is now: a restarted server gets it anew, a running one by notification (workspaceTrust.ts).
   const initializationOptions: InitializationOptions = { cursorCommand, trusted: isWorkspaceTrusted() };
   let client: PostmortemLanguageClient | undefined;
+  const withRenderedLink = (diagnostic: vscode.Diagnostic): vscode.Diagnostic => {
+    if (typeof diagnostic.code === 'object' && diagnostic.code.target) diagnostic.code = { value: diagnostic.code.value, target: renderedRuleLink(context, diagnostic.code.target) };
+    return diagnostic;
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -66,6 +71,15 @@ export function createLanguageClient(
     initializationOptions,
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // A rule's link opens its page rendered, not its Markdown source (ruleDocs.ts).
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(withRenderedLink)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full') report.items = report.items.map(withRenderedLink);
+        return report;
+      },
+    },
     errorHandler: createErrorHandler({ ...handler, onRestart: () => client?.restartAfterCrash() }),
     // As the library does by default, but through error() so a restart after a crash stays quiet.
     initializationFailedHandler: (error) => {

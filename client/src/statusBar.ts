@@ -17,6 +17,7 @@ import {
 } from '../../common/protocol';
 import type { ServerController } from './serverController';
 import { markReadyCommand, nextFieldCommand, showWhatIsLeftCommand } from './commands/fillIn';
+import { rememberStatus } from './preview/preview';
 
 /** Context key: the active editor's file is checked as a post-mortem (the keybindings of Next Field and Tab). */
 const isPostmortemKey = 'postmortem.isPostmortem';
@@ -63,6 +64,7 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
       const client = await controller.runningClient();
       const params: DocumentStatusParams = { uri };
       const status = await client.sendRequest<DocumentStatus | null>(documentStatusRequest, params);
+      rememberStatus(uri, status);
       if (current !== generation) return;
       if (!status) {
         setChecked(false);

@@ -35,7 +35,7 @@ describe('blameless language', () => {
       'be more careful',
       'carelessly',
       '@jsmith fat-fingered',
-      "Someone didn't bother to",
+      "didn't bother to",
     ]);
     assert.ok(found.every((d) => d.severity === 3), 'information');
     assert.equal(found[0].message, '"Human Error" blames a person: Say what made the slip possible and what would have caught it (a step with no check, a confusing tool, a missing review); "human error" ends the analysis where it should begin.');

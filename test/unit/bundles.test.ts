@@ -5,7 +5,7 @@
  * for a custom template. `npm test` builds before it runs this.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../support/service';
@@ -53,10 +53,10 @@ describe('bundles', () => {
     assert.ok((reader.get('server/src/service') ?? 0) < 18_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
   });
 
-  it('postmortem-check: the service, the default template and the LSP types it reports in, no YAML parser; its workers run the same bundle', () => {
+  it('postmortem-check: the service, the default template and the protocol constants it reports in, no package, no YAML parser; its workers run the same bundle', () => {
     const cli = contents('cli');
     const packages = [...cli.keys()].filter((owner) => !/^(server|host|common|templates|cli)\b/.test(owner)).sort();
-    assert.deepEqual(packages, ['vscode-languageserver-types']);
+    assert.deepEqual(packages, []);
     assert.ok((cli.get('server/src/service') ?? 0) > 20_000, 'the service is in the CLI bundle');
     const bundle = readFileSync(join(repoRoot, 'dist/cli.js'), 'utf8');
     assert.ok(!bundle.includes('tag:yaml.org,2002'), 'YAML code in dist/cli.js');
@@ -70,5 +70,28 @@ describe('bundles', () => {
     assert.ok(!owners.some((o) => (o.startsWith('server') && o !== 'server/src/service') || o === 'host' || o === 'yaml' || o === 'picomatch'), owners.join(', '));
     assert.ok((client.get('server/src/service') ?? 0) < 1000, `${client.get('server/src/service')} bytes of the service in the client`);
     assert.ok(owners.includes('vscode-languageclient') && owners.includes('client'), owners.join(', '));
+  });
+
+  it("CLI: the protocol's constants it bundles instead of vscode-languageserver-types are the package's", async () => {
+    const ours = await import('../../cli/src/lspConstants');
+    const real = await import('vscode-languageserver-types');
+    for (const [name, values] of Object.entries(ours)) {
+      for (const [key, value] of Object.entries(values)) assert.equal((real as unknown as Record<string, Record<string, unknown>>)[name][key], value, `${name}.${key}`);
+    }
+    // And the service uses no other run-time value of the package (a new one would be undefined in the CLI).
+    const used = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          for (const m of readFileSync(file, 'utf8').matchAll(/^import \{([^}]*)\} from 'vscode-languageserver-types'/gm)) {
+            for (const name of m[1].split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '))) used.add(name);
+          }
+        }
+      }
+    };
+    for (const dir of ['server/src/service', 'host', 'cli/src']) walk(join(repoRoot, dir));
+    assert.deepEqual([...used].filter((name) => !(name in ours)), []);
   });
 });

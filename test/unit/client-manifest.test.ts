@@ -42,6 +42,7 @@ describe('manifest', () => {
       'postmortem.markReadyForReview': 'Post-Mortem: Mark Ready for Review',
       'postmortem.tab': 'Post-Mortem: Next Cell or Field',
       'postmortem.shiftTab': 'Post-Mortem: Previous Cell or Field',
+      'postmortem.showRuleDocs': 'Post-Mortem: Show Rule Documentation',
     });
     for (const command of Object.keys(titles)) assert.ok(sources.includes(`'${command}'`), `the client never names ${command}`);
     assert.deepEqual(contributes.menus['file/newFile'], [{ command: 'postmortem.newPostmortem' }]);
@@ -130,7 +131,7 @@ describe('manifest', () => {
       'dist/schemaReader.js',
       'dist/cli.js',
       'package.json',
-      ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes['markdown.previewStyles'],
       ...contributes.grammars.map((g: { path: string }) => g.path),
       ...walkthroughMedia,
     ];

@@ -1,56 +1,50 @@
 /**
- * The snippets file: well-formed, and each snippet, expanded as VS Code would, gives a line the
- * post-mortem service accepts where the template has the same kind of line.
+ * The template's snippets (the schema's `snippets`), as completion offers them in a post-mortem:
+ * well-formed, and each, expanded as an editor would, gives a line the post-mortem service
+ * accepts where the template has the same kind of line.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
 import { readTimelineMoment } from '../../server/src/service/values/moment';
 
 const parseTime = (text: string) => { const reading = readTimelineMoment(text); return reading && 'moment' in reading ? reading.moment : undefined; };
-import { repoRoot, service, templateText } from '../support/service';
+import { service, templateText } from '../support/service';
 
+/** A snippet as completion offers it at a blank line of a post-mortem: its prefix, name, description and body. */
 interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
+  prefix: string;
+  name: string;
   description: string;
+  body: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const contributed: { language: string; path: string }[] = manifest.contributes.snippets;
-const snippets: Record<string, Snippet> = JSON.parse(readFileSync(join(repoRoot, contributed[0].path), 'utf8'));
-
-const variables: Record<string, string> = {
-  CURRENT_YEAR: '2026',
-  CURRENT_MONTH: '11',
-  CURRENT_DATE: '20',
-  CURRENT_HOUR: '09',
-  CURRENT_MINUTE: '05',
-  CURRENT_SECOND: '07',
-  CURRENT_TIMEZONE_OFFSET: '+01:00',
-};
+const now = new Date('2026-11-20T09:05:07Z');
+const blankLine = (() => {
+  const lines = templateText.split('\n');
+  return lines.findIndex((l, i) => l === '' && i > 5);
+})();
+const list = service.completions(service.analyze(templateText), { line: blankLine, character: 0 }, now);
+const snippets: Snippet[] = (list?.items ?? [])
+  .filter((i) => i.kind === CompletionItemKind.Snippet)
+  .map((i) => ({ prefix: i.label, name: i.labelDetails?.description ?? '', description: String(i.detail ?? ''), body: (i.textEdit as { newText: string }).newText }));
 
 /** The text VS Code inserts when every tab stop keeps its default. */
-function expand(body: string | string[]): string {
-  let text = ([] as string[]).concat(body).join('\n');
+function expand(body: string): string {
+  let text = body;
   for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text
       .replace(/\$\{(\d+):([^${}]*)\}/g, '$2')
       .replace(/\$\{(\d+)\|([^,|]*)[^|]*\|\}/g, '$2')
-      .replace(/\$(\d+)|\$\{(\d+)\}/g, '')
-      .replace(/\$\{([A-Z_]+)\}|\$([A-Z_]+)/g, (_, a: string | undefined, b: string | undefined) => {
-        const name = (a ?? b)!;
-        assert.ok(name in variables, `unknown snippet variable ${name}`);
-        return variables[name];
-      });
+      .replace(/\$(\d+)|\$\{(\d+)\}/g, '');
   }
+  assert.ok(!/\$[A-Z_]/.test(text), `a snippet variable left for the editor: ${text}`);
   return text;
 }
 
 function byPrefix(prefix: string): Snippet {
-  const found = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix));
+  const found = snippets.find((s) => s.prefix === prefix);
   assert.ok(found, `no snippet with prefix ${prefix}`);
   return found;
 }
@@ -70,21 +64,32 @@ function templateLine(pattern: RegExp): string {
 const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
 
 describe('snippets', () => {
-  it('are contributed for Markdown from a JSON file of snippets, each with a pm- prefix, a body and a description', () => {
-    assert.deepEqual(contributed.map((c) => c.language), ['markdown']);
-    const entries = Object.entries(snippets);
-    assert.ok(entries.length >= 5, `only ${entries.length} snippets`);
+  it('are offered at a blank line of a post-mortem on Ctrl+Space, each with a pm- prefix, a name, a body and a description, above words', () => {
+    assert.ok(snippets.length >= 5, `only ${snippets.length} snippets`);
     const prefixes = new Set<string>();
-    for (const [name, snippet] of entries) {
-      for (const prefix of ([] as string[]).concat(snippet.prefix)) {
-        assert.match(prefix, /^pm-[a-z-]+$/, `${name}: prefix ${prefix}`);
-        assert.ok(!prefixes.has(prefix), `prefix ${prefix} is used twice`);
-        prefixes.add(prefix);
-      }
-      assert.ok(([] as string[]).concat(snippet.body).join('').trim(), `${name} has no body`);
-      assert.equal(typeof snippet.description, 'string', `${name} has no description`);
-      assert.ok(snippet.description.length > 10, `${name}: description too short`);
+    for (const snippet of snippets) {
+      assert.match(snippet.prefix, /^pm-[a-z-]+$/, `prefix ${snippet.prefix}`);
+      assert.ok(!prefixes.has(snippet.prefix), `prefix ${snippet.prefix} is used twice`);
+      prefixes.add(snippet.prefix);
+      assert.ok(snippet.body.trim(), `${snippet.prefix} has no body`);
+      assert.ok(snippet.name.length > 3 && snippet.description.length > 10, `${snippet.prefix}: name or description too short`);
     }
+    for (const item of list!.items) {
+      assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
+      // Sorted before any word (whose sort text is the word itself), and found by the name's first letters too.
+      assert.ok(item.sortText!.startsWith('!'), item.label);
+      assert.match(item.filterText!, new RegExp(`^${item.label} `));
+    }
+    // After a list marker and in the middle of a word typed, too; not in a field's value, in code or at a typed space.
+    const text = templateText.replace('### What Happened?\n', '### What Happened?\n- pm-ac\n');
+    const line = text.split('\n').indexOf('- pm-ac');
+    const typed = service.completions(service.analyze(text), { line, character: 7 }, now)!;
+    assert.deepEqual((typed.items[0].textEdit as { range: unknown }).range, { start: { line, character: 2 }, end: { line, character: 7 } });
+    assert.equal(service.completions(service.analyze(text), { line, character: 2 }, now, ' '), null);
+    const severity = templateText.split('\n').findIndex((l) => l.startsWith('**Severity**'));
+    assert.ok(!service.completions(service.analyze(templateText), { line: severity, character: 14 }, now)?.items.some((i) => i.kind === CompletionItemKind.Snippet));
+    const logs = templateText.split('\n').findIndex((l) => l.includes('[Paste relevant log entries here]'));
+    assert.equal(service.completions(service.analyze(templateText), { line: logs, character: 0 }, now), null);
   });
 
   it('timeline row: as many cells as the template timeline has columns, a time the service parses', () => {
@@ -92,9 +97,10 @@ describe('snippets', () => {
     const header = templateLine(/^\|\s*Time\s*\|/);
     const row = expand(snippet.body);
     assert.equal(cells(row).length, cells(header).length, `${row} against ${header}`);
+    // The time now, in UTC as the template's timeline is.
     assert.equal(cells(row)[0], '09:05');
     assert.ok(parseTime(cells(row)[0]), 'the time does not parse');
-    assert.match(snippet.description, /UTC/, 'the description says the time is not UTC');
+    assert.match(snippet.description, /UTC/, 'the description says the time is in UTC');
   });
 
   it('timeline row: added at the end of a new document\'s timeline, it raises no timeline diagnostic', () => {
@@ -126,7 +132,7 @@ describe('snippets', () => {
     assert.equal(lines[0], '```');
     assert.equal(lines.at(-1), '```');
     const timestamp = lines[1].split(' ')[0];
-    assert.equal(timestamp, '2026-11-20T09:05:07+01:00');
+    assert.equal(timestamp, '2026-11-20T09:05:07Z');
     assert.ok(parseTime(timestamp), `${timestamp} does not parse`);
   });
 });

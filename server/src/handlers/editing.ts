@@ -10,7 +10,7 @@ export function registerEditing(context: ServerContext): void {
   connection.onCompletion(
     guarded('Completion', logError, async (params) => {
       const read = await context.postmortem(params.textDocument.uri);
-      return read ? context.service().completions(read.analysis, params.position) : null;
+      return read ? context.service().completions(read.analysis, params.position, undefined, params.context?.triggerCharacter) : null;
     }),
   );
 

@@ -30,7 +30,8 @@ export interface PostmortemService {
   /** Text, or lines kept by an EditableText (then only lines changed since the last call are examined again). */
   analyze(text: string | LineText, options?: AnalysisOptions): Analysis;
   diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
-  completions(analysis: Analysis, position: Position, now?: Date): CompletionList | null;
+  /** `triggerCharacter`: the character typed that asked for them (none: Ctrl+Space); snippets come only when asked. */
+  completions(analysis: Analysis, position: Position, now?: Date, triggerCharacter?: string): CompletionList | null;
   /** What the field under the cursor expects (its allowed values with their meaning). */
   hover(analysis: Analysis, position: Position, now?: Date): Hover | null;
   codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
@@ -72,7 +73,7 @@ export function serviceFor(template: TemplateModel): PostmortemService {
     open: (text) => new DocumentSession(template, text),
     analyze: (text, options) => analyze(text, template, options),
     diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
-    completions: (analysis, position, now = new Date()) => getCompletions(analysis, position, now),
+    completions: (analysis, position, now = new Date(), triggerCharacter) => getCompletions(analysis, position, now, triggerCharacter),
     hover: (analysis, position, now = new Date()) => getHover(analysis, position, now),
     codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
     inlayHints: (analysis, range) => metricInlayHints(analysis, range),

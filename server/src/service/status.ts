@@ -22,6 +22,8 @@ export interface PostmortemStatus {
   frontMatterKey: string;
   /** Its review status (`draft`), when its front matter gives one of the template's. */
   reviewStatus?: string;
+  /** The bracket texts of its placeholders (`START TIME`), each once, and whether it has blanks (`____`): what the Markdown preview marks. */
+  placeholders?: { texts: string[]; blanks: boolean };
 }
 
 /** The rules whose findings are something still to write. */
@@ -47,5 +49,12 @@ export function statusOf(analysis: Analysis, detection: Detection, diagnostics: 
     else if (d.severity === DiagnosticSeverity.Warning) warnings++;
   }
   const review = analysis.reviewStatus ? { reviewStatus: analysis.reviewStatus.name } : {};
-  return { checked: true, reason: tooLarge.tooLarge ? `${reason} It is too large to check: only its outline was read.` : reason, toFill, errors, warnings, frontMatterKey, ...tooLarge, ...review };
+  const texts = new Set<string>();
+  let blanks = false;
+  for (const p of analysis.doc.placeholders) {
+    if (p.kind === 'blank') blanks = true;
+    else texts.add(p.text);
+  }
+  const placeholders = { placeholders: { texts: [...texts], blanks } };
+  return { checked: true, reason: tooLarge.tooLarge ? `${reason} It is too large to check: only its outline was read.` : reason, toFill, errors, warnings, frontMatterKey, ...tooLarge, ...review, ...placeholders };
 }

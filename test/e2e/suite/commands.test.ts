@@ -2,9 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { extension, readText, today, waitForActiveEditor, workspaceUri, writeText } from './helpers';
+import { extension, readText, today, waitForActiveEditor, waitForDiagnostics, workspaceUri, writeText } from './helpers';
 
 const newCommand = 'postmortem.newPostmortem';
 const title = 'Disk full on ledger primary';
@@ -138,26 +137,22 @@ describe('New Post-Mortem', () => {
 });
 
 describe('Snippets', () => {
-  it('are contributed for Markdown, and their prefixes complete in a Markdown document', async () => {
-    const ext = extension();
-    const contributed = (ext.packageJSON as { contributes?: { snippets?: { language: string; path: string }[] } }).contributes?.snippets ?? [];
-    assert.ok(contributed.length > 0, 'package.json contributes no snippets');
-    const prefixes: string[] = [];
-    for (const entry of contributed) {
-      assert.equal(entry.language, 'markdown');
-      const uri = vscode.Uri.file(join(ext.extensionPath, entry.path));
-      const text = await readText(uri);
-      const snippets = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
-      for (const [name, snippet] of Object.entries(snippets)) {
-        assert.ok(snippet.prefix && snippet.body, `snippet ${name} in ${entry.path} needs a prefix and a body`);
-        prefixes.push(...([] as string[]).concat(snippet.prefix));
-      }
-    }
-    assert.ok(prefixes.length > 0, 'the snippets files are empty');
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: prefixes[0] });
-    const position = document.lineAt(0).range.end;
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-    const snippetItems = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(snippetItems.includes(prefixes[0]), `snippet "${prefixes[0]}" not offered; snippet items: ${snippetItems.join(', ') || '(none)'}`);
+  it('are offered by Ctrl+Space in a post-mortem, above words, and not in other Markdown files', async () => {
+    const uri = workspaceUri('postmortems/2026-02-02-search-index-stall.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    // A blank line of the post-mortem, once the server has read it (its diagnostics are there).
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'the post-mortem checked');
+    const blank = [...Array(document.lineCount).keys()].find((line) => line > 3 && document.lineAt(line).text === '')!;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(blank, 0));
+    const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('pm-'));
+    assert.deepEqual(ours.map(labelOf).sort(), ['pm-action', 'pm-factor', 'pm-lesson', 'pm-log', 'pm-timeline-row']);
+    assert.ok(ours.every((i) => (i.sortText ?? '').startsWith('!')), 'sorted above words');
+    // A README is no post-mortem: none of them there.
+    const readme = workspaceUri('README.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(readme), { preview: false });
+    const other = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', readme, new vscode.Position(0, 0));
+    assert.deepEqual(other.items.filter((i) => labelOf(i).startsWith('pm-')).map(labelOf), []);
   });
 });

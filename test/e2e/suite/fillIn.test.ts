@@ -102,4 +102,18 @@ describe('Filling in', () => {
     assert.equal(completeEditor.document.lineAt(1).text, 'status: in-review');
     assert.ok((await readText(workspaceUri('postmortems/2026-03-14-checkout-latency.md'))).startsWith('# '), 'the fixture itself is untouched');
   });
+
+  it('links each finding to its rule page, opened rendered in the Markdown preview', async () => {
+    const uri = await scratchCopy(draftFixture);
+    await open(uri);
+    const [finding] = await waitForDiagnostics(uri, (d) => d.length > 0, 'the draft checked');
+    const target = (finding.code as { target: vscode.Uri }).target;
+    assert.equal(target.scheme, vscode.env.uriScheme, 'the link goes to the extension, which renders the page');
+    assert.equal(target.path, '/rule');
+    assert.equal(new URLSearchParams(target.query).get('id'), ruleOf(finding));
+    await vscode.commands.executeCommand('postmortem.showRuleDocs', ruleOf(finding));
+    const preview = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(ruleOf(finding)));
+    for (let k = 0; k < 50 && !preview(); k++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(preview(), `no Markdown preview of ${ruleOf(finding)}.md: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+  });
 });

@@ -12,20 +12,20 @@ interface Manifest {
   main?: string;
   bin?: Record<string, string>;
   contributes?: {
-    snippets?: { path: string }[];
+    'markdown.previewStyles'?: string[];
     grammars?: { path: string }[];
     languages?: { configuration?: string }[];
   };
 }
 
 describe('Packaged extension', () => {
-  it('holds every file its manifest names (client, language server, snippets, grammars)', () => {
+  it('holds every file its manifest names (client, language server, preview styles, grammars)', () => {
     const ext = extension();
     const manifest = ext.packageJSON as Manifest;
     const wanted: [string, string][] = [];
     if (manifest.main) wanted.push(['the extension client (package.json main)', /\.[cm]?js$/.test(manifest.main) ? manifest.main : `${manifest.main}.js`]);
     for (const [name, path] of Object.entries(manifest.bin ?? {})) wanted.push([`the language server bundle (package.json bin ${name})`, path]);
-    for (const s of manifest.contributes?.snippets ?? []) wanted.push(['a snippets file (contributes.snippets)', s.path]);
+    for (const style of manifest.contributes?.['markdown.previewStyles'] ?? []) wanted.push(['a preview style (contributes.markdown.previewStyles)', style]);
     for (const g of manifest.contributes?.grammars ?? []) wanted.push(['a grammar (contributes.grammars)', g.path]);
     for (const l of manifest.contributes?.languages ?? []) if (l.configuration) wanted.push(['a language configuration', l.configuration]);
     assert.ok(manifest.main, 'package.json has no "main": the extension has no client to run');

@@ -1,3 +1,4 @@
+import { snippetCompletions } from './snippetCompletion';
 import type { CompletionList, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import { choiceCompletions } from './choiceCompletion';
@@ -7,7 +8,12 @@ import { valueCompletions } from './valueCompletion';
 /** Characters that open completion while typing in Markdown (VS Code has quick suggestions off there). */
 export const completionTriggerCharacters = ['[', ':', '|', ' '];
 
-export function getCompletions(analysis: Analysis, position: Position, now: Date): CompletionList | null {
-  const items = choiceCompletions(analysis, position) ?? valueCompletions(analysis, position, now) ?? timelineCompletions(analysis, position, now);
+export function getCompletions(analysis: Analysis, position: Position, now: Date, triggerCharacter?: string): CompletionList | null {
+  const items =
+    choiceCompletions(analysis, position) ??
+    valueCompletions(analysis, position, now) ??
+    timelineCompletions(analysis, position, now) ??
+    // Snippets when asked for (Ctrl+Space, or typing a word), not at every space typed.
+    (triggerCharacter === undefined ? snippetCompletions(analysis, position, now) : undefined);
   return items && items.length ? { isIncomplete: false, items } : null;
 }

@@ -53,7 +53,11 @@ function literal(text: string): string {
 
 export function compileBlameless(spec: BlamelessSpec | undefined): BlamelessMatcher | undefined {
   if (!spec || spec.phrases.length === 0) return undefined;
-  const people = `(?:${[...spec.people].sort((a, b) => b.length - a.length).map(literal).join('|') || '(?!)'}|@[\\w.-]+)`;
+  // A role after a determiner and up to two words ("the night operator", "our on-call engineers").
+  const roles = spec.roles.length
+    ? `(?:${literal('the')}|${literal('our')}|${literal('a')}|${literal('an')}|${literal('this')}|${literal('that')}|${literal('his')}|${literal('her')}|${literal('their')})\\s+(?:[A-Za-z-]+\\s+){0,2}(?:${[...spec.roles].sort((a, b) => b.length - a.length).map(literal).join('|')})(?:[sS])?`
+    : '(?!)';
+  const people = `(?:${roles}|${[...spec.people].sort((a, b) => b.length - a.length).map(literal).join('|') || '(?!)'}|@[\\w.-]+)`;
   const forms: CompiledForm[] = [];
   const keyWords = new Set<string>();
   spec.phrases.forEach((phrase, index) => {

@@ -159,11 +159,13 @@ export interface ReviewSpec {
 
 /**
  * Wording that blames a person where the analysis should name a system (the blameless-language
- * rule): phrases as words, where `{person}` stands for one of `people` or an @handle, and
- * `{name}` for a capitalised name or an @handle.
+ * rule): phrases as words, where `{person}` stands for one of `people`, a role (`the night
+ * operator`) or an @handle, and `{name}` for a capitalised name or an @handle.
  */
 export interface BlamelessSpec {
   people: string[];
+  /** Role nouns (`operator`): `the operator`, `the night operator`, `our on-call engineers` are {person} too. */
+  roles: string[];
   phrases: BlamelessPhrase[];
 }
 
@@ -178,8 +180,21 @@ export interface BlamelessPhrase {
   fix?: string;
 }
 
+/**
+ * A snippet completion offers in a post-mortem (Ctrl+Space, from its first letters): an LSP
+ * snippet body, where `{date}`, `{time}` and `{datetime}` are now, in UTC, when it is offered.
+ */
+export interface SnippetSpec {
+  name: string;
+  prefix: string;
+  body: string;
+  description: string;
+}
+
 export interface TemplateSchema {
   name: string;
+  /** Snippets offered in its post-mortems. */
+  snippets: SnippetSpec[];
   /** Blaming wording and what to write instead; none: the blameless-language rule reports nothing. */
   blameless?: BlamelessSpec;
   detection: DetectionSpec;
@@ -233,7 +248,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'newDocument']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'snippets', 'newDocument']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -486,7 +501,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
   let blameless: BlamelessSpec | undefined;
   if (raw.blameless !== undefined) {
     const path = ['blameless'];
-    const b = mapping(raw.blameless ?? {}, path, ['people', 'phrases']);
+    const b = mapping(raw.blameless ?? {}, path, ['people', 'roles', 'phrases']);
     const phrases: BlamelessPhrase[] = [];
     if (!Array.isArray(b.phrases)) problem([...path, 'phrases'], 'must be a list of { match, suggestion, unlessAfter, fix }');
     else {
@@ -508,7 +523,22 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
         });
       });
     }
-    blameless = { people: strings(b.people, [...path, 'people']), phrases };
+    blameless = { people: strings(b.people, [...path, 'people']), roles: strings(b.roles, [...path, 'roles']), phrases };
+  }
+
+  const snippets: SnippetSpec[] = [];
+  if (raw.snippets !== undefined) {
+    if (!Array.isArray(raw.snippets)) problem(['snippets'], 'must be a list of { name, prefix, body, description }');
+    else {
+      raw.snippets.forEach((item, i) => {
+        const at = ['snippets', i];
+        const entry = mapping(item ?? {}, at, ['name', 'prefix', 'body', 'description']);
+        const body = Array.isArray(entry.body) ? strings(entry.body, [...at, 'body']).join('\n') : str(entry.body, [...at, 'body']);
+        const prefix = str(entry.prefix, [...at, 'prefix']);
+        if (prefix && !/^[\w-]+$/.test(prefix)) problem([...at, 'prefix'], 'must be letters, digits, - and _ (what is typed to get it)');
+        snippets.push({ name: str(entry.name, [...at, 'name']), prefix, body, description: typeof entry.description === 'string' ? entry.description : '' });
+      });
+    }
   }
 
   const nd = mapping(raw.newDocument, ['newDocument'], ['titlePrefix', 'idField', 'idFormat', 'dateField']);
@@ -537,6 +567,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     metrics,
     review,
     blameless,
+    snippets,
     newDocument,
   };
 }
