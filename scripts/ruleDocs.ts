@@ -46,7 +46,7 @@ export function rulesSetting(previous: Record<string, unknown>): Record<string, 
   return {
     ...previous,
     markdownDescription:
-      'Level of each post-mortem check: `off`, `hint`, `information`, `warning` or `error`. A rule left out keeps the level the post-mortem\'s review status gives it (`status: draft` in its front matter makes what is left to fill a hint; `in-review` and `final` make it an error), else its own level, shown beside each rule below. The rules are described in `docs/rules` of the extension: **Post-Mortem: Show Rule Documentation** opens them.',
+      'Level of each post-mortem check: `off`, `hint`, `information`, `warning` or `error`. A rule left out keeps the level the post-mortem\'s review status gives it (`status: draft` in its front matter makes what is left to fill a hint; `in-review` and `final` make it an error), else its own level, shown beside each rule below. Each rule is described on its page: [Show Rule Documentation](command:postmortem.showRuleDocs).',
     // Only what the user sets: a rule left out keeps the level its post-mortem's review status
     // gives it (a draft's gaps are hints), else its own. Each rule's own level is its property's default.
     default: {},

@@ -354,6 +354,18 @@ export function checkCompletions(text: string, seeds: readonly PositionSeed[]): 
 export function checkCompletionItem(text: string, lines: readonly string[], analysis: Analysis, position: Position, item: CompletionItem): void {
   const edit = item.textEdit as TextEdit | undefined;
   assert.ok(edit, `completion '${item.label}' has no textEdit`);
+  // A snippet (a block of its own: a row, an item, a log extract) replaces only the word typed
+  // before the cursor, on a prose line where a block may start.
+  if (item.kind === 15 /* Snippet */) {
+    assert.deepEqual(edit.range.end, position, `snippet '${item.label}' does not end at the cursor`);
+    assert.equal(edit.range.start.line, position.line);
+    const typed = lines[position.line].slice(edit.range.start.character, position.character);
+    assert.match(typed, /^[\w-]*$/, `snippet '${item.label}' replaces more than a word: ${JSON.stringify(typed)}`);
+    assert.match(lines[position.line].slice(0, edit.range.start.character), /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/, `snippet '${item.label}' where no block starts: ${JSON.stringify(lines[position.line])}`);
+    assert.equal(analysis.doc.lineKinds[position.line], 0, `snippet '${item.label}' offered outside prose`);
+    applyChecked(text, lines, [edit], `snippet '${item.label}'`);
+    return;
+  }
   const result = applyChecked(text, lines, [edit], `completion '${item.label}'`);
   const resultLines = splitLspLines(result);
   assert.equal(resultLines.length, lines.length, `completion '${item.label}' changes the line count`);

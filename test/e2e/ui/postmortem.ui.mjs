@@ -162,10 +162,77 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     assert.ok(existsSync(filePath()), `${filePath()} was not created`);
   });
 
-  it('shows the unfilled fields as squiggles in the new editor', async function () {
-    await expectVisible(editor().locator('.squiggly-warning'), 'warning squiggles under the unfilled fields');
+  /** The status bar item's count of what is left ("Post-mortem · draft · 95 to fill"). */
+  async function toFill() {
+    const item = page.locator('.statusbar-item', { hasText: /Post-mortem.* · \d+ to fill/ });
+    await expectVisible(item, 'the "Post-mortem · N to fill" status bar item');
+    return Number(/(\d+) to fill/.exec(await item.first().innerText())[1]);
+  }
+
+  it('starts as a draft with the first placeholder selected: typing replaces it, Alt+] selects the next, the count goes down', async function () {
+    await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · draft · \d+ to fill/ }), 'the draft in the status bar');
+    const before = await toFill();
+    // Typed straight away, as a person does: the selected [START TIME] is replaced.
+    await page.keyboard.type('14:02');
+    await expectVisible(viewLine('14:02 - [END TIME]'), 'the typed time in place of [START TIME]');
+    await page.keyboard.press('Alt+BracketRight');
+    await page.keyboard.type('15:10');
+    await expectVisible(viewLine('14:02 - 15:10'), 'Alt+] selected [END TIME], and typing replaced it');
+    await page.waitForFunction((n) => [...document.querySelectorAll('.statusbar-item')].some((e) => { const m = /(\d+) to fill/.exec(e.textContent ?? ''); return m && Number(m[1]) < n; }), before, { timeout });
+    assert.ok((await toFill()) < before, 'the count went down');
+    // A draft's gaps are hints: dotted in the editor, none of them a warning.
+    await expectVisible(editor().locator('.squiggly-hint'), 'hint dots under the unfilled fields');
+    assert.equal(await editor().locator('.squiggly-warning, .squiggly-error').count(), 0, 'no warning or error squiggle in a new draft');
+    await screenshot('1-new-postmortem-draft');
+  });
+
+  it('lists nothing of a new draft in the Problems panel', async function () {
+    await runCommand('Problems: Focus on Problems View');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout });
+    const rows = await panel.locator('.monaco-list-row').allInnerTexts();
+    assert.ok(!rows.some((r) => r.includes(fileName)), `the draft is in the Problems panel: ${rows.slice(0, 5).join(' | ')}`);
+    await screenshot('2-problems-panel-draft');
+    await runCommand('View: Focus Active Editor Group');
+  });
+
+  it('refuses to mark the draft ready for review, and says what is left', async function () {
+    await runCommand('Post-Mortem: Mark Ready for Review');
+    const note = page.locator('.notification-list-item', { hasText: 'Not ready for review' });
+    await expectVisible(note, 'the refusal, in a notification');
+    assert.match(await note.first().innerText(), /\d+ still to fill in, in Incident Summary \(\d+\)[\s\S]*The status stays draft/);
+    await expectVisible(note.locator('.monaco-button', { hasText: 'Next Field' }), 'Next Field offered');
+    await screenshot('3-mark-ready-refused');
+    await runCommand('Notifications: Clear All Notifications');
+  });
+
+  it('marks the placeholders left in the Markdown preview', async function () {
+    await runCommand('Markdown: Open Preview to the Side');
+    const deadline = Date.now() + timeout;
+    let marked = 0;
+    while (Date.now() < deadline && marked === 0) {
+      for (const frame of page.frames()) marked += await frame.locator('mark.postmortem-placeholder').count().catch(() => 0);
+      if (marked === 0) await page.waitForTimeout(250);
+    }
+    assert.ok(marked > 5, `placeholders marked in the preview: ${marked}`);
+    await screenshot('4-preview-placeholders');
+    // Closed from its own tab, so the post-mortem's editor stays.
+    const previewTab = page.locator('.tabs-container .tab', { hasText: `Preview ${fileName}` });
+    await previewTab.first().hover();
+    await previewTab.first().locator('.tab-actions .codicon-close, .tab-actions .action-label').first().click();
+    await previewTab.first().waitFor({ state: 'detached', timeout });
+    await runCommand('View: Focus First Editor Group');
+  });
+
+  it('makes every gap an error once the status is final', async function () {
+    await goTo(2, 9);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('final');
+    await expectVisible(viewLine('status: final'), 'the status changed');
+    await expectVisible(editor().locator('.squiggly-error'), 'error squiggles under the unfilled fields');
+    await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · final · \d+ to fill · \d+ errors/ }), 'the final post-mortem and its errors in the status bar');
     await viewLine(title).first().waitFor({ state: 'visible' });
-    await screenshot('1-new-postmortem');
+    await screenshot('5-final-errors');
   });
 
   it('lists them in the Problems panel', async function () {
@@ -177,7 +244,16 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     const rows = await panel.locator('.monaco-list-row').allInnerTexts();
     assert.ok(rows.some((r) => r.includes(fileName)), `the Problems panel groups them under ${fileName}: ${rows.slice(0, 5).join(' | ')}`);
     assert.ok(rows.filter((r) => /is not filled in/.test(r)).length >= 5, `unfilled fields listed: ${rows.slice(0, 10).join(' | ')}`);
-    await screenshot('2-problems-panel');
+    await screenshot('6-problems-panel-final');
+  });
+
+  it('selects a whole placeholder on a double-click', async function () {
+    const word = viewLine('**Duration**:').first().locator('span', { hasText: 'TOTAL DURATION' }).last();
+    await expectVisible(word, 'the [TOTAL DURATION] placeholder on screen');
+    await word.dblclick();
+    // Selected whole, brackets included: typing would replace all of it.
+    await expectVisible(page.locator('.statusbar-item', { hasText: `(${'[TOTAL DURATION]'.length} selected)` }), 'the whole placeholder selected, in the status bar');
+    await page.keyboard.press('Escape');
   });
 
   it('completes Severity with Ctrl+Space and picks HIGH', async function () {
@@ -190,7 +266,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     for (const value of ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']) {
       await expectVisible(suggest.locator('.monaco-list-row', { hasText: value }), `${value} in the completion list at Severity`);
     }
-    await screenshot('3-completion');
+    await screenshot('7-completion');
     await suggest.locator('.monaco-list-row', { hasText: /^HIGH/ }).first().click();
     await suggest.waitFor({ state: 'hidden', timeout });
     await viewLine('**Severity**: HIGH').first().waitFor({ state: 'visible', timeout });
@@ -207,7 +283,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     const menu = page.locator('.action-widget');
     const insert = menu.locator('.monaco-list-row', { hasText: 'Insert timeline row below' });
     await expectVisible(insert, '"Insert timeline row below" in the Ctrl+. menu');
-    await screenshot('4-code-actions');
+    await screenshot('8-code-actions');
     // Arrow down to the action and press Enter, as with the keyboard a person already has on it.
     const focused = menu.locator('.monaco-list-row.focused');
     for (let i = 0; i < 20 && !(await focused.innerText().catch(() => '')).includes('Insert timeline row below'); i++) {
@@ -231,17 +307,17 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     assert.equal(cells.length, 4, `the new row has 4 cells: ${added}`);
     assert.equal(after[line], lines[line], 'the row above is unchanged');
     assert.ok(after.some((l) => l === '**Severity**: HIGH'), 'the completed Severity was saved');
-    await screenshot('5-after-edits');
+    await screenshot('9-after-edits');
   });
 
   it('shows in the status bar that the file is checked, why, and what is left to fill', async function () {
-    const item = page.locator('.statusbar-item', { hasText: /Post-mortem · \d+ to fill/ });
-    await expectVisible(item, 'the "Post-mortem · N to fill" status bar item on the new post-mortem');
+    const item = page.locator('.statusbar-item', { hasText: /Post-mortem · final · \d+ to fill/ });
+    await expectVisible(item, 'the "Post-mortem · final · N to fill" status bar item on the new post-mortem');
     await item.first().hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Checked as a post-mortem.' });
     await expectVisible(hover, "the status bar item's tooltip");
     assert.match(await hover.first().innerText(), /It is in postmortems\/, the folder New Post-Mortem writes to/);
-    await screenshot('6-status-bar-checked');
+    await screenshot('10-status-bar-checked');
     await page.keyboard.press('Escape');
   });
 
@@ -260,12 +336,12 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     const hover = page.locator('.monaco-hover', { hasText: 'Not checked as a post-mortem.' });
     await expectVisible(hover, 'why the README is not checked, in the tooltip');
     assert.match(await hover.first().innerText(), /It has \d+ of the template's 16 sections/);
-    await screenshot('7-status-bar-not-checked');
+    await screenshot('11-status-bar-not-checked');
     await notChecked.first().click();
     const choice = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Check this file as a post-mortem' });
     await expectVisible(choice, '"Check this file as a post-mortem" offered by a click on the item');
     assert.match(await choice.first().innerText(), /writes postmortem: true into its front matter[\s\S]*It has \d+ of the template's 16 sections/, 'the action and, under it, why the file is not checked');
-    await screenshot('8-check-as-postmortem');
+    await screenshot('12-check-as-postmortem');
     await choice.first().click();
     await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · \d+ to fill/ }), 'the README checked, in the status bar');
     await viewLine('postmortem: true').first().waitFor({ state: 'visible', timeout });
@@ -274,7 +350,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
     const lines = linesOf(join(workspace, 'README.md'));
     assert.deepEqual(lines.slice(0, 3), ['---', 'postmortem: true', '---'], 'front matter written at the top of the file');
-    await screenshot('9-checked-readme');
+    await screenshot('13-checked-readme');
   });
 
   it('opens the "Write a post-mortem" walkthrough and creates a post-mortem from its first step', async function () {
@@ -286,10 +362,10 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.keyboard.press('Enter');
     const walkthrough = page.locator('.gettingStartedContainer');
     await expectVisible(walkthrough.locator('.getting-started-category .category-title, h2', { hasText: 'Write a post-mortem' }), 'the walkthrough page');
-    for (const step of ['Create a post-mortem', 'Fill in what is missing', 'Keep the timeline in order', 'Make it yours']) {
+    for (const step of ['Create a post-mortem', 'Fill in what is missing', 'Keep the timeline in order', 'Get it reviewed', 'Make it yours']) {
       await expectVisible(walkthrough.locator('.step-title', { hasText: step }), `the step "${step}"`);
     }
-    await screenshot('10-walkthrough');
+    await screenshot('14-walkthrough');
     // The first step is open; its button runs the command, which asks for a title.
     await walkthrough.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Post-Mortem' }).first().click();
     await answerTitlePrompt('Walkthrough incident');
@@ -330,7 +406,7 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     const lens = editor().locator('.codelens-decoration a', { hasText: 'Duration 2h 30m' });
     await expectVisible(lens, 'the metrics lens above the timeline');
     assert.match(await lens.first().innerText(), /Duration 2h 30m · detection 12m · investigation 6m · diagnosis 42m · mitigation 15m · resolution 35m — fill 6 fields/);
-    await screenshot('11-metrics-hints-and-lens');
+    await screenshot('15-metrics-hints-and-lens');
     await lens.first().click();
     await expectVisible(viewLine('**Duration**: 2h 30m'), 'the Duration filled in from the timeline');
     await page.keyboard.press('Control+s');
@@ -341,6 +417,20 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     }
     const field = saved.findIndex((l) => l.startsWith('- **Time to Detection**'));
     await goTo(field + 1, 1);
-    await screenshot('12-metrics-filled');
+    await screenshot('16-metrics-filled');
+  });
+
+  it('marks a complete post-mortem ready for review', async function () {
+    const name = '2026-03-14-checkout-latency.md';
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    await expectVisible(row, `${name} in the Explorer`);
+    await row.first().dblclick();
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `the editor on ${name}`);
+    await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · complete/ }), 'nothing left to fill, in the status bar');
+    await runCommand('Post-Mortem: Mark Ready for Review');
+    await expectVisible(page.locator('.notification-list-item', { hasText: 'Ready for review: nothing is left to fill in, and the status is now in-review' }), 'the status moved');
+    await expectVisible(viewLine('status: in-review'), 'the status in the front matter');
+    await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · in-review · complete/ }), 'in review, in the status bar');
+    await screenshot('17-ready-for-review');
   });
 });
