@@ -9,7 +9,9 @@ import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-type
 import { readTimelineMoment } from '../../server/src/service/values/moment';
 
 const parseTime = (text: string) => { const reading = readTimelineMoment(text); return reading && 'moment' in reading ? reading.moment : undefined; };
-import { service, templateText } from '../support/service';
+import { createPostmortemService } from '../../server/src/service';
+import { SchemaError } from '../../server/src/service/template/schema';
+import { schemaText, service, templateText } from '../support/service';
 
 /** A snippet as completion offers it at a blank line of a post-mortem: its prefix, name, description and body. */
 interface Snippet {
@@ -134,5 +136,15 @@ describe('snippets', () => {
     const timestamp = lines[1].split(' ')[0];
     assert.equal(timestamp, '2026-11-20T09:05:07Z');
     assert.ok(parseTime(timestamp), `${timestamp} does not parse`);
+  });
+
+  it("are the schema's, checked there: a team's own template brings its own", () => {
+    const team = createPostmortemService(templateText, schemaText.replace(/\nsnippets:\n(?: .*\n|\n)*?(?=\n# What New)/, '\nsnippets:\n  - name: Customer quote\n    prefix: pm-quote\n    body: "> ${1:What the customer said} ({date})$0"\n'));
+    const items = team.completions(team.analyze(templateText), { line: blankLine, character: 0 }, now)!.items;
+    assert.deepEqual(items.map((i) => [i.label, (i.textEdit as { newText: string }).newText]), [['pm-quote', '> ${1:What the customer said} (2026-11-20)$0']]);
+    assert.throws(
+      () => createPostmortemService(templateText, schemaText.replace('prefix: pm-action', 'prefix: pm action!')),
+      (error: unknown) => error instanceof SchemaError && error.problems.some((p) => /snippets\.1\.prefix: must be letters, digits, - and _/.test(p.message)),
+    );
   });
 });

@@ -38,15 +38,23 @@ export const blamelessLanguage: Rule = {
 
 /** The line with what is not the author's prose blanked out: code spans, comments, placeholders, quoted speech, a choice field's value. */
 function proseOf(analysis: Analysis, line: number, text: string, choiceValue: [number, number] | undefined): string {
-  let prose = maskCommentsAndCode(text);
-  const blank = (start: number, end: number) => {
-    prose = prose.slice(0, start) + ' '.repeat(end - start) + prose.slice(end);
-  };
-  for (const p of analysis.placeholdersOnLine(line)) blank(p.start, p.end);
-  if (choiceValue) blank(choiceValue[0], choiceValue[1]);
+  const masked = maskCommentsAndCode(text);
+  const ranges: [number, number][] = analysis.placeholdersOnLine(line).map((p) => [p.start, p.end]);
+  if (choiceValue) ranges.push(choiceValue);
   // Quoted speech is someone's words, reported as said ("...", “...”).
-  for (const quote of prose.matchAll(/"[^"]*"|“[^”]*”/g)) blank(quote.index!, quote.index! + quote[0].length);
-  return prose;
+  if (masked.indexOf('"') !== -1 || masked.indexOf('“') !== -1) for (const quote of masked.matchAll(/"[^"]*"|“[^”]*”/g)) ranges.push([quote.index!, quote.index! + quote[0].length]);
+  if (ranges.length === 0) return masked;
+  // Blanked in one pass: a line of thousands of quotes or placeholders stays linear.
+  ranges.sort((a, b) => a[0] - b[0]);
+  let prose = '';
+  let from = 0;
+  for (const [start, end] of ranges) {
+    if (end <= from) continue;
+    const at = Math.max(start, from);
+    prose += masked.slice(from, at) + ' '.repeat(end - at);
+    from = end;
+  }
+  return prose + masked.slice(from);
 }
 
 /** Where each choice field's value is (Category: Human Error is a category, not blame), by line. */
