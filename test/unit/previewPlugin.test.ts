@@ -42,4 +42,17 @@ describe('preview placeholders', () => {
   it('escapes what it marks', () => {
     assert.deepEqual(marks(renderer({ texts: ['R&D budget "Q3"'], blanks: false }).render('Spent: [R&D budget "Q3"]')), ['[R&amp;D budget &quot;Q3&quot;]']);
   });
+
+  it('marks as VS Code renders: tokens parsed once with no word of the document, rendered with env.currentDocument', () => {
+    const known = new Map<string, { texts: Set<string>; blanks: boolean }>();
+    const md = placeholderPlugin(new MarkdownIt({ html: true }), (env) => known.get(String((env as { currentDocument?: string }).currentDocument)));
+    const tokens = md.parse('**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]\n', {});
+    const render = (document: string) => md.renderer.render(tokens, md.options, { currentDocument: document });
+    // Before the server has said what the document is: as Markdown renders it.
+    assert.deepEqual(marks(render('file:///pm.md')), []);
+    // Then the same tokens (VS Code keeps them per version), rendered again after a refresh.
+    known.set('file:///pm.md', { texts: new Set(['CRITICAL/HIGH/MEDIUM/LOW']), blanks: false });
+    assert.deepEqual(marks(render('file:///pm.md')), ['[CRITICAL/HIGH/MEDIUM/LOW]']);
+    assert.deepEqual(marks(render('file:///README.md')), []);
+  });
 });

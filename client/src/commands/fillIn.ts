@@ -69,7 +69,8 @@ export function registerFillInCommands(controller: ServerController, output: vsc
       return false;
     }
     select(editor, toRange(step.range));
-    vscode.window.setStatusBarMessage(`Post-mortem: field ${step.index} of ${step.total} left to fill${step.wrapped ? (direction === 'next' ? ', from the top' : ', from the end') : ''}`, 3000);
+    // Only where it went: the count of what is left is the status bar item's (an example list counts once there).
+    if (step.wrapped) vscode.window.setStatusBarMessage(`Post-mortem: ${direction === 'next' ? 'back to the first field to fill' : 'on to the last field to fill'}`, 3000);
     return true;
   };
 

@@ -4,6 +4,9 @@
  * sees what is unfilled. Only the placeholders the language server found in that document are
  * marked (the preview cannot tell a placeholder from an author's own brackets), and nothing at
  * all in a file that is not a post-mortem: a finished one looks as it always did.
+ *
+ * It works as text is rendered, not parsed: VS Code parses a document once per version, with no
+ * word of which document it is, and renders it with `env.currentDocument`.
  */
 import type MarkdownIt from 'markdown-it';
 
@@ -13,58 +16,41 @@ export interface DocumentPlaceholders {
   blanks: boolean;
 }
 
+type Renderer = NonNullable<MarkdownIt['renderer']['rules']['text']>;
+type Tokens = Parameters<Renderer>[0];
+
 /** `lookup`: the placeholders of the document being rendered (from markdown-it's env), if it is a post-mortem with any. */
 export function placeholderPlugin(md: MarkdownIt, lookup: (env: unknown) => DocumentPlaceholders | undefined): MarkdownIt {
-  md.core.ruler.push('postmortem_placeholders', (state) => {
-    const placeholders = lookup(state.env);
-    if (!placeholders || (placeholders.texts.size === 0 && !placeholders.blanks)) return;
-    for (const block of state.tokens) {
-      if (block.type !== 'inline' || !block.children) continue;
-      const children: typeof block.children = [];
-      let insideLink = 0;
-      for (const token of block.children) {
-        if (token.type === 'link_open') insideLink++;
-        if (token.type === 'link_close') insideLink--;
-        if (token.type !== 'text' || insideLink > 0) {
-          children.push(token);
-          continue;
-        }
-        children.push(...split(state, token, placeholders));
-      }
-      block.children = children;
-    }
-  });
+  const text: Renderer = md.renderer.rules.text ?? ((tokens, idx) => md.utils.escapeHtml(tokens[idx].content));
+  md.renderer.rules.text = (tokens, idx, options, env, self) => {
+    const placeholders = lookup(env);
+    if (!placeholders || (placeholders.texts.size === 0 && !placeholders.blanks) || insideLink(tokens, idx)) return text(tokens, idx, options, env, self);
+    return marked(tokens[idx].content, placeholders, md.utils.escapeHtml) ?? text(tokens, idx, options, env, self);
+  };
   return md;
 }
 
-type StateCore = Parameters<Parameters<MarkdownIt['core']['ruler']['push']>[1]>[0];
-type Token = NonNullable<StateCore['tokens'][number]['children']>[number];
-
-/** A text token cut into text and marked placeholders. */
-function split(state: StateCore, token: Token, placeholders: DocumentPlaceholders): Token[] {
-  const content = token.content;
-  const pattern = /\[([^[\]\n]+)\]|_{3,}/g;
-  const out: Token[] = [];
+/** The text's HTML with its placeholders marked, or undefined when it has none. */
+function marked(content: string, placeholders: DocumentPlaceholders, escape: (text: string) => string): string | undefined {
+  let html = '';
   let from = 0;
-  for (const m of content.matchAll(pattern)) {
+  for (const m of content.matchAll(/\[([^[\]\n]+)\]|_{3,}/g)) {
+    const start = m.index!;
     const isBlank = m[1] === undefined;
-    if (isBlank ? !placeholders.blanks || /\w/.test(content[m.index! - 1] ?? '') || /\w/.test(content[m.index! + m[0].length] ?? '') : !placeholders.texts.has(m[1])) continue;
-    if (m.index! > from) out.push(text(state, content.slice(from, m.index)));
-    const open = new state.Token('html_inline', '', 0);
-    open.content = `<mark class="postmortem-placeholder" title="${isBlank ? 'Blank to fill in' : 'Placeholder to fill in'}">`;
-    out.push(open, text(state, m[0]));
-    const close = new state.Token('html_inline', '', 0);
-    close.content = '</mark>';
-    out.push(close);
-    from = m.index! + m[0].length;
+    // A blank is a run of underscores on its own (snake___case is a name).
+    if (isBlank ? !placeholders.blanks || /\w/.test(content[start - 1] ?? '') || /\w/.test(content[start + m[0].length] ?? '') : !placeholders.texts.has(m[1])) continue;
+    html += `${escape(content.slice(from, start))}<mark class="postmortem-placeholder" title="${isBlank ? 'Blank to fill in' : 'Placeholder to fill in'}">${escape(m[0])}</mark>`;
+    from = start + m[0].length;
   }
-  if (out.length === 0) return [token];
-  if (from < content.length) out.push(text(state, content.slice(from)));
-  return out;
+  return from === 0 ? undefined : html + escape(content.slice(from));
 }
 
-function text(state: StateCore, content: string): Token {
-  const token = new state.Token('text', '', 0);
-  token.content = content;
-  return token;
+/** Whether the text token is a link's text (an author's link is never a placeholder). */
+function insideLink(tokens: Tokens, idx: number): boolean {
+  let depth = 0;
+  for (let k = idx - 1; k >= 0; k--) {
+    if (tokens[k].type === 'link_close') depth--;
+    else if (tokens[k].type === 'link_open') depth++;
+  }
+  return depth > 0;
 }

@@ -116,4 +116,19 @@ describe('Filling in', () => {
     for (let k = 0; k < 50 && !preview(); k++) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(preview(), `no Markdown preview of ${ruleOf(finding)}.md: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
   });
+
+  it('marks the placeholders left in the Markdown preview, and nothing in a README', async () => {
+    const uri = await scratchCopy(draftFixture, (t) => `---\nstatus: draft\n---\n${t}`);
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'the draft checked');
+    // The preview's own renderer, with the extensions' markdown-it plugins (what the preview shows).
+    let html = '';
+    for (let k = 0; k < 50 && !html.includes('postmortem-placeholder'); k++) {
+      html = await vscode.commands.executeCommand<string>('markdown.api.render', (await vscode.workspace.openTextDocument(uri)));
+      if (!html.includes('postmortem-placeholder')) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(html, /<mark class="postmortem-placeholder"[^>]*>\[[^\]]+\]<\/mark>/);
+    const readme = await vscode.commands.executeCommand<string>('markdown.api.render', await vscode.workspace.openTextDocument(workspaceUri('README.md')));
+    assert.ok(!readme.includes('postmortem-placeholder'), 'a README is not marked');
+  });
 });

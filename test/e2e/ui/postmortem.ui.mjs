@@ -176,6 +176,8 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await page.keyboard.type('14:02');
     await expectVisible(viewLine('14:02 - [END TIME]'), 'the typed time in place of [START TIME]');
     await page.keyboard.press('Alt+BracketRight');
+    // As a person would, typing once the next field shows selected.
+    await expectVisible(page.locator('.statusbar-item', { hasText: `(${'[END TIME]'.length} selected)` }), 'Alt+] selecting [END TIME], in the status bar');
     await page.keyboard.type('15:10');
     await expectVisible(viewLine('14:02 - 15:10'), 'Alt+] selected [END TIME], and typing replaced it');
     await page.waitForFunction((n) => [...document.querySelectorAll('.statusbar-item')].some((e) => { const m = /(\d+) to fill/.exec(e.textContent ?? ''); return m && Number(m[1]) < n; }), before, { timeout });
@@ -207,7 +209,10 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
   });
 
   it('marks the placeholders left in the Markdown preview', async function () {
-    await runCommand('Markdown: Open Preview to the Side');
+    // Ctrl+K V, Markdown's own key for the preview to the side.
+    await editor().click({ position: { x: 200, y: 100 } });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('v');
     const deadline = Date.now() + timeout;
     let marked = 0;
     while (Date.now() < deadline && marked === 0) {
