@@ -90,10 +90,14 @@ export interface LineFacts {
   timelineRow?: TimelineRow;
   /** The value of the field on this line, read by the spec it was read for (analysis.ts). */
   fieldValue?: { spec: object; place: string; value: object };
+  /** It holds a word of a blaming phrase (FactOptions.mayBlame): read once per line text, not on every keystroke. */
+  mayBlame: boolean;
 }
 
 export interface FactOptions {
   isPlaceholder(text: string): boolean;
+  /** Whether a line holds a word of the template's blaming phrases (the blameless-language rule reads only those). */
+  mayBlame?(line: string): boolean;
 }
 
 const headingPattern = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -152,6 +156,7 @@ function newFacts(text: string, code: boolean, masked: string): LineFacts {
     row: undefined,
     timelineRow: undefined,
     fieldValue: undefined,
+    mayBlame: false,
   } satisfies Record<keyof LineFacts, unknown>;
   return facts;
 }
@@ -244,6 +249,7 @@ export function markdownFacts(raw: string, options: FactOptions): LineFacts {
   }
 
   facts.marks = marksOf(masked, facts.thematicBreak, options);
+  if (options.mayBlame) facts.mayBlame = options.mayBlame(line);
   if (facts.pipes) {
     const cellMasked = maskCells(line, facts.pipes);
     facts.cellMasked = cellMasked;

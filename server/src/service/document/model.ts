@@ -135,6 +135,8 @@ export interface ParsedDocument {
   readonly frontMatterKeyLine: number;
   /** The review status the front matter gives (`status: draft`), under the template's key. */
   readonly frontMatterStatus: FrontMatterValue | undefined;
+  /** Prose lines holding a word of the template's blaming phrases, in order (the blameless-language rule's). */
+  readonly blameLines: readonly number[];
   /** Line of the front matter's closing `---`, or -1 without front matter. */
   readonly frontMatterEnd: number;
   /** First line of a fenced block or HTML comment still open at the end of the document, else -1. */

@@ -53,6 +53,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
   const fields: FieldLine[] = [];
   const tables: Table[] = [];
   const placeholders: Placeholder[] = [];
+  const blameCandidates: number[] = [];
 
   const facts = (i: number, code: boolean): LineFacts => {
     const known = memo ? memo[i] : lastLine === i ? lastFacts : undefined;
@@ -120,6 +121,7 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     }
 
     const f = facts(i, false);
+    if (f.mayBlame) blameCandidates.push(i);
     if (rawHtml) {
       rawHtml = !rawHtmlEnd.test(lines[i]);
       addMarks(f.marks, i, sectionOwner);
@@ -293,6 +295,8 @@ export function parseDocument(source: string | LineText, options: ParseOptions, 
     frontMatterFlag,
     frontMatterKeyLine,
     frontMatterStatus,
+    // Prose only: a line read as Markdown that turned out code or a comment is none.
+    blameLines: blameCandidates.filter((line) => lineKinds[line] === LineKind.Text),
     frontMatterEnd: first - 1,
     unclosedBlock: fenceChar || inComment ? blockStart : -1,
   };

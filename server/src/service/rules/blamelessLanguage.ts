@@ -1,5 +1,4 @@
 import type { Analysis } from '../analysis';
-import { LineKind } from '../document/model';
 import { maskCommentsAndCode } from '../text/markdownText';
 import type { Rule } from './rule';
 
@@ -14,11 +13,14 @@ export const blamelessLanguage: Rule = {
     const phrases = analysis.template.schema.blameless!.phrases;
     const headingLines = new Set(doc.headings.map((h) => h.line));
     const choiceValues = choiceValueRanges(analysis);
-    for (let line = 0; line < doc.text.lines.length; line++) {
-      // Prose only: no code, log extract, comment, front matter, heading or block quote.
-      if (doc.lineKinds[line] !== LineKind.Text || headingLines.has(line)) continue;
+    // The prose lines holding a phrase's word (found once per line text, as the line is parsed).
+    for (const line of doc.blameLines) {
+      // No heading or block quote.
+      if (headingLines.has(line)) continue;
       const text = doc.text.lines[line];
       if (/^ {0,3}>/.test(text)) continue;
+      // Most lines with a key word hold no phrase ("Health check failed"): read as prose only those that do.
+      if (matcher.find(text).length === 0) continue;
       const matches = matcher.find(proseOf(analysis, line, text, choiceValues.get(line)));
       for (const m of matches) {
         const phrase = phrases[m.phrase];

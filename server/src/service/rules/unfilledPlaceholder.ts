@@ -40,18 +40,16 @@ export const unfilledPlaceholder: Rule = {
       const first = doc.placeholders[block.placeholders[0]];
       const last = doc.placeholders[block.placeholders[block.placeholders.length - 1]];
       const what = first.owner.type === 'cell' ? 'rows' : 'items';
-      const hintsOf = (line: number) => block.placeholders.map((k) => doc.placeholders[k]).filter((p) => p.line === line).map((p) => (p.kind === 'bracket' ? hintOf(p.text) : 'blank')).join(', ');
+      const hints = hintsOfLine(analysis, block.placeholders, first.line);
       // What to write, when every example line asks for the same ("action item, owner, due date").
-      const hints = hintsOf(first.line);
-      const alike = block.lines.every((line) => exampleLineKey(doc.text.lines[line]) === exampleLineKey(doc.text.lines[first.line]));
       const message =
         block.lines.length > 1
-          ? `${block.name}: ${block.lines.length} example ${what} of the template are not filled in${alike ? ` (${hints})` : ''}: fill them in or delete them`
+          ? `${block.name}: ${block.lines.length} example ${what} of the template are not filled in${alike(doc.text.lines, block.lines) ? ` (${hints})` : ''}: fill them in or delete them`
           : `${nameOf(first)} is still the template's example (${hints}): fill it in or delete it`;
       report({ line: first.line, start: first.start, end: last.end, endLine: last.line === first.line ? undefined : last.line, message });
     }
     for (let k = 0; k < doc.placeholders.length; k++) {
-      if (examples.reported.has(k)) continue;
+      if (examples.reported[k] === 1) continue;
       const p = doc.placeholders[k];
       const name = nameOf(p);
       const fieldIndex = p.owner.type === 'field' ? p.owner.field : -1;
@@ -133,47 +131,83 @@ interface ExampleBlock {
  * whole list or table of them (nothing else in it), a block per line where the author has
  * written other items or rows beside them.
  */
-function untouchedExamples(analysis: Analysis): { blocks: ExampleBlock[]; reported: Set<number>; lines: Set<number> } {
+/** The hints of a block's placeholders on one of its lines ("action item, owner, due date"). */
+function hintsOfLine(analysis: Analysis, placeholders: readonly number[], line: number): string {
+  const hints: string[] = [];
+  for (const k of placeholders) {
+    const p = analysis.doc.placeholders[k];
+    if (p.line === line) hints.push(p.kind === 'bracket' ? hintOf(p.text) : 'blank');
+  }
+  return hints.join(', ');
+}
+
+/** Whether every line of a block is the same example line. */
+function alike(text: readonly string[], lines: readonly number[]): boolean {
+  const first = exampleLineKey(text[lines[0]]);
+  for (const line of lines) if (exampleLineKey(text[line]) !== first) return false;
+  return true;
+}
+
+/** `reported[k]` is 1 for the placeholders a block reports. */
+function untouchedExamples(analysis: Analysis): { blocks: ExampleBlock[]; reported: Uint8Array; lines: Set<number> } {
   const { doc, template } = analysis;
   const blocks: ExampleBlock[] = [];
-  const reported = new Set<number>();
+  const reported = new Uint8Array(doc.placeholders.length);
   const lines = new Set<number>();
   if (template.exampleLines.size === 0) return { blocks, reported, lines };
   const text = doc.text.lines;
-  // A run of untouched lines of one list or table, in document order.
-  let run: { group: string; name: string; lines: number[]; placeholders: number[]; indent: number } | undefined;
-  const runs: NonNullable<typeof run>[] = [];
-  const untouched = new Map<number, boolean>();
+  // The template's example lines of each section, found once per section.
+  const examplesOf = new Map<number, ReadonlySet<string> | undefined>();
+  // Runs of untouched lines of one list or table, in document order, each line with its placeholders.
+  interface Run {
+    group: string;
+    name: string;
+    lines: number[];
+    placeholders: number[][];
+    indent: number;
+    table: number;
+  }
+  let run: Run | undefined;
+  const runs: Run[] = [];
+  let lastLine = -1;
+  let linePlaceholders: number[] | undefined;
   for (let k = 0; k < doc.placeholders.length; k++) {
     const p = doc.placeholders[k];
-    if ((p.owner.type !== 'item' && p.owner.type !== 'cell') || p.section < 0) continue;
-    let same = untouched.get(p.line);
-    if (same === undefined) {
-      same = template.exampleLines.get(exampleKey(sectionKeysBelowTitle(analysis, p.section)))?.has(exampleLineKey(text[p.line])) === true;
-      untouched.set(p.line, same);
+    if (p.line === lastLine) {
+      // The line's other placeholders go with it: its owner and verdict are the first one's.
+      if (linePlaceholders) linePlaceholders.push(k);
+      continue;
     }
-    if (!same) continue;
-    const group = p.owner.type === 'cell' ? `cell ${p.owner.table}` : `item ${p.section} ${p.owner.label}`;
-    const name = p.owner.type === 'cell' ? (doc.tables[p.owner.table].section >= 0 ? doc.headings[doc.tables[p.owner.table].section].title : 'Table') : p.owner.label;
+    lastLine = p.line;
+    linePlaceholders = undefined;
+    if ((p.owner.type !== 'item' && p.owner.type !== 'cell') || p.section < 0) continue;
+    let examples = examplesOf.get(p.section);
+    if (!examplesOf.has(p.section)) examplesOf.set(p.section, (examples = template.exampleLines.get(exampleKey(sectionKeysBelowTitle(analysis, p.section)))));
+    if (examples === undefined || !examples.has(exampleLineKey(text[p.line]))) continue;
+    linePlaceholders = [k];
+    const table = p.owner.type === 'cell' ? p.owner.table : -1;
+    const group = table !== -1 ? `cell ${table}` : `item ${p.section} ${p.owner.type === 'item' ? p.owner.label : ''}`;
     const last = run?.lines[run.lines.length - 1];
-    if (run && run.group === group && (last === p.line || (last !== undefined && onlyBlankBetween(text, last, p.line)))) {
-      if (last !== p.line) run.lines.push(p.line);
-      run.placeholders.push(k);
+    if (run && run.group === group && last !== undefined && onlyBlankBetween(text, last, p.line)) {
+      run.lines.push(p.line);
+      run.placeholders.push(linePlaceholders);
     } else {
-      run = { group, name, lines: [p.line], placeholders: [k], indent: indentOf(text[p.line]) };
+      const name = p.owner.type === 'cell' ? (doc.tables[p.owner.table].section >= 0 ? doc.headings[doc.tables[p.owner.table].section].title : 'Table') : p.owner.label;
+      run = { group, name, lines: [p.line], placeholders: [linePlaceholders], indent: indentOf(text[p.line]), table };
       runs.push(run);
     }
   }
   for (const r of runs) {
-    for (const k of r.placeholders) reported.add(k);
-    for (const line of r.lines) lines.add(line);
+    for (const each of r.placeholders) for (const k of each) reported[k] = 1;
+    // The timeline's rows, whose example times the rule reports otherwise.
+    if (r.table !== -1) for (const line of r.lines) lines.add(line);
     // The whole list (or table) is the template's: one finding for it.
-    const whole = r.lines.length > 1 && !sameBlockAround(analysis, r.lines[0], -1, r.group, r.indent) && !sameBlockAround(analysis, r.lines[r.lines.length - 1], 1, r.group, r.indent);
+    const whole = r.lines.length > 1 && !sameBlockAround(analysis, r.lines[0], -1, r) && !sameBlockAround(analysis, r.lines[r.lines.length - 1], 1, r);
     if (whole) {
-      blocks.push({ name: r.name, lines: r.lines, placeholders: r.placeholders });
+      blocks.push({ name: r.name, lines: r.lines, placeholders: r.placeholders.flat() });
       continue;
     }
-    for (const line of r.lines) blocks.push({ name: r.name, lines: [line], placeholders: r.placeholders.filter((k) => doc.placeholders[k].line === line) });
+    for (let i = 0; i < r.lines.length; i++) blocks.push({ name: r.name, lines: [r.lines[i]], placeholders: r.placeholders[i] });
   }
   return { blocks, reported, lines };
 }
@@ -185,19 +219,19 @@ function sectionKeysBelowTitle(analysis: Analysis, section: number): string[] {
   return path;
 }
 
-/** Whether the line next to `line` in `direction` (past blank lines) is another item or row of the same list or table. */
-function sameBlockAround(analysis: Analysis, line: number, direction: 1 | -1, group: string, indent: number): boolean {
-  const { doc } = analysis;
-  const text = doc.text.lines;
+/** Whether the line next to `line` in `direction` (past blank lines, in a list) is another item or row of the same list or table. */
+function sameBlockAround(analysis: Analysis, line: number, direction: 1 | -1, run: { table: number; indent: number }): boolean {
+  const text = analysis.doc.text.lines;
   let k = line + direction;
-  while (k >= 0 && k < text.length && text[k].trim() === '' && !group.startsWith('cell')) k += direction;
-  if (k < 0 || k >= text.length) return false;
-  if (group.startsWith('cell')) {
-    const table = doc.tables[Number(group.slice(5))];
-    return table.rows.some((row) => row.line === k);
+  // A table's rows are the lines between its delimiter row and its end.
+  if (run.table !== -1) {
+    const table = analysis.doc.tables[run.table];
+    return k > table.delimiterLine && k < table.end;
   }
+  while (k >= 0 && k < text.length && text[k].trim() === '') k += direction;
+  if (k < 0 || k >= text.length) return false;
   // An item of the same list: a list marker at the same indent, or a line of an item's text under one.
-  return (listMarker.test(text[k]) && indentOf(text[k]) === indent) || (indentOf(text[k]) > indent && text[k].trim() !== '');
+  return (listMarker.test(text[k]) && indentOf(text[k]) === run.indent) || (indentOf(text[k]) > run.indent && text[k].trim() !== '');
 }
 
 const listMarker = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;

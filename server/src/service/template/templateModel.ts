@@ -61,9 +61,12 @@ export function exampleKey(path: readonly string[]): string {
   return path.join('\u0000');
 }
 
-/** A line as exampleLines holds it: without the spaces around and with one space between words. */
+/**
+ * A line as exampleLines holds it: without the spaces around it. (Untouched, a line has the
+ * template's own spacing inside; it is read on every line of every list, so no more than that.)
+ */
 export function exampleLineKey(line: string): string {
-  return line.trim().replace(/\s+/g, ' ');
+  return line.trim();
 }
 
 const bracketPattern = /\[([^[\]\n]*)\]/g;
