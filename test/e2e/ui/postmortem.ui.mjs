@@ -315,6 +315,21 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await screenshot('9-after-edits');
   });
 
+  it('moves through a timeline row with Tab, selecting each cell', async function () {
+    const lines = linesOf(filePath());
+    const line = lines.findIndex((l) => /^\|\s*00:10\s*\|/.test(l));
+    assert.ok(line >= 0, 'the template timeline row of 00:10');
+    await goTo(line + 1, 3);
+    await page.keyboard.press('Tab');
+    // The Event cell, selected: "Investigation began".
+    await expectVisible(page.locator('.statusbar-item', { hasText: `(${'Investigation began'.length} selected)` }), 'Tab selecting the next cell, in the status bar');
+    await page.keyboard.press('Tab');
+    await expectVisible(page.locator('.statusbar-item', { hasText: `(${'[Team member]'.length} selected)` }), 'Tab selecting the Component cell');
+    await page.keyboard.press('Shift+Tab');
+    await expectVisible(page.locator('.statusbar-item', { hasText: `(${'Investigation began'.length} selected)` }), 'Shift+Tab back to the Event cell');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows in the status bar that the file is checked, why, and what is left to fill', async function () {
     const item = page.locator('.statusbar-item', { hasText: /Post-mortem · final · \d+ to fill/ });
     await expectVisible(item, 'the "Post-mortem · final · N to fill" status bar item on the new post-mortem');
