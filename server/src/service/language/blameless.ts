@@ -105,23 +105,12 @@ export function compileBlameless(spec: BlamelessSpec | undefined): BlamelessMatc
   const anyKey = new RegExp(`(?:${firstLetterTrie([...formsByWord.keys()])})`, 'i');
   // How far before its key word a form's match may start: a role of three words, or a name.
   const reach = 80;
-  // What a text holds, remembered by the text: a pure function of it, so never stale; after a
-  // keystroke the rule reads the same lines again (1 MB: 1.5 ms read, 0.1 ms remembered).
-  // Bounded: emptied when full.
-  const remembered = new Map<string, BlamelessMatch[]>();
-  const mostRemembered = 20_000;
+  // No memo keyed by text here: a line is a slice that keeps its whole document alive
+  // (docs/architecture.md). What is kept is the parser's answer to mayMatch, in the line's facts.
   return {
     // Asked once per line text, as the parser reads a line (the session keeps the answer with the line).
     mayMatch: (line: string) => anyKey.test(line),
-    find(prose: string): BlamelessMatch[] {
-      let found = remembered.get(prose);
-      if (found === undefined) {
-        found = findIn(prose);
-        if (remembered.size >= mostRemembered) remembered.clear();
-        remembered.set(prose, found);
-      }
-      return found;
-    },
+    find: (prose: string) => findIn(prose),
   };
 
   function findIn(prose: string): BlamelessMatch[] {
