@@ -131,4 +131,33 @@ describe('Filling in', () => {
     const readme = await vscode.commands.executeCommand<string>('markdown.api.render', await vscode.workspace.openTextDocument(workspaceUri('README.md')));
     assert.ok(!readme.includes('postmortem-placeholder'), 'a README is not marked');
   });
+
+  it('lists what is left per section from the status bar, and choosing one selects its first gap', async () => {
+    const uri = await scratchCopy(draftFixture);
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'the draft checked');
+    const window = vscode.window as unknown as { showQuickPick: (items: readonly vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => Thenable<unknown> };
+    const original = window.showQuickPick;
+    const offered: string[] = [];
+    window.showQuickPick = async (items) => {
+      const list = await items;
+      offered.push(...list.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => `${i.label} ${i.description ?? ''}`.trim()));
+      return list.find((i) => i.label.includes('Timeline'));
+    };
+    try {
+      // The status bar's item knows the file once it has asked the server about it.
+      for (let k = 0; k < 50 && offered.length === 0; k++) {
+        await vscode.commands.executeCommand('postmortem.showWhatIsLeft');
+        if (offered.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      window.showQuickPick = original;
+    }
+    assert.ok(offered.some((o) => /^\$\(edit\) Incident Summary \d+ to fill$/.test(o)), offered.join(' | '));
+    assert.ok(offered.some((o) => o.includes('Timeline')), offered.join(' | '));
+    // The first gap of the Timeline section is selected.
+    const timeline = findLine(editor.document, /^## Timeline/);
+    assert.ok(editor.selection.start.line > timeline, `selection at line ${editor.selection.start.line + 1}, the timeline at ${timeline + 1}`);
+    assert.ok(!editor.selection.isEmpty || editor.document.lineAt(editor.selection.start.line).text.includes('|'), 'a gap of the timeline selected');
+  });
 });
