@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules, type Rule, type RuleExamples } from '../server/src/service/rules';
+import { ruleLevels, rules, type Rule, type RuleExamples } from '../server/src/service/rules';
 
 /** A rule's prose: what it reports, why, and how to fix it. */
 export function proseOf(rule: Rule): string {
   return readFileSync(join(__dirname, '..', 'server', 'src', 'service', 'rules', 'docs', `${rule.id}.md`), 'utf8').trimEnd();
 }
 
-const levels = ['off', 'hint', 'information', 'warning', 'error'];
+
 
 export function ruleDocFiles(): Map<string, string> {
   const files = new Map<string, string>();
@@ -50,7 +50,7 @@ export function rulesSetting(previous: Record<string, unknown>): Record<string, 
     // Only what the user sets: a rule left out keeps the level its post-mortem's review status
     // gives it (a draft's gaps are hints), else its own. Each rule's own level is its property's default.
     default: {},
-    properties: Object.fromEntries(rules.map((r) => [r.id, { type: 'string', enum: levels, default: r.defaultLevel, description: r.description }])),
+    properties: Object.fromEntries(rules.map((r) => [r.id, { type: 'string', enum: ruleLevels, default: r.defaultLevel, description: r.description }])),
     additionalProperties: false,
   };
 }

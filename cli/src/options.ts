@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { DateOrder, RuleLevel } from '../../server/src/service/service';
-import { rules } from '../../server/src/service/rules';
+import { ruleLevels, rules } from '../../server/src/service/rules';
 import { defaultPostmortemFolder } from '../../host/postmortemFolder';
 import { formats, type Format } from './report';
 
@@ -46,7 +46,7 @@ Exit status: 0 when no errors were found, 1 when some were (or more warnings tha
 be read).
 `;
 
-const ruleLevels: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
 
 export class UsageError extends Error {}
 

@@ -157,9 +157,10 @@ export function registerStatusBar(controller: ServerController, output: vscode.L
     } else {
       choices.push({ label: '$(check) Check this file as a post-mortem', description: `writes ${status.frontMatterKey ?? 'postmortem'}: true into its front matter`, run: () => setFlag(true) });
     }
-    const first = choices.find((c) => c.kind !== vscode.QuickPickItemKind.Separator);
-    // Why, in its first sentence, under the first row (a list row shows one line; the tooltip has it all).
-    if (first && !sectionsOnly) first.detail = /^.*?[.!?](?=\s|$)/.exec(status.reason)?.[0] ?? status.reason;
+    // Why the file is checked (or not), in its first sentence, under the first action: under a
+    // section it would read as something about that section. (A row shows one line; the tooltip has it all.)
+    const firstAction = choices.find((c) => c.kind !== vscode.QuickPickItemKind.Separator && !c.label.startsWith('$(edit)'));
+    if (firstAction && !sectionsOnly) firstAction.detail = /^.*?[.!?](?=\s|$)/.exec(status.reason)?.[0] ?? status.reason;
     const title = !status.checked ? 'Not a post-mortem' : status.toFill === 0 ? 'Post-mortem: nothing left to fill' : `Post-mortem${status.reviewStatus ? ` (${status.reviewStatus})` : ''}: what is left`;
     const choice = await vscode.window.showQuickPick(choices, { title, placeHolder: status.checked && status.toFill > 0 ? 'Choose a section to go to its first gap, or an action' : 'Choose an action' });
     await choice?.run?.();

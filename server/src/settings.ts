@@ -5,8 +5,9 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { configurationSection, type PostmortemSettings, type RuleLevel } from '../../common/protocol';
+import { ruleLevels } from './service/rules';
 
-const levels: ReadonlySet<string> = new Set(['off', 'hint', 'information', 'warning', 'error']);
+const levels: ReadonlySet<string> = new Set(ruleLevels);
 
 /** Keeps only well-formed values, so a bad setting never breaks the server. */
 export function sanitizeSettings(raw: unknown, log: (message: string) => void): PostmortemSettings {

@@ -73,6 +73,10 @@ describe('unfilled placeholders', () => {
       "Immediate (Next 24 hours) item 2 is still the template's example (action item, owner, due date): fill it in or delete it",
       "Immediate (Next 24 hours) item 3 is still the template's example (action item, owner, due date): fill it in or delete it",
     ]);
+    // Under a section the author named otherwise, the list is still the template's, reported once.
+    const moved = templateText.replace('## Action Items', '## Follow-up');
+    assert.notEqual(moved, templateText);
+    assert.equal(immediate(moved).length, 1);
     // Half-filled, an item is the author's: each placeholder left is reported.
     const half = templateText.replace(action, '- [ ] Page on replication lag over 30 s - [Owner] - [Due date]');
     assert.deepEqual(immediate(half).map((d) => d.message).sort(), [

@@ -45,12 +45,25 @@ function marked(content: string, placeholders: DocumentPlaceholders, escape: (te
   return from === 0 ? undefined : html + escape(content.slice(from));
 }
 
+/**
+ * Which tokens of an inline's children are a link's text, found once per children array (VS
+ * Code keeps a version's tokens and renders them again): asking token by token, scanning back
+ * each time, was quadratic in a long paragraph.
+ */
+const linkTexts = new WeakMap<Tokens, Uint8Array>();
+
 /** Whether the text token is a link's text (an author's link is never a placeholder). */
 function insideLink(tokens: Tokens, idx: number): boolean {
-  let depth = 0;
-  for (let k = idx - 1; k >= 0; k--) {
-    if (tokens[k].type === 'link_close') depth--;
-    else if (tokens[k].type === 'link_open') depth++;
+  let inside = linkTexts.get(tokens);
+  if (!inside) {
+    inside = new Uint8Array(tokens.length);
+    let depth = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      if (tokens[k].type === 'link_open') depth++;
+      else if (tokens[k].type === 'link_close') depth--;
+      inside[k] = depth > 0 ? 1 : 0;
+    }
+    linkTexts.set(tokens, inside);
   }
-  return depth > 0;
+  return inside[idx] === 1;
 }

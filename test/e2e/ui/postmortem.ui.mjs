@@ -198,6 +198,18 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await runCommand('View: Focus Active Editor Group');
   });
 
+  it('lists what is left per section from the status bar item, and goes to a section\'s first gap', async function () {
+    await page.locator('.statusbar-item', { hasText: /Post-mortem · draft/ }).first().click();
+    const row = (text) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text });
+    await expectVisible(row(/Incident Summary\s*\d+ to fill/), 'Incident Summary and its count in the list');
+    assert.ok(!(await row(/Incident Summary/).first().innerText()).includes('postmortems/'), 'why the file is checked is not under a section');
+    await screenshot('2b-what-is-left');
+    await row(/Timeline\s*\d+ to fill/).first().click();
+    // The timeline's first gap: [Component] of its first row, selected.
+    await expectVisible(page.locator('.statusbar-item', { hasText: `(${'[Component]'.length} selected)` }), 'the Timeline\'s first gap selected');
+    await page.keyboard.press('Escape');
+  });
+
   it('refuses to mark the draft ready for review, and says what is left', async function () {
     await runCommand('Post-Mortem: Mark Ready for Review');
     const note = page.locator('.notification-list-item', { hasText: 'Not ready for review' });
@@ -386,6 +398,17 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
       await expectVisible(walkthrough.locator('.step-title', { hasText: step }), `the step "${step}"`);
     }
     await screenshot('14-walkthrough');
+    // The new step's page, as a person reads it beside the steps.
+    await walkthrough.locator('.step-title', { hasText: 'Get it reviewed' }).first().click();
+    const deadline = Date.now() + timeout;
+    let shown = false;
+    while (!shown && Date.now() < deadline) {
+      for (const frame of page.frames()) if ((await frame.locator('text=What is left to fill').count().catch(() => 0)) > 0) shown = true;
+      if (!shown) await page.waitForTimeout(250);
+    }
+    assert.ok(shown, 'the Get it reviewed page beside the steps');
+    await screenshot('14b-walkthrough-review');
+    await walkthrough.locator('.step-title', { hasText: 'Create a post-mortem' }).first().click();
     // The first step is open; its button runs the command, which asks for a title.
     await walkthrough.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Post-Mortem' }).first().click();
     await answerTitlePrompt('Walkthrough incident');

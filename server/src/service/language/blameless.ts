@@ -4,6 +4,7 @@
  * prose. The blameless-language rule reports what this finds.
  */
 import type { BlamelessSpec } from '../template/schema';
+import { escapeRegExp } from '../text/markdownText';
 
 export interface BlamelessMatch {
   /** The phrase's index in the schema's list. */
@@ -51,7 +52,7 @@ function literal(text: string): string {
           if (ch === "'" || ch === '’') return "['’]";
           const lower = ch.toLowerCase();
           const upper = ch.toUpperCase();
-          return lower !== upper ? `[${lower}${upper}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+          return lower !== upper ? `[${lower}${upper}]` : escapeRegExp(ch);
         })
         .join(''),
     )
@@ -99,7 +100,7 @@ export function compileBlameless(spec: BlamelessSpec | undefined): BlamelessMatc
     }
   });
   // Plain letters in any case: the engine's own case folding is far faster than classes per letter.
-  const keys = [...formsByWord.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+  const keys = [...formsByWord.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const keyWords = new RegExp(`(?<![A-Za-z])(?:${keys})(?![A-Za-z])`, 'gi');
   // Grouped by first letter, so the engine tries a few branches at a position, not every word.
   const anyKey = new RegExp(`(?:${firstLetterTrie([...formsByWord.keys()])})`, 'i');
@@ -110,7 +111,7 @@ export function compileBlameless(spec: BlamelessSpec | undefined): BlamelessMatc
   return {
     // Asked once per line text, as the parser reads a line (the session keeps the answer with the line).
     mayMatch: (line: string) => anyKey.test(line),
-    find: (prose: string) => findIn(prose),
+    find: findIn,
   };
 
   function findIn(prose: string): BlamelessMatch[] {
@@ -152,12 +153,11 @@ function firstLetterTrie(words: readonly string[]): string {
     const first = word[0].toLowerCase();
     groups.set(first, [...(groups.get(first) ?? []), word.slice(1)]);
   }
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   return [...groups]
     .map(([first, rests]) => {
       const longer = rests.filter((rest) => rest !== '');
-      if (longer.length === 0) return escape(first);
-      return `${escape(first)}(?:${firstLetterTrie(longer)})${longer.length < rests.length ? '?' : ''}`;
+      if (longer.length === 0) return escapeRegExp(first);
+      return `${escapeRegExp(first)}(?:${firstLetterTrie(longer)})${longer.length < rests.length ? '?' : ''}`;
     })
     .join('|');
 }

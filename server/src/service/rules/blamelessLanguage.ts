@@ -8,8 +8,8 @@ export const blamelessLanguage: Rule = {
   description: 'Wording that blames a person where the analysis should name a system (human error, should have, failed to, careless), with what to write instead.',
   check(analysis, report) {
     const matcher = analysis.template.blameless;
-    if (!matcher) return;
     const { doc } = analysis;
+    if (!matcher || doc.blameLines.length === 0) return;
     const phrases = analysis.template.schema.blameless!.phrases;
     const headingLines = new Set(doc.headings.map((h) => h.line));
     const choiceValues = choiceValueRanges(analysis);

@@ -39,3 +39,4 @@ export const rules: readonly Rule[] = [
 ];
 
 export type { Rule, Finding, RuleExamples, RuleLevel } from './rule';
+export { ruleLevels } from './rule';

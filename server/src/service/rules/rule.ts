@@ -7,6 +7,7 @@ import type { Level } from '../template/schema';
 
 /** How a rule's findings are shown (`off`: not at all); the `postmortem.rules` setting's values. */
 export type RuleLevel = Level;
+export { levels as ruleLevels } from '../template/schema';
 
 export interface Finding {
   line: number;

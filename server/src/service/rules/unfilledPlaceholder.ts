@@ -5,7 +5,7 @@ import { listWithOr, toHint } from '../text/markdownText';
 import { unfilledHint } from '../values/kinds';
 import { placeholderNamer, partAt } from './fieldNames';
 import { forEachValue, quoted } from './fieldReadings';
-import { exampleKey, exampleLineKey } from '../template/templateModel';
+import { exampleLineKey } from '../template/templateModel';
 import type { Rule } from './rule';
 
 // The same few placeholder texts come back thousands of times in a big document.
@@ -182,7 +182,7 @@ function untouchedExamples(analysis: Analysis): { blocks: ExampleBlock[]; report
     linePlaceholders = undefined;
     if ((p.owner.type !== 'item' && p.owner.type !== 'cell') || p.section < 0) continue;
     let examples = examplesOf.get(p.section);
-    if (!examplesOf.has(p.section)) examplesOf.set(p.section, (examples = template.exampleLines.get(exampleKey(sectionKeysBelowTitle(analysis, p.section)))));
+    if (!examplesOf.has(p.section)) examplesOf.set(p.section, (examples = template.exampleLines.get(doc.headings[p.section].key)));
     if (examples === undefined || !examples.has(exampleLineKey(text[p.line]))) continue;
     linePlaceholders = [k];
     const table = p.owner.type === 'cell' ? p.owner.table : -1;
@@ -210,13 +210,6 @@ function untouchedExamples(analysis: Analysis): { blocks: ExampleBlock[]; report
     for (let i = 0; i < r.lines.length; i++) blocks.push({ name: r.name, lines: [r.lines[i]], placeholders: r.placeholders[i] });
   }
   return { blocks, reported, lines };
-}
-
-/** Heading keys from the template's top level down to heading `section` (the document's title left out, as the template's sections are). */
-function sectionKeysBelowTitle(analysis: Analysis, section: number): string[] {
-  const path: string[] = [];
-  for (let k = section; k !== -1 && analysis.doc.headings[k].level >= analysis.template.topLevel; k = analysis.doc.headings[k].parent) path.unshift(analysis.doc.headings[k].key);
-  return path;
 }
 
 /** Whether the line next to `line` in `direction` (past blank lines, in a list) is another item or row of the same list or table. */

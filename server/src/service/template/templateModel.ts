@@ -48,17 +48,13 @@ export interface TemplateModel {
   readonly sections: TemplateSection[];
   /**
    * The template's example list items and table rows (lines whose placeholders sit in an item or
-   * a cell, as `- [ ] [Action item] - [Owner] - [Due date]`), by section path (exampleKey), as
-   * exampleLineKey writes them: a document line still equal to one is untouched.
+   * a cell, as `- [ ] [Action item] - [Owner] - [Due date]`), by the key of the heading they are
+   * under, as exampleLineKey writes them: a document line still equal to one is untouched, under
+   * a heading of that key wherever the author put it.
    */
   readonly exampleLines: ReadonlyMap<string, ReadonlySet<string>>;
   /** The schema's blaming phrases, compiled (none without `blameless`). */
   readonly blameless: BlamelessMatcher | undefined;
-}
-
-/** The key of a section's path of heading keys, for exampleLines. */
-export function exampleKey(path: readonly string[]): string {
-  return path.join('\u0000');
 }
 
 /**
@@ -140,7 +136,7 @@ export function templateModelOf(templateText: string, schema: TemplateSchema): T
   const exampleLines = new Map<string, Set<string>>();
   for (const p of template.placeholders) {
     if ((p.owner.type !== 'item' && p.owner.type !== 'cell') || p.section < 0) continue;
-    const key = exampleKey(sections[p.section].path);
+    const key = template.headings[p.section].key;
     let lines = exampleLines.get(key);
     if (!lines) exampleLines.set(key, (lines = new Set()));
     lines.add(exampleLineKey(template.text.lines[p.line]));
