@@ -13,7 +13,6 @@ import { chooseFileName, lineEndingFor, localDate, slugify, withLineEndings } fr
 import { resolveTargetFolder } from '../newPostmortem/targetFolder';
 import { readNewDocumentResult, validateTitle } from '../newPostmortem/validation';
 import type { ServerController } from '../serverController';
-import { placeCursor } from './setCursor';
 
 export const newPostmortemCommand = 'postmortem.newPostmortem';
 
@@ -48,7 +47,7 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
   if (folder === undefined) {
     const result = await requestDocument(controller, { title: title.trim(), date });
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
-    showNew(await vscode.window.showTextDocument(document, { preview: false }), result);
+    await showNew(document, result);
     return;
   }
 
@@ -92,29 +91,26 @@ async function newPostmortem(controller: ServerController, output: vscode.LogOut
   });
   output.info(`New post-mortem ${result.incidentId} created: ${filePath}`);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
-  showNew(await vscode.window.showTextDocument(document, { preview: false }), result);
+  await showNew(document, result);
 }
 
 /**
  * The new post-mortem's editor: its first placeholder selected, so that typing replaces it; and
  * the indentation the user's settings give Markdown, not the one guessed from the template's
- * three-space list items ("Spaces: 3").
+ * three-space list items ("Spaces: 3"). The editor opens with the selection in place: set after
+ * it opened, the keys typed in between went to the top of the file.
  */
-function showNew(editor: vscode.TextEditor, result: NewDocumentResult): void {
-  const settings = vscode.workspace.getConfiguration('editor', { languageId: 'markdown', uri: editor.document.uri });
+async function showNew(document: vscode.TextDocument, result: NewDocumentResult): Promise<void> {
+  const { start, end } = result.selection ?? { start: result.cursor, end: result.cursor };
+  const range = document.validateRange(new vscode.Range(start.line, start.character, end.line, end.character));
+  const editor = await vscode.window.showTextDocument(document, { preview: false, selection: range });
+  const settings = vscode.workspace.getConfiguration('editor', { languageId: 'markdown', uri: document.uri });
   const tabSize = settings.get<number | string>('tabSize');
   const insertSpaces = settings.get<boolean | string>('insertSpaces');
   editor.options = {
     ...(typeof tabSize === 'number' ? { tabSize, indentSize: tabSize } : {}),
     ...(typeof insertSpaces === 'boolean' ? { insertSpaces } : {}),
   };
-  if (!result.selection) {
-    placeCursor(editor, result.cursor.line, result.cursor.character);
-    return;
-  }
-  const { start, end } = result.selection;
-  const range = editor.document.validateRange(new vscode.Range(start.line, start.character, end.line, end.character));
-  editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 

@@ -81,8 +81,13 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
       undefined,
       { timeout },
     );
-    await page.locator('.quick-input-widget .quick-input-box input').pressSequentially(text);
-    await page.keyboard.press('Enter');
+    const box = page.locator('.quick-input-widget .quick-input-box input');
+    await box.pressSequentially(text);
+    // Keys typed while something else took the focus are lost; say so rather than create a
+    // post-mortem of another title.
+    const typed = await box.inputValue();
+    assert.equal(typed, text, 'the title as typed in the prompt (the focus moved while typing)');
+    await box.press('Enter');
   }
 
   /** Ctrl+G line:column (1-based), as a person jumps to a line. */
@@ -385,6 +390,16 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await screenshot('13-checked-readme');
   });
 
+  /** Whether a walkthrough step's page (a webview frame) shows `text` within the timeout. */
+  async function stepPageShows(text) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) if ((await frame.locator(`text=${text}`).count().catch(() => 0)) > 0) return true;
+      await page.waitForTimeout(250);
+    }
+    return false;
+  }
+
   it('opens the "Write a post-mortem" walkthrough and creates a post-mortem from its first step', async function () {
     await runCommand('View: Hide Panel'); // room for the walkthrough's page
     await runCommand('Welcome: Open Walkthrough...');
@@ -400,21 +415,40 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await screenshot('14-walkthrough');
     // The new step's page, as a person reads it beside the steps.
     await walkthrough.locator('.step-title', { hasText: 'Get it reviewed' }).first().click();
-    const deadline = Date.now() + timeout;
-    let shown = false;
-    while (!shown && Date.now() < deadline) {
-      for (const frame of page.frames()) if ((await frame.locator('text=What is left to fill').count().catch(() => 0)) > 0) shown = true;
-      if (!shown) await page.waitForTimeout(250);
-    }
-    assert.ok(shown, 'the Get it reviewed page beside the steps');
+    assert.ok(await stepPageShows('What is left to fill'), 'the Get it reviewed page beside the steps');
     await screenshot('14b-walkthrough-review');
+    await page.evaluate(() => {
+      window.lastFocusMove = performance.now();
+      document.addEventListener('focusin', () => { window.lastFocusMove = performance.now(); }, true);
+    });
     await walkthrough.locator('.step-title', { hasText: 'Create a post-mortem' }).first().click();
+    // The walkthrough focuses the step it expands again once its page has loaded, some hundred
+    // ms after the click: a title typed into a prompt opened before that loses its keys to the
+    // step (seen in CI as "Walkthroug"). A person clicks the button once the step has settled; so
+    // does the test: the step open, and the focus still for a second.
+    await page.waitForFunction(
+      () => document.querySelector('.getting-started-step.expanded')?.textContent.includes('Create a post-mortem') && performance.now() - window.lastFocusMove > 1000,
+      undefined,
+      { timeout, polling: 100 },
+    );
     // The first step is open; its button runs the command, which asks for a title.
     await walkthrough.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Post-Mortem' }).first().click();
     await answerTitlePrompt('Walkthrough incident');
     const name = `${today()}-walkthrough-incident.md`;
     await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `an editor tab for ${name}, made from the walkthrough`);
     assert.ok(existsSync(join(workspace, 'postmortems', name)), `${name} was not created`);
+    // The step completes once the file exists, and the focus stays in the new editor: typing
+    // replaces its first placeholder.
+    await page.keyboard.type('09:15');
+    await expectVisible(viewLine('09:15 - [END TIME]'), 'the time typed into the new post-mortem, not into the walkthrough');
+    await page.keyboard.press('Control+s');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
+    await runCommand('Welcome: Open Walkthrough...');
+    await input.fill('Write a post-mortem');
+    await expectVisible(page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Write a post-mortem' }), 'our walkthrough in the list of walkthroughs');
+    await page.keyboard.press('Enter');
+    await expectVisible(walkthrough.locator('.getting-started-step[aria-checked="true"]', { hasText: 'Create a post-mortem' }), 'the first step of the walkthrough checked');
+    await screenshot('14c-walkthrough-step-done');
   });
 
   it('shows the incident\'s numbers in the timeline and fills the metric fields from the lens above it', async function () {
