@@ -5,19 +5,27 @@ import { repoRoot } from './machine';
 import { shown, type BenchOptions } from './options';
 import { section, target } from './report';
 
-/** The bundles' sizes; the server's is the one beside --server's entry point. */
+/**
+ * The bundles' sizes; the server's is the one beside --server's entry point, with the service
+ * bundle it loads (dist/service.js, shared with postmortem-check) where that build has one.
+ */
 export function sizesBench({ serverPath }: BenchOptions, results: Record<string, unknown>): void {
   const rows = section('Sizes (KB = 1024 bytes)');
   const size = (path: string) => (existsSync(resolve(repoRoot, path)) ? statSync(resolve(repoRoot, path)) : undefined);
   const sizes: Record<string, number | null> = {};
-  const entries: [string, string, string][] = [
-    ['server bundle', shown(join(dirname(serverPath), 'languageServer.js')), 'server-bundle'],
-    ['client bundle', 'dist/client.js', 'client-bundle'],
-    ['.vsix', 'postmortem-authoring.vsix', 'vsix'],
+  const serverDir = dirname(serverPath);
+  const serverBundles = [join(serverDir, 'languageServer.js'), ...(existsSync(join(serverDir, 'service.js')) ? [join(serverDir, 'service.js')] : [])];
+  const entries: [string, string[], string][] = [
+    ['server bundle', serverBundles.map(shown), 'server-bundle'],
+    ['client bundle', ['dist/client.js'], 'client-bundle'],
+    ['.vsix', ['postmortem-authoring.vsix'], 'vsix'],
   ];
-  for (const [name, path, id] of entries) {
-    const st = size(path);
-    sizes[path] = st ? st.size : null;
+  for (const [name, paths, id] of entries) {
+    const stats = paths.map(size);
+    for (const [i, path] of paths.entries()) sizes[path] = stats[i]?.size ?? null;
+    const st = stats.every((x) => x !== undefined) ? stats[stats.length - 1] : undefined;
+    const total = stats.reduce((sum, x) => sum + (x?.size ?? 0), 0);
+    const path = paths.join(' + ');
     const note = !st ? (path.endsWith('.vsix') ? 'absent: run `npm run package`' : 'absent: run `npm run build`') : undefined;
     let age = '';
     let stale: string | undefined;
@@ -30,10 +38,11 @@ export function sizesBench({ serverPath }: BenchOptions, results: Record<string,
         stale = `stale .vsix, older than ${newer.join(', ')}`;
       }
     }
+    const parts = paths.length > 1 && st ? ` (${stats.map((x) => `${((x?.size ?? 0) / 1024).toFixed(1)}`).join(' + ')})` : '';
     rows.push({
       metric: `${name} (${path})`,
-      value: st ? `${(st.size / 1024).toFixed(1)} KB${age}` : `— ${note}`,
-      ...target(id, st ? st.size / 1024 : undefined, note ?? stale),
+      value: st ? `${(total / 1024).toFixed(1)} KB${parts}${age}` : `— ${note}`,
+      ...target(id, st ? total / 1024 : undefined, note ?? stale),
     });
   }
   results.sizes = sizes;

@@ -23,7 +23,9 @@ function contents(bundle: string): Map<string, number> {
   for (const [file, input] of Object.entries(outputs[0].inputs)) {
     if (input.bytesInOutput === 0) continue; // read, but shaken out
     const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-    const owner = inPackage ? inPackage[1] : file.split('/').slice(0, file.startsWith('server/src/') ? 3 : 1).join('/');
+    // A look-up of a module in dist/service.js, and that bundle's index of its modules
+    // (scripts/build.mjs), count as 'shared-service'.
+    const owner = inPackage ? inPackage[1] : /^shared-service(-entry)?:/.test(file) ? 'shared-service' : file.split('/').slice(0, file.startsWith('server/src/') ? 3 : 1).join('/');
     bytes.set(owner, (bytes.get(owner) ?? 0) + input.bytesInOutput);
   }
   return bytes;
@@ -32,12 +34,20 @@ function contents(bundle: string): Map<string, number> {
 const languageServerLibrary = ['vscode-jsonrpc', 'vscode-languageserver', 'vscode-languageserver-protocol', 'vscode-languageserver-types'];
 
 describe('bundles', () => {
-  it('server: the service, the LSP library and picomatch (postmortem.files), and no YAML parser', () => {
+  it('server: the LSP library and picomatch (postmortem.files), the service only as look-ups in dist/service.js, and no YAML parser', () => {
     const server = contents('languageServer');
-    const packages = [...server.keys()].filter((owner) => !/^(server|host|common|templates)\b/.test(owner)).sort();
+    const packages = [...server.keys()].filter((owner) => !/^(server|host|common|templates|shared-service)\b/.test(owner)).sort();
     assert.deepEqual(packages, [...languageServerLibrary, 'picomatch'].sort());
-    assert.ok((server.get('server/src/service') ?? 0) > 20_000, 'the service is in the server bundle');
+    assert.equal(server.get('server/src/service'), undefined, 'the service is in dist/service.js, not in the server bundle');
+    assert.ok(server.has('shared-service'), 'the server bundle looks its service modules up in dist/service.js');
     assert.ok(!readFileSync(join(repoRoot, 'dist/languageServer.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/languageServer.js');
+  });
+
+  it('service: the service and the shipped template, with the protocol constants it reports in, no package and no YAML parser', () => {
+    const service = contents('service');
+    assert.deepEqual([...service.keys()].sort(), ['host', 'server/src/service', 'shared-service', 'templates']);
+    assert.ok((service.get('server/src/service') ?? 0) > 100_000, 'the whole service is in dist/service.js');
+    assert.ok(!readFileSync(join(repoRoot, 'dist/service.js'), 'utf8').includes('tag:yaml.org,2002'), 'YAML code in dist/service.js');
   });
 
   it('server entry point: only the code-cache loader, no package at all', () => {
@@ -53,11 +63,12 @@ describe('bundles', () => {
     assert.ok((reader.get('server/src/service') ?? 0) < 18_000, `${reader.get('server/src/service')} bytes of the service in the schema reader`);
   });
 
-  it('postmortem-check: the service, the default template and the protocol constants it reports in, no package, no YAML parser; its workers run the same bundle', () => {
+  it('postmortem-check: no package, no YAML parser, the service only as look-ups in dist/service.js; its workers run the same bundle', () => {
     const cli = contents('cli');
-    const packages = [...cli.keys()].filter((owner) => !/^(server|host|common|templates|cli)\b/.test(owner)).sort();
+    const packages = [...cli.keys()].filter((owner) => !/^(server|host|common|templates|cli|shared-service)\b/.test(owner)).sort();
     assert.deepEqual(packages, []);
-    assert.ok((cli.get('server/src/service') ?? 0) > 20_000, 'the service is in the CLI bundle');
+    assert.equal(cli.get('server/src/service'), undefined, 'the service is in dist/service.js, not in the CLI bundle');
+    assert.ok(cli.has('shared-service'), 'the CLI looks its service modules up in dist/service.js');
     const bundle = readFileSync(join(repoRoot, 'dist/cli.js'), 'utf8');
     assert.ok(!bundle.includes('tag:yaml.org,2002'), 'YAML code in dist/cli.js');
     // Worker threads start dist/cli.js itself (cli/src/pool.ts), told by their workerData.
@@ -72,13 +83,13 @@ describe('bundles', () => {
     assert.ok(owners.includes('vscode-languageclient') && owners.includes('client'), owners.join(', '));
   });
 
-  it("CLI: the protocol's constants it bundles instead of vscode-languageserver-types are the package's", async () => {
-    const ours = await import('../../cli/src/lspConstants');
+  it("service: the protocol's constants it bundles instead of vscode-languageserver-types are the package's", async () => {
+    const ours = await import('../../server/src/service/lspConstants');
     const real = await import('vscode-languageserver-types');
     for (const [name, values] of Object.entries(ours)) {
       for (const [key, value] of Object.entries(values)) assert.equal((real as unknown as Record<string, Record<string, unknown>>)[name][key], value, `${name}.${key}`);
     }
-    // And the service uses no other run-time value of the package (a new one would be undefined in the CLI).
+    // And the service uses no other run-time value of the package (a new one would be undefined in dist/service.js).
     const used = new Set<string>();
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

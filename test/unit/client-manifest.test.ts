@@ -130,6 +130,7 @@ describe('manifest', () => {
       'dist/languageServer.js',
       'dist/schemaReader.js',
       'dist/cli.js',
+      'dist/service.js',
       'package.json',
       ...contributes['markdown.previewStyles'],
       ...contributes.grammars.map((g: { path: string }) => g.path),

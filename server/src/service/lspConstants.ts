@@ -1,8 +1,9 @@
 /**
- * The protocol's constants the service uses at run time, for postmortem-check's bundle only
- * (scripts/build.mjs aliases vscode-languageserver-types here): the package is one module of
- * every protocol type, 22 KB of the CLI's bundle for these six. Their values are the protocol's,
- * checked against the package by test/unit/bundles.test.ts; the types are the package's own.
+ * The protocol's constants the service uses at run time, for the service's bundle only
+ * (dist/service.js: scripts/build.mjs aliases vscode-languageserver-types here): the package is
+ * one module of every protocol type, 22 KB for these six, and postmortem-check, which loads the
+ * service bundle, has no other use for it. Their values are the protocol's, checked against the
+ * package by test/unit/bundles.test.ts; the types are the package's own.
  */
 import type * as Types from 'vscode-languageserver-types';
 
