@@ -83,7 +83,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
     text,
     {
       isPlaceholder: template.isPlaceholder,
-      mayBlame: template.blameless?.mayMatch,
+      mayBlame: template.blameless?.holdsPhrase,
       frontMatterKey: template.schema.detection.frontMatterKey,
       statusKey: template.schema.review?.frontMatterKey,
       sectionKeyOf: template.sectionKeyOf,

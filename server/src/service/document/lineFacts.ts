@@ -90,13 +90,13 @@ export interface LineFacts {
   timelineRow?: TimelineRow;
   /** The value of the field on this line, read by the spec it was read for (analysis.ts). */
   fieldValue?: { spec: object; place: string; value: object };
-  /** It holds a word of a blaming phrase (FactOptions.mayBlame): read once per line text, not on every keystroke. */
+  /** It holds a blaming phrase as written (FactOptions.mayBlame): read once per line text, not on every keystroke. */
   mayBlame: boolean;
 }
 
 export interface FactOptions {
   isPlaceholder(text: string): boolean;
-  /** Whether a line holds a word of the template's blaming phrases (the blameless-language rule reads only those). */
+  /** Whether a line holds one of the template's blaming phrases as written (the blameless-language rule reads only those). */
   mayBlame?(line: string): boolean;
 }
 

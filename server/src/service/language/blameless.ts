@@ -16,8 +16,11 @@ export interface BlamelessMatch {
 }
 
 export interface BlamelessMatcher {
-  /** Whether a line holds a word some phrase needs: the others are not read further. */
-  mayMatch(line: string): boolean;
+  /**
+   * Whether a line as written holds a phrase: what the parser keeps of each line (once per line
+   * text), so that the rule reads as prose only those lines, and after a keystroke none anew.
+   */
+  holdsPhrase(line: string): boolean;
   /** The matches in a line whose text outside prose is already blanked out (same length). */
   find(prose: string): BlamelessMatch[];
 }
@@ -107,10 +110,11 @@ export function compileBlameless(spec: BlamelessSpec | undefined): BlamelessMatc
   // How far before its key word a form's match may start: a role of three words, or a name.
   const reach = 80;
   // No memo keyed by text here: a line is a slice that keeps its whole document alive
-  // (docs/architecture.md). What is kept is the parser's answer to mayMatch, in the line's facts.
+  // (docs/architecture.md). What is kept is the parser's answer to holdsPhrase, in the line's facts.
   return {
     // Asked once per line text, as the parser reads a line (the session keeps the answer with the line).
-    mayMatch: (line: string) => anyKey.test(line),
+    // A line without a word some phrase needs is not searched further.
+    holdsPhrase: (line: string) => anyKey.test(line) && findIn(line).length > 0,
     find: findIn,
   };
 

@@ -13,14 +13,13 @@ export const blamelessLanguage: Rule = {
     const phrases = analysis.template.schema.blameless!.phrases;
     const headingLines = new Set(doc.headings.map((h) => h.line));
     const choiceValues = choiceValueRanges(analysis);
-    // The prose lines holding a phrase's word (found once per line text, as the line is parsed).
+    // The prose lines that hold a phrase as written (found once per line text, as the line is
+    // parsed): only those are read as prose, where code, quotes and placeholders are blanked out.
     for (const line of doc.blameLines) {
       // No heading or block quote.
       if (headingLines.has(line)) continue;
       const text = doc.text.lines[line];
       if (/^ {0,3}>/.test(text)) continue;
-      // Most lines with a key word hold no phrase ("Health check failed"): read as prose only those that do.
-      if (matcher.find(text).length === 0) continue;
       const matches = matcher.find(proseOf(analysis, line, text, choiceValues.get(line)));
       for (const m of matches) {
         const phrase = phrases[m.phrase];
