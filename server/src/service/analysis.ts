@@ -14,7 +14,7 @@ import { incidentMetrics, type IncidentMetrics } from './metrics/incidentMetrics
 import type { FieldPart, FieldSpec, ReviewStatusSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
 import type { LineText } from './text/lines';
-import { escapeRegExp } from './text/markdownText';
+import { escapeRegExp, isWhitespace } from './text/markdownText';
 import { findWholeWord } from './text/wholeWords';
 import { readFieldValue, type DateOrder, type FieldReading } from './values';
 
@@ -257,9 +257,10 @@ function partLabels(line: string, from: number, to: number, parts: readonly Fiel
   return found.sort((a, b) => a.labelStart - b.labelStart);
 }
 
+/** [start, end) without white space at either end (a regular expression's \s). */
 function trimmed(line: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(line[start])) start++;
-  while (end > start && /\s/.test(line[end - 1])) end--;
+  while (start < end && isWhitespace(line.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(line.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
