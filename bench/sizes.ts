@@ -23,13 +23,14 @@ export function sizesBench({ serverPath }: BenchOptions, results: Record<string,
   for (const [name, paths, id] of entries) {
     const stats = paths.map(size);
     for (const [i, path] of paths.entries()) sizes[path] = stats[i]?.size ?? null;
-    const st = stats.every((x) => x !== undefined) ? stats[stats.length - 1] : undefined;
+    const present = stats.every((x) => x !== undefined);
     const total = stats.reduce((sum, x) => sum + (x?.size ?? 0), 0);
     const path = paths.join(' + ');
-    const note = !st ? (path.endsWith('.vsix') ? 'absent: run `npm run package`' : 'absent: run `npm run build`') : undefined;
+    const note = !present ? (path.endsWith('.vsix') ? 'absent: run `npm run package`' : 'absent: run `npm run build`') : undefined;
     let age = '';
     let stale: string | undefined;
-    if (st && path.endsWith('.vsix')) {
+    const st = stats[0];
+    if (present && st && path.endsWith('.vsix')) {
       // What decides the package's content besides the bundles (rebuilt by the benchmark).
       const newer = ['package.json', '.vscodeignore', 'README.md', 'LICENSE'].filter((f) => existsSync(join(repoRoot, f)) && statSync(join(repoRoot, f)).mtimeMs > st.mtimeMs);
       age = `, built ${new Date(st.mtimeMs).toISOString().slice(0, 16).replace('T', ' ')}`;
@@ -38,11 +39,11 @@ export function sizesBench({ serverPath }: BenchOptions, results: Record<string,
         stale = `stale .vsix, older than ${newer.join(', ')}`;
       }
     }
-    const parts = paths.length > 1 && st ? ` (${stats.map((x) => `${((x?.size ?? 0) / 1024).toFixed(1)}`).join(' + ')})` : '';
+    const parts = paths.length > 1 && present ? ` (${stats.map((x) => `${((x?.size ?? 0) / 1024).toFixed(1)}`).join(' + ')})` : '';
     rows.push({
       metric: `${name} (${path})`,
-      value: st ? `${(total / 1024).toFixed(1)} KB${parts}${age}` : `— ${note}`,
-      ...target(id, st ? total / 1024 : undefined, note ?? stale),
+      value: present ? `${(total / 1024).toFixed(1)} KB${parts}${age}` : `— ${note}`,
+      ...target(id, present ? total / 1024 : undefined, note ?? stale),
     });
   }
   results.sizes = sizes;

@@ -134,7 +134,8 @@ export function registerFillInCommands(controller: ServerController, output: vsc
   let lastKeys = '';
   const updateKeys = (editor: vscode.TextEditor | undefined) => {
     const markdown = editor && editor.document.languageId === 'markdown' && editor.selections.length === 1 ? editor : undefined;
-    const placeholder = !!markdown && isPlaceholderText(markdown.document.getText(markdown.selection));
+    // A placeholder is one line: a selection of the whole document is not copied to find out.
+    const placeholder = !!markdown && markdown.selection.isSingleLine && !markdown.selection.isEmpty && isPlaceholderText(markdown.document.getText(markdown.selection));
     const inTable = !!markdown && markdown.document.lineAt(markdown.selection.active.line).text.includes('|');
     const keys = `${placeholder} ${inTable}`;
     if (keys === lastKeys) return;
