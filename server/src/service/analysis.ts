@@ -13,6 +13,7 @@ import { findTimeline, type Timeline } from './document/timeline';
 import { incidentMetrics, type IncidentMetrics } from './metrics/incidentMetrics';
 import type { FieldPart, FieldSpec, ReviewStatusSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
+import { readActionItems, type ActionItems } from './actionItems/read';
 import type { LineText } from './text/lines';
 import { escapeRegExp, isWhitespace } from './text/markdownText';
 import { findWholeWord } from './text/wholeWords';
@@ -57,6 +58,8 @@ export interface Analysis {
   readonly metrics: IncidentMetrics;
   /** The review status its front matter gives (`status: draft`), when the template has it among its statuses. */
   readonly reviewStatus: ReviewStatusSpec | undefined;
+  /** The action items of its Action Items section: state, text, owner, due date, ticket and horizon. */
+  readonly actionItems: ActionItems;
   /** Whether the document's own text (front matter, headings, fields) makes it a post-mortem, and why. */
   readonly detection: Detection;
   /** Whether the document's structure (or front matter) makes it a post-mortem. */
@@ -96,6 +99,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
   let order: TimelineOrder | undefined | null = null;
   let detection: Detection | undefined;
   let metrics: IncidentMetrics | undefined;
+  let actionItems: ActionItems | undefined;
   /** Field specs by field index, resolved when first asked for (null: resolved to none). */
   const specs: (FieldSpec | null | undefined)[] = new Array(doc.fields.length);
   const values: (FieldValue | null | undefined)[] = new Array(doc.fields.length);
@@ -133,6 +137,10 @@ export function analyze(text: string | LineText, template: TemplateModel, option
     },
     get reviewStatus() {
       return reviewStatusOf(template, doc.frontMatterStatus?.value);
+    },
+    get actionItems() {
+      actionItems ??= readActionItems(analysis);
+      return actionItems;
     },
     get detection() {
       detection ??= detectPostmortem(analysis);

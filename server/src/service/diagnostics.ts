@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { reviewStatusOf, type Analysis } from './analysis';
 import { rules, type Rule, type RuleLevel } from './rules';
 import { unfilledGroup, type ReviewStatusSpec } from './template/schema';
+import { dayNumber } from './values/date';
 
 export const diagnosticSource = 'postmortem';
 
@@ -16,6 +17,15 @@ export interface DiagnosticOptions {
   docsBaseUri?: string;
   /** Check as at this review status, whatever the front matter says (`postmortem-check --status final`). */
   status?: string;
+  /** Today's date (YYYY-MM-DD), for the overdue action items; by default the local date now. */
+  today?: string;
+}
+
+/** Today as days since 1970: the date given (YYYY-MM-DD), else the local date now. */
+export function todayOf(today: string | undefined, now = new Date()): number {
+  const m = today === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (m) return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+  return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 const severities: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
@@ -43,6 +53,7 @@ export function checkedStatus(analysis: Analysis, options: DiagnosticOptions): R
 export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const status = checkedStatus(analysis, options);
+  const context = { today: todayOf(options.today) };
   for (const rule of rules) {
     // A document too large to analyse has only its outline read: only the rules for it run.
     if ((analysis.tooLarge !== undefined) !== (rule.outline === true)) continue;
@@ -66,7 +77,7 @@ export function computeDiagnostics(analysis: Analysis, options: DiagnosticOption
       if (codeDescription) diagnostic.codeDescription = codeDescription;
       if (finding.data) diagnostic.data = { rule: rule.id, ...finding.data };
       diagnostics.push(diagnostic);
-    });
+    }, context);
   }
   return diagnostics;
 }

@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisOptions } from './analysis';
-import { computeDiagnostics, type DiagnosticOptions } from './diagnostics';
+import { computeDiagnostics, todayOf, type DiagnosticOptions } from './diagnostics';
 import { maxDocumentLength } from './limits';
 import type { PlacementMemo } from './document/clock';
 import type { LineFactsMemo } from './document/parse';
@@ -105,7 +105,8 @@ export class DocumentSession {
 
   /** The diagnostics of an analysis of this session's (the latest), made once per analysis and rule levels. */
   diagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
-    const levelsKey = JSON.stringify([options.levels ?? {}, options.status ?? null]);
+    // Today is part of it: an open item becomes overdue overnight.
+    const levelsKey = JSON.stringify([options.levels ?? {}, options.status ?? null, todayOf(options.today)]);
     const cached = this.diagnosed;
     if (cached && cached.analysis === analysis && cached.levelsKey === levelsKey && cached.docsBaseUri === options.docsBaseUri) return cached.diagnostics;
     const diagnostics = computeDiagnostics(analysis, options);

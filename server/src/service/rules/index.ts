@@ -1,4 +1,8 @@
 /** Every rule, in the order their diagnostics are produced. One rule per file. */
+import { actionItemDonePlaceholder } from './actionItemDonePlaceholder';
+import { actionItemDueDate } from './actionItemDueDate';
+import { actionItemIncomplete } from './actionItemIncomplete';
+import { actionItemOverdue } from './actionItemOverdue';
 import { ambiguousDate } from './ambiguousDate';
 import { blamelessLanguage } from './blamelessLanguage';
 import { choiceAlias } from './choiceAlias';
@@ -35,8 +39,12 @@ export const rules: readonly Rule[] = [
   timelineMilestoneMissing,
   metricMismatch,
   blamelessLanguage,
+  actionItemIncomplete,
+  actionItemDonePlaceholder,
+  actionItemDueDate,
+  actionItemOverdue,
   documentTooLarge,
 ];
 
-export type { Rule, Finding, RuleExamples, RuleLevel } from './rule';
+export type { Rule, Finding, RuleContext, RuleExamples, RuleLevel } from './rule';
 export { ruleLevels } from './rule';

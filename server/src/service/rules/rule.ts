@@ -40,7 +40,13 @@ export interface Rule {
   gap?: true;
   /** It checks a document too large to analyse, from its outline (the other rules skip it). */
   outline?: true;
-  check(analysis: Analysis, report: (finding: Finding) => void): void;
+  check(analysis: Analysis, report: (finding: Finding) => void, context: RuleContext): void;
+}
+
+/** What a rule may need beyond the document. */
+export interface RuleContext {
+  /** Today, as days since 1970 (the overdue action items'). */
+  today: number;
 }
 
 export interface RuleExamples {

@@ -191,8 +191,38 @@ export interface SnippetSpec {
   description: string;
 }
 
+export type ActionItemColumn = 'action' | 'owner' | 'due' | 'ticket' | 'status';
+export const actionItemColumns: readonly ActionItemColumn[] = ['action', 'owner', 'due', 'ticket', 'status'];
+
+/** How soon the items of one subsection of the action items are due ("Immediate": within 24 hours). */
+export interface HorizonSpec {
+  /** The subsection's heading ("Immediate"); a heading starting with it counts ("Immediate (Next 24 hours)"). */
+  section: string;
+  aliases: string[];
+  /** As the schema writes it ("24 hours", "1 week", "1 month"). */
+  within: string;
+  /** The same in days, or in calendar months. */
+  days?: number;
+  months?: number;
+}
+
+/** Where a post-mortem's action items are, how soon each kind is due, and the words of their state. */
+export interface ActionItemsSpec {
+  /** The section ("Action Items"; its aliases are the sectionAliases'). */
+  section: string;
+  horizons: HorizonSpec[];
+  /** Header names of an action-item table's columns, by what the column holds. */
+  columns: Record<ActionItemColumn, string[]>;
+  /** Words of a Status cell, or after an item, that say it is done ("done", "closed", "✅"). */
+  done: string[];
+  /** Words that say it is still open ("open", "in progress", "blocked"). */
+  open: string[];
+}
+
 export interface TemplateSchema {
   name: string;
+  /** The action items: their section, horizons and table columns; none: no action-item rules. */
+  actionItems?: ActionItemsSpec;
   /** Snippets offered in its post-mortems. */
   snippets: SnippetSpec[];
   /** Blaming wording and what to write instead; none: the blameless-language rule reports nothing. */
@@ -248,7 +278,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'snippets', 'newDocument']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'snippets', 'newDocument', 'actionItems']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -526,6 +556,27 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     blameless = { people: strings(b.people, [...path, 'people']), roles: strings(b.roles, [...path, 'roles']), phrases };
   }
 
+  let actionItems: ActionItemsSpec | undefined;
+  if (raw.actionItems !== undefined) {
+    const path = ['actionItems'];
+    const a = mapping(raw.actionItems ?? {}, path, ['section', 'horizons', 'columns', 'done', 'open']);
+    const horizons: HorizonSpec[] = [];
+    if (a.horizons !== undefined && !Array.isArray(a.horizons)) problem([...path, 'horizons'], 'must be a list of { section, within, aliases }');
+    else {
+      ((a.horizons as unknown[] | undefined) ?? []).forEach((item, i) => {
+        const at = [...path, 'horizons', i];
+        const entry = mapping(item ?? {}, at, ['section', 'within', 'aliases']);
+        const within = str(entry.within, [...at, 'within']);
+        const span = horizonSpan(within);
+        if (within && !span) problem([...at, 'within'], `must be a number of hours, days, weeks or months ("24 hours", "1 week", "1 month"), not '${within}'`);
+        horizons.push({ section: str(entry.section, [...at, 'section']), aliases: strings(entry.aliases, [...at, 'aliases']), within, ...span });
+      });
+    }
+    const columnsRaw = mapping(a.columns, [...path, 'columns'], actionItemColumns);
+    const columns = Object.fromEntries(actionItemColumns.map((key) => [key, strings(columnsRaw[key], [...path, 'columns', key])])) as Record<ActionItemColumn, string[]>;
+    actionItems = { section: str(a.section, [...path, 'section'], 'Action Items'), horizons, columns, done: strings(a.done, [...path, 'done']), open: strings(a.open, [...path, 'open']) };
+  }
+
   const snippets: SnippetSpec[] = [];
   if (raw.snippets !== undefined) {
     if (!Array.isArray(raw.snippets)) problem(['snippets'], 'must be a list of { name, prefix, body, description }');
@@ -567,7 +618,20 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     metrics,
     review,
     blameless,
+    actionItems,
     snippets,
     newDocument,
   };
+}
+
+/** A horizon's `within` ("24 hours", "1 week", "1 month") in days or calendar months. */
+export function horizonSpan(within: string): { days?: number; months?: number } | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(h|hours?|d|days?|w|weeks?|mo|months?)\s*$/i.exec(within);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2].toLowerCase();
+  if (unit.startsWith('mo')) return { months: n };
+  if (unit.startsWith('w')) return { days: 7 * n };
+  if (unit.startsWith('d')) return { days: n };
+  return { days: n / 24 };
 }

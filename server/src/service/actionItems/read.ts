@@ -1,0 +1,608 @@
+/**
+ * The one reader of a post-mortem's action items: every item of the Action Items section (or a
+ * section the schema names as another name of it, "Follow-ups", "Next Steps"), written as a list
+ * item (`- [ ] Add an alert - @alice - 2026-12-05`, `— Owner: Alice — Due: Dec 5 — [ENG-12](…)`,
+ * `(owner: @alice, due 12/05)`, with sub-bullets) or as a table row (Action / Owner / Due /
+ * Ticket / Status columns in any names and order, as the schema's actionItems.columns list).
+ *
+ * What it reads: the state (a checkbox, a Status cell, "done 9/15 ✅", a struck-through item),
+ * the action's text, the owner, the due date (any date the value reader reads, a date without a
+ * year placed after the incident, "+7d" from the incident's day, or words such as "EOW" that
+ * say when without a date), a ticket (a link, or an ID such as JIRA-123, #456), and the horizon
+ * of the subsection it is in (Immediate: 24 hours, as the schema declares).
+ *
+ * Lenient where a rule would report something missing (an @handle or a date anywhere in the
+ * item counts as there), strict where a rule would call a date wrong (only a date in the due
+ * place, or under a due label, is checked): a false alarm costs more than a missed hint.
+ */
+import type { IncidentClock } from '../document/clock';
+import { LineKind, type ParsedDocument, type Placeholder } from '../document/model';
+import type { Timeline } from '../document/timeline';
+import { headingKey, placeholderKey } from '../document/normalize';
+import type { ActionItemColumn, ActionItemsSpec, HorizonSpec } from '../template/schema';
+import { exampleLineKey, type TemplateModel } from '../template/templateModel';
+import { escapeRegExp, maskCommentsAndCode } from '../text/markdownText';
+import { dayNumber, findDates, type DateOrder, type DateParts } from '../values/date';
+import { notApplicable, notYetKnown } from '../values/status';
+
+/** A part of an item as written: where it is and its text. */
+export interface ItemPart {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  /** It is still a template placeholder (`[Owner]`). */
+  placeholder?: true;
+}
+
+export interface DueDate extends ItemPart {
+  /**
+   * The day it names (days since 1970): one, or both readings of a date whose day and month could
+   * be swapped; none for words that say when without a date ("EOW", "next sprint"), a relative
+   * date without the incident's date, or a date that does not exist.
+   */
+  days?: number[];
+  /** Found in the item's text, not in its due place or under a due label: it counts as there, but is not checked. */
+  loose?: true;
+}
+
+export type ItemState = 'open' | 'done' | 'unknown';
+
+export interface ActionItem {
+  form: 'list' | 'table';
+  /** The item's first line, and its last (sub-bullets and continuation lines included). */
+  line: number;
+  lastLine: number;
+  /** Open (an unticked box, a Status that says so), done, or neither said. */
+  state: ItemState;
+  /** The action's text (for a table row, its Action cell). */
+  text: ItemPart;
+  owner?: ItemPart;
+  due?: DueDate;
+  /** When it was done, as "done 9/15" writes it. */
+  completed?: DueDate;
+  ticket?: ItemPart;
+  /** The horizon of the subsection it is in. */
+  horizon?: HorizonSpec;
+  /** Whether an owner, and a due date, are expected of it: a table without that column expects none. */
+  expects: { owner: boolean; due: boolean };
+  /** Parts after the text that could not be told apart: whether an owner or a date is missing is not certain. */
+  unsure?: true;
+  /** It is still one of the template's own example items. */
+  templateExample?: true;
+}
+
+export interface ActionItems {
+  items: ActionItem[];
+  /** The heading indexes of the action-item sections. */
+  sections: number[];
+  /** The incident's first and last day (days since 1970), when Date/Time gives them. */
+  incidentDays?: { first: number; last: number };
+}
+
+const none: ActionItems = { items: [], sections: [] };
+
+/** What the reader needs of a document's analysis (analysis.ts, which holds the items it reads). */
+export interface ActionItemSource {
+  readonly doc: ParsedDocument;
+  readonly template: TemplateModel;
+  readonly dateOrder: DateOrder;
+  readonly tooLarge: number | undefined;
+  readonly clock: IncidentClock;
+  readonly timeline: Timeline | undefined;
+  placeholdersOnLine(line: number): readonly Placeholder[];
+}
+
+export function readActionItems(analysis: ActionItemSource): ActionItems {
+  const spec = analysis.template.schema.actionItems;
+  if (!spec || analysis.tooLarge !== undefined) return none;
+  const { doc } = analysis;
+  const sectionKey = analysis.template.sectionKeyOf(spec.section);
+  const sections: number[] = [];
+  for (let k = 0; k < doc.headings.length; k++) {
+    // The outermost heading of that name: its subsections are read with it.
+    if (doc.headings[k].key === sectionKey && !sections.some((s) => doc.headings[s].end >= doc.headings[k].end && doc.headings[s].line < doc.headings[k].line)) sections.push(k);
+  }
+  if (sections.length === 0) return none;
+  const clock = analysis.clock;
+  const incidentDays = clock.startDay !== undefined ? { first: clock.startDay, last: clock.startDay + (clock.crossings ?? 0) } : undefined;
+  const reader = new ItemReader(analysis, spec, incidentDays);
+  const items: ActionItem[] = [];
+  for (const section of sections) reader.readSection(section, items);
+  items.sort((a, b) => a.line - b.line);
+  settleDateOrder(items, analysis.timeline?.dateOrder ?? (analysis.dateOrder !== 'auto' ? analysis.dateOrder : undefined));
+  return { items, sections, incidentDays };
+}
+
+interface Words {
+  done: RegExp;
+  open: RegExp;
+  /** Column keys by header key. */
+  columns: Map<string, ActionItemColumn>;
+  /** Horizons by heading keys. */
+  horizons: { keys: string[]; horizon: HorizonSpec }[];
+}
+
+const compiled = new WeakMap<ActionItemsSpec, Words>();
+
+function wordsOf(spec: ActionItemsSpec): Words {
+  let words = compiled.get(spec);
+  if (!words) {
+    const alternatives = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/[ -]/g, '[\\s-]?')).join('|');
+    const columns = new Map<string, ActionItemColumn>();
+    for (const [column, names] of Object.entries(spec.columns) as [ActionItemColumn, string[]][]) for (const name of names) if (!columns.has(headingKey(name))) columns.set(headingKey(name), column);
+    words = {
+      done: spec.done.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives(spec.done)})(?![\\p{L}\\p{N}])`, 'iu') : /(?!)/,
+      open: spec.open.length ? new RegExp(`^(?:${alternatives(spec.open)})(?![\\p{L}\\p{N}])`, 'iu') : /(?!)/,
+      columns,
+      horizons: spec.horizons.map((horizon) => ({ keys: [horizon.section, ...horizon.aliases].map(headingKey), horizon })),
+    };
+    compiled.set(spec, words);
+  }
+  return words;
+}
+
+/** A list item's start: indentation, marker, and a task checkbox. */
+const listItem = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)(?:\[([ xX])\](?:[ \t]+|$))?/;
+/** Labels inside an item ("Owner: Alice", "**Due**: Dec 5", "ticket = ENG-1"). */
+const labelPattern =
+  /(?<![\p{L}\p{N}])\**(owners?|owned by|assignee|assigned to|dri|responsible|who|due(?: date| by| on)?|deadline|eta|target(?: date)?|tickets?|issue|jira|tracking|tracked in|bug|status)\**\s*[:：]\**\s*/giu;
+/** Where an unlabelled part of an item ends and the next begins: a dash with white space around it. */
+const separator = /\s+[-–—]\s+/g;
+const donePrefix = /^(?:done|completed|complete|closed|fixed|shipped|merged|deployed|landed|finished|resolved)(?![\p{L}\p{N}])[\s:,]*/iu;
+const duePrefix = /^(?:due(?: date| by| on)?|by|before|until|till|eta|target(?: date)?|deadline|no later than)(?![\p{L}\p{N}])[\s:,]*/iu;
+/** When, without a date. */
+const vagueWhen =
+  /^(?:eod|eow|eom|eoq|eoy|asap|today|tomorrow|end of (?:the )?(?:day|week|month|quarter|year|sprint|q[1-4])|(?:next|this|the following) (?:week|sprint|month|quarter|release|cycle)|(?:q[1-4]|h[12])(?:\s*(?:fy)?'?\d{2,4})?|sprint \d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:\d{4}-)?w\d{1,2}|\d{4}-w\d{2})(?![\p{L}\p{N}])/iu;
+const relative = /^\+\s*(\d{1,3})\s*(d|days?|w|weeks?|mo|months?|h|hours?)(?![\p{L}\p{N}])/iu;
+const ticketId = /^(?:[A-Z][A-Z0-9_]{1,14}-\d+|#\d+|(?:PR|MR|issue|pull|change|CR)\s*#?\d+|[a-z]\/\d{3,})$/i;
+const ticketAnywhere = /\[[^\]\n]*\]\((?:https?:\/\/|\/)[^)\s]*\)|https?:\/\/\S+|(?<![\p{L}\p{N}-])(?:[A-Z][A-Z0-9_]{1,14}-\d{2,}|#\d{2,})(?![\p{L}\p{N}])/u;
+const handle = /(?<![\p{L}\p{N}.])@[\p{L}\p{N}][\p{L}\p{N}._-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\[[^\]\n]+\]\]/u;
+/** Decoration around a part: emphasis, a trailing tick or cross, brackets of a parenthesis. */
+const decoration = /^[\s*_~`"“(]+|[\s*_~`"”).,;:!✅✔️☑]+$/gu;
+
+class ItemReader {
+  private readonly words: Words;
+  private readonly lines: readonly string[];
+
+  constructor(
+    private readonly analysis: ActionItemSource,
+    spec: ActionItemsSpec,
+    private readonly incidentDays: { first: number; last: number } | undefined,
+  ) {
+    this.words = wordsOf(spec);
+    this.lines = analysis.doc.text.lines;
+  }
+
+  readSection(section: number, items: ActionItem[]): void {
+    const { doc } = this.analysis;
+    const heading = doc.headings[section];
+    const tableLines = new Set<number>();
+    for (let t = 0; t < doc.tables.length; t++) {
+      const table = doc.tables[t];
+      if (table.header.line <= heading.line || table.header.line >= heading.end) continue;
+      for (let line = table.header.line; line < table.end; line++) tableLines.add(line);
+      this.readTable(t, items);
+    }
+    const headingLines = new Set<number>();
+    for (let k = section; k < doc.headings.length && doc.headings[k].line < heading.end; k++) for (let line = doc.headings[k].line; line <= doc.headings[k].lastLine; line++) headingLines.add(line);
+
+    let current: (ActionItem & { contentIndent: number }) | undefined;
+    const finish = () => {
+      if (current) items.push(this.settle(current));
+      current = undefined;
+    };
+    for (let line = heading.lastLine + 1; line < heading.end; line++) {
+      if (doc.lineKinds[line] !== LineKind.Text || headingLines.has(line) || tableLines.has(line)) {
+        if (headingLines.has(line) || tableLines.has(line)) finish();
+        continue;
+      }
+      const text = this.lines[line];
+      if (text.trim() === '') continue;
+      const m = listItem.exec(text);
+      const indent = m ? indentWidth(m[1]) : indentWidth(/^[ \t]*/.exec(text)![0]);
+      if (current && indent >= current.contentIndent && !(m && m[3] !== undefined)) {
+        // A sub-bullet or continuation line: its labelled parts ("Owner: Alice") are the item's.
+        this.readParts(current, line, indent, text.length, true);
+        current.lastLine = line;
+        continue;
+      }
+      finish();
+      if (!m) continue;
+      const start = m[0].length;
+      current = {
+        form: 'list',
+        line,
+        lastLine: line,
+        state: m[3] === undefined ? 'unknown' : m[3] === ' ' ? 'open' : 'done',
+        text: { line, start, end: start, text: '' },
+        horizon: this.horizonOf(line),
+        expects: { owner: true, due: true },
+        contentIndent: indent + 1,
+      };
+      if (this.isTemplateExample(line)) current.templateExample = true;
+      this.readParts(current, line, start, text.length, false);
+    }
+    finish();
+  }
+
+  private readTable(index: number, items: ActionItem[]): void {
+    const { doc } = this.analysis;
+    const table = doc.tables[index];
+    const header = table.header;
+    const columns: (ActionItemColumn | undefined)[] = header.cells.map((cell) => this.words.columns.get(headingKey(this.lines[header.line].slice(cell.start, cell.end))));
+    const has = (column: ActionItemColumn) => columns.indexOf(column) !== -1;
+    if (!has('action') && !has('owner') && !has('due')) return;
+    // The action is in its column, else in the first column that is none of the others (not a "#").
+    let actionColumn = columns.indexOf('action');
+    if (actionColumn === -1) actionColumn = columns.findIndex((c, k) => c === undefined && !/^[#\s]*(?:id|no\.?|nr\.?)?\s*$/i.test(this.lines[header.line].slice(header.cells[k].start, header.cells[k].end)));
+    if (actionColumn === -1) return;
+    for (const row of table.rows) {
+      const line = row.line;
+      const cellPart = (k: number): ItemPart | undefined => {
+        const cell = row.cells[k];
+        // From the pipes: a cell's trimmed bounds leave out a code span at its ends.
+        return cell ? this.part(line, cell.outerStart, cell.outerEnd) : undefined;
+      };
+      const action = cellPart(actionColumn);
+      if (!action || action.text.trim() === '') continue;
+      const item: ActionItem = {
+        form: 'table',
+        line,
+        lastLine: line,
+        state: 'unknown',
+        text: action,
+        horizon: this.horizonOf(line),
+        expects: { owner: has('owner'), due: has('due') },
+      };
+      if (this.isTemplateExample(line)) item.templateExample = true;
+      if (/^\s*~~.*~~\s*$/.test(action.text)) item.state = 'done';
+      const checkbox = /^\s*\[([ xX])\]/.exec(action.text);
+      if (checkbox) item.state = checkbox[1] === ' ' ? 'open' : 'done';
+      columns.forEach((column, k) => {
+        const part = cellPart(k);
+        if (!part || column === undefined || column === 'action') return;
+        const plain = part.text.replace(decoration, '').trim();
+        if (column === 'status') {
+          const state = this.stateOf(plain);
+          if (state) item.state = state;
+          return;
+        }
+        if (plain === '' || (!part.placeholder && (notYetKnown(plain) !== undefined || (column !== 'ticket' && notApplicable(plain))))) return;
+        if (column === 'owner') item.owner = part;
+        else if (column === 'ticket') {
+          if (!notApplicable(plain)) item.ticket = part;
+        } else if (column === 'due') {
+          const done = donePrefix.exec(plain);
+          if (done) {
+            item.state = 'done';
+            item.completed = this.dateOf(part, plain.slice(done[0].length), false);
+          } else item.due = this.dateOf(part, plain, false);
+        }
+      });
+      items.push(this.settle(item));
+    }
+  }
+
+  /**
+   * Reads the parts of a list item on one of its lines from `from`: labelled parts anywhere; on
+   * its first line, the text and the parts after it in the template's order (text - owner -
+   * due), each told by what it looks like.
+   */
+  private readParts(item: ActionItem, line: number, from: number, to: number, continuation: boolean): void {
+    const text = this.lines[line];
+    const masked = maskCommentsAndCode(text);
+    // Labelled parts, each up to the next label, separator or the end of its parenthesis.
+    const labelled: { label: string; start: number; end: number; valueStart: number }[] = [];
+    labelPattern.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = labelPattern.exec(masked)) !== null && m.index < to) labelled.push({ label: m[1].toLowerCase(), start: m.index, valueStart: m.index + m[0].length, end: to });
+    for (let k = 0; k < labelled.length; k++) {
+      const part = labelled[k];
+      const limit = k + 1 < labelled.length ? labelled[k + 1].start : to;
+      part.end = valueEnd(masked, part.valueStart, limit, part.label.startsWith('due') || part.label === 'deadline' || part.label === 'eta' || part.label.startsWith('target'));
+    }
+    for (const part of labelled) {
+      const value = this.part(line, part.valueStart, part.end);
+      if (value.text === '') continue;
+      const plain = value.text.replace(decoration, '');
+      if (/^(?:owners?|owned by|assignee|assigned to|dri|responsible|who)$/.test(part.label)) {
+        if (!item.owner && (value.placeholder || (notYetKnown(plain) === undefined && !notApplicable(plain)))) item.owner = value;
+      } else if (/^(?:tickets?|issue|jira|tracking|tracked in|bug)$/.test(part.label)) {
+        if (!notApplicable(plain) && notYetKnown(plain) === undefined) item.ticket ??= value;
+      } else if (part.label === 'status') {
+        const state = this.stateOf(plain);
+        if (state) item.state = state;
+      } else if (!item.due && (value.placeholder || (notYetKnown(plain) === undefined && !notApplicable(plain)))) item.due = this.dateOf(value, plain, false);
+    }
+    if (continuation) {
+      this.looseParts(item, line, from, to, labelled);
+      return;
+    }
+
+    // Unlabelled parts of the first line: the text, then dash-separated parts, before the first
+    // label and after each labelled value ("— Owner: Live Ops — +5d").
+    const free: [number, number][] = [[from, labelled.length ? labelled[0].start : to]];
+    for (let k = 0; k < labelled.length; k++) free.push([labelled[k].end, k + 1 < labelled.length ? labelled[k + 1].start : to]);
+    const segments: ItemPart[] = [];
+    for (const [freeStart, end] of free) {
+      // After a labelled value, the dash that ended it.
+      const lead = freeStart === from ? null : /^\s*[-–—](?:\s+|$)/.exec(masked.slice(freeStart, end));
+      const start = freeStart + (lead ? lead[0].length : 0);
+      const bounds: number[] = [start];
+      separator.lastIndex = start;
+      while ((m = separator.exec(masked)) !== null && m.index < end) {
+        // The dash itself: the white space before it may be a code span masked.
+        const dash = m.index + m[0].search(/[-–—]/);
+        if (dash < end && !insideBrackets(masked, start, dash)) bounds.push(dash, dash + 1);
+      }
+      bounds.push(end);
+      for (let k = 0; k < bounds.length; k += 2) if (segments.length === 0 || bounds[k + 1] > bounds[k]) segments.push(this.part(line, bounds[k], bounds[k + 1]));
+    }
+    item.text = segments[0];
+    let unsure = false;
+    for (let k = 1; k < segments.length; k++) {
+      const segment = segments[k];
+      if (segment.text === '') continue;
+      const kind = this.kindOf(segment, k, item);
+      if (kind === 'text') {
+        // An unlabelled part that is none of the others, before any of them: the text goes on.
+        if (!item.owner && !item.due && !item.ticket && !unsure) {
+          item.text = { ...item.text, end: segment.end, text: text.slice(item.text.start, segment.end) };
+        } else unsure = true;
+      }
+    }
+    if (unsure) item.unsure = true;
+    // A parenthesis at the end of the text: "(@alice, Dec 5)", "(owner: kim)" is read above.
+    this.looseParts(item, line, from, to, labelled);
+  }
+
+  /** What an unlabelled part after the text is; sets it on the item. */
+  private kindOf(segment: ItemPart, position: number, item: ActionItem): 'owner' | 'due' | 'ticket' | 'done' | 'text' {
+    const plain = segment.text.replace(decoration, '');
+    if (segment.placeholder) {
+      const key = placeholderKey(plain);
+      const kind = /owner|who|assignee|responsible|name/.test(key) ? 'owner' : /due|date|when|deadline/.test(key) ? 'due' : /ticket|link|issue/.test(key) ? 'ticket' : position === 1 ? 'owner' : 'due';
+      if (kind === 'owner') item.owner ??= segment;
+      else if (kind === 'due') item.due ??= segment;
+      else item.ticket ??= segment;
+      return kind;
+    }
+    const done = donePrefix.exec(plain);
+    if (done) {
+      item.state = 'done';
+      const rest = plain.slice(done[0].length);
+      if (rest !== '') item.completed = this.dateOf(segment, rest, false);
+      return 'done';
+    }
+    if (this.words.done.test(plain) && plain.length <= 12) {
+      item.state = 'done';
+      return 'done';
+    }
+    const prefixed = duePrefix.exec(plain);
+    const whenText = prefixed ? plain.slice(prefixed[0].length) : plain;
+    if (!item.due && (prefixed || startsWithWhen(whenText, this.analysis))) {
+      item.due = this.dateOf(segment, whenText, false);
+      return 'due';
+    }
+    if (!item.ticket && (ticketId.test(plain) || /^\[[^\]]*\]\([^)]*\)$/.test(plain) || /^https?:\/\/\S+$/.test(plain))) {
+      item.ticket = segment;
+      return 'ticket';
+    }
+    if (!item.owner && looksLikeOwner(plain)) {
+      item.owner = segment;
+      return 'owner';
+    }
+    return 'text';
+  }
+
+  /** An @handle, an e-mail address or a date anywhere in the item: an owner and a due date are there, though not in their place. */
+  private looseParts(item: ActionItem, line: number, from: number, to: number, labelled: readonly { start: number; end: number }[]): void {
+    const text = this.lines[line];
+    const masked = maskCommentsAndCode(text).slice(0, to);
+    if (!item.owner) {
+      const m = handle.exec(masked.slice(from));
+      if (m) item.owner = this.part(line, from + m.index, from + m.index + m[0].length);
+    }
+    if (!item.ticket) {
+      const m = ticketAnywhere.exec(text.slice(from, to));
+      if (m && !labelled.some((p) => p.start <= from + m.index && from + m.index < p.end)) item.ticket = this.part(line, from + m.index, from + m.index + m[0].length);
+    }
+    if (!item.due) {
+      const dates = findDates(masked.slice(from), { order: this.analysis.dateOrder });
+      const date = dates.find((d) => d.date || d.ambiguous);
+      if (date) item.due = { ...this.dateOf(this.part(line, from + date.start, from + date.end), date.text, false), loose: true };
+      else if (/(?<![\p{L}\p{N}])(?:eod|eow|eom|eoq|asap|end of (?:the )?(?:day|week|month|quarter|sprint)|next (?:week|sprint|month|quarter|release))(?![\p{L}\p{N}])/iu.test(masked.slice(from))) {
+        item.due = { line, start: from, end: to, text: '', loose: true };
+      }
+    }
+    if (item.state !== 'done' && /[✅✔☑]/u.test(masked.slice(from)) ) item.state = 'done';
+    // Struck through: the whole item, or its text.
+    if (item.state !== 'done' && (/^\s*~~[^~].*~~\s*$/.test(masked.slice(from, to)) || /^(?:\*\*)?~~[^~].*~~(?:\*\*)?$/.test(item.text.text))) item.state = 'done';
+  }
+
+  /** The open or done state a Status cell or label says, if it says one. */
+  private stateOf(plain: string): ItemState | undefined {
+    if (plain === '') return undefined;
+    if (this.words.open.test(plain)) return 'open';
+    if (this.words.done.test(plain)) return 'done';
+    if (/^\[[xX]\]/.test(plain)) return 'done';
+    if (/^\[ \]/.test(plain)) return 'open';
+    return undefined;
+  }
+
+  /** A due date's day, from what is written in a part (`plain`: its text without the due words). */
+  private dateOf(part: ItemPart, plain: string, loose: boolean): DueDate {
+    const due: DueDate = { ...part };
+    if (loose) due.loose = true;
+    if (part.placeholder) return due;
+    const rel = relative.exec(plain.trim());
+    if (rel) {
+      if (this.incidentDays) {
+        const n = Number(rel[1]);
+        const unit = rel[2].toLowerCase();
+        const first = this.incidentDays.first;
+        due.days = [unit.startsWith('mo') ? addMonths(first, n) : unit.startsWith('w') ? first + 7 * n : unit.startsWith('h') ? first + Math.floor(n / 24) : first + n];
+      }
+      return due;
+    }
+    const found = findDates(plain, { order: this.analysis.dateOrder, yearless: true })[0];
+    if (!found || found.problem) return due;
+    const readings = found.date ? [found.date] : found.ambiguous ? [found.ambiguous.dayFirst, found.ambiguous.monthFirst] : [];
+    const days = readings.map((date) => this.dayOf(date)).filter((d): d is number => d !== undefined);
+    if (days.length) due.days = days;
+    return due;
+  }
+
+  /** A date's day; one without a year is the first such day from two months before the incident on. */
+  private dayOf(date: DateParts): number | undefined {
+    if (date.day === undefined) return undefined;
+    if (date.year !== undefined) return dayNumber(date.year, date.month, date.day);
+    const year = this.analysis.clock.year;
+    if (year === undefined || !this.incidentDays) return undefined;
+    const day = dayNumber(year, date.month, date.day);
+    return day < this.incidentDays.first - 60 ? dayNumber(year + 1, date.month, date.day) : day;
+  }
+
+  private horizonOf(line: number): HorizonSpec | undefined {
+    const { doc } = this.analysis;
+    for (let k = doc.sectionOfLine[line]; k !== -1; k = doc.headings[k].parent) {
+      const key = doc.headings[k].key;
+      for (const { keys, horizon } of this.words.horizons) if (keys.some((h) => key === h || key.startsWith(`${h} `))) return horizon;
+    }
+    return undefined;
+  }
+
+  private isTemplateExample(line: number): boolean {
+    const { doc, template } = this.analysis;
+    const section = doc.sectionOfLine[line];
+    return section !== -1 && template.exampleLines.get(doc.headings[section].key)?.has(exampleLineKey(this.lines[line])) === true;
+  }
+
+  /** The trimmed part of a line between two characters, marked when it is a placeholder. */
+  private part(line: number, start: number, end: number): ItemPart {
+    const text = this.lines[line];
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const part: ItemPart = { line, start, end, text: text.slice(start, end) };
+    if (end > start && this.isPlaceholderSpan(line, start, end)) part.placeholder = true;
+    return part;
+  }
+
+  /** Whether a span holds a placeholder and nothing else but decoration. */
+  private isPlaceholderSpan(line: number, start: number, end: number): boolean {
+    const inside: Placeholder[] = this.analysis.placeholdersOnLine(line).filter((p) => p.start >= start && p.end <= end);
+    if (inside.length === 0) return false;
+    let rest = this.lines[line].slice(start, end);
+    for (const p of [...inside].reverse()) rest = rest.slice(0, p.start - start) + rest.slice(p.end - start);
+    return rest.replace(decoration, '').replace(/[\s/,&-]+/g, '') === '';
+  }
+
+  /** An item read whole (a list item's indentation, kept while reading its lines, left out). */
+  private settle(item: ActionItem & { contentIndent?: number }): ActionItem {
+    delete item.contentIndent;
+    return item;
+  }
+}
+
+/**
+ * Numeric dates that read both ways (12/02/2026) read the way the document writes its others:
+ * the timeline's order, the setting, or the order its items' dates show where one of them can
+ * only read one way (11/27/2026), when they all agree.
+ */
+function settleDateOrder(items: ActionItem[], known: 'dmy' | 'mdy' | undefined): void {
+  const dates = items.flatMap((item) => [item.due, item.completed]).filter((d): d is DueDate => d?.days !== undefined);
+  let order = known;
+  if (!order) {
+    const orders = new Set<'dmy' | 'mdy'>();
+    for (const d of dates) {
+      const m = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?!\d)/.exec(d.text) ?? /(?<!\d)(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(d.text);
+      if (!m) continue;
+      if (Number(m[1]) > 12 || m[0].includes('.')) orders.add('dmy');
+      else if (Number(m[2]) > 12) orders.add('mdy');
+    }
+    if (orders.size === 1) order = [...orders][0];
+  }
+  if (!order) return;
+  for (const d of dates) if (d.days!.length === 2) d.days = [order === 'dmy' ? d.days![0] : d.days![1]];
+}
+
+/** Columns of leading white space, a tab to the next multiple of 4. */
+function indentWidth(space: string): number {
+  let width = 0;
+  for (const c of space) width = c === '\t' ? width + 4 - (width % 4) : width + 1;
+  return width;
+}
+
+/** Where a labelled value ends: at a separator, a semicolon, a closing parenthesis, or (but in a date) a comma. */
+function valueEnd(masked: string, from: number, limit: number, isDate: boolean): number {
+  let depth = 0;
+  for (let k = from; k < limit; k++) {
+    const c = masked[k];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') {
+      if (depth === 0) return k;
+      depth--;
+    } else if (depth === 0) {
+      if (c === ';' || c === '|') return k;
+      if (c === ',' && !(isDate && /^,\s*\d/.test(masked.slice(k, k + 4)))) return k;
+      if ((c === '-' || c === '–' || c === '—') && /\s/.test(masked[k - 1] ?? '') && /\s/.test(masked[k + 1] ?? '')) return k;
+    }
+  }
+  return limit;
+}
+
+/** Whether position `at` is inside brackets or parentheses opened after `from`. */
+function insideBrackets(masked: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let k = from; k < at; k++) {
+    const c = masked[k];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** Whether a part names a when: a date at its start, "+7d", or words such as "EOW" and "next sprint". */
+function startsWithWhen(plain: string, analysis: ActionItemSource): boolean {
+  if (relative.test(plain) || vagueWhen.test(plain)) return true;
+  const found = findDates(plain, { order: analysis.dateOrder, yearless: true })[0];
+  // "Fri, Nov. 20th", "Mon 2026-03-09": a weekday may come first.
+  return found !== undefined && (found.start <= 2 || /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$/i.test(plain.slice(0, found.start)));
+}
+
+/**
+ * Whether an unlabelled part after the text can be its owner: an @handle, an address, a
+ * `[[wiki link]]`, or a short name ("Priya Natarajan", "T. Okafor", "Payments Back Office",
+ * "Ms Aydın"), not a sentence.
+ */
+function looksLikeOwner(plain: string): boolean {
+  if (handle.test(plain) && plain.length <= 80) return true;
+  // Titles and initials ("Prof. L. Brennan") and what a parenthesis adds ("Aisha (SRE)") are part of a name.
+  const name = plain.replace(/\([^)]*\)/g, ' ').trim();
+  if (name.length > 60 || /[!?;]/.test(name)) return false;
+  return name.split(/\s+/).length <= 6 && /^[\p{L}@[]/u.test(name);
+}
+
+/** A day `n` calendar months later (the 31st of a shorter month is its last day). */
+function addMonths(day: number, n: number): number {
+  const date = new Date(day * 86400000);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + n;
+  const target = new Date(Date.UTC(year, month, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return dayNumber(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(date.getUTCDate(), last));
+}
+
+/**
+ * The last day a horizon allows an item, from the incident's last day: twice its span (an
+ * Immediate item two days after, a Short-term one two weeks, a Long-term one two months). A
+ * post-mortem is written, and its items dated, days after the incident, and people round to the
+ * week or the month: held to the span exactly, 100 items of the corpus's 122 complete
+ * post-mortems were past it by a few days, none of them a mistake. Twice the span is an item in
+ * the wrong section.
+ */
+export function horizonEnd(horizon: HorizonSpec, lastDay: number): number {
+  if (horizon.months !== undefined) return addMonths(lastDay, 2 * horizon.months);
+  return lastDay + Math.max(1, Math.ceil(2 * (horizon.days ?? 0)));
+}
