@@ -89,6 +89,7 @@ export async function main(argv: readonly string[], out: (text: string) => boole
     all: options.all,
     quiet: options.quiet,
     dateOrder: options.dateOrder,
+    today: options.today,
     postmortemFolder: path.resolve(options.folder),
   };
   const threads = Math.min(options.threads ?? (files.length >= leastFilesForWorkers ? Math.min(cores(), mostDefaultThreads) : 1), files.length);

@@ -29,6 +29,8 @@ export interface CheckSettings {
   all: boolean;
   quiet: boolean;
   dateOrder: DateOrder;
+  /** --today (YYYY-MM-DD), or undefined for the local date. */
+  today?: string;
   /** --folder, made absolute. */
   postmortemFolder: string;
 }
@@ -86,7 +88,7 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
     const detection = classify(analysis, { folder: postmortemFolderOf(URI.fromPath(path.resolve(file)), folderName, folderParent) });
     if (detection.by === 'front-matter' && !detection.postmortem) return { kind: 'opted-out' };
     if (!settings.all && !detection.postmortem) return { kind: 'not-postmortem' };
-    let diagnostics = service.diagnostics(analysis, { levels: settings.quiet ? errorsOnly(analysis) : settings.levels, status: settings.status });
+    let diagnostics = service.diagnostics(analysis, { levels: settings.quiet ? errorsOnly(analysis) : settings.levels, status: settings.status, today: settings.today });
     if (settings.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
     // The rules report in rule order; a reader goes down the file.
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -19,9 +19,10 @@ ones); or give --all. postmortem: false in front matter always leaves a file out
 Options:
   --template <file.md>   your team's template, with its schema <name>.schema.yaml beside it
   --rule <id>=<level>    a rule's level: off, hint, information, warning or error (repeatable)
-  --format <format>      text (the default), json, or github (GitHub Actions annotations);
-                         json also gives each post-mortem's metrics (start, end, Duration and
-                         every time-to-X, in seconds and as text), from its timeline
+  --format <format>      text (the default), json, github (GitHub Actions annotations) or
+                         sarif (SARIF 2.1.0, for GitHub code scanning); json also gives each
+                         post-mortem's metrics (start, end, Duration and every time-to-X, in
+                         seconds and as text), from its timeline
   --status <status>      check every post-mortem as at this review status (draft, in-review,
                          final for the shipped template), whatever its front matter says;
                          without it each file's own status (status: draft) sets how strict
@@ -30,6 +31,8 @@ Options:
   --max-warnings <n>     fail when there are more than n warnings
   --date-order <order>   how 03/04/2026 is read: auto (only unambiguous dates, a hint on the
                          others; the default), dmy (day first) or mdy (month first)
+  --today <YYYY-MM-DD>   check as on this day: an open action item due before it is
+                         overdue (the default is the local date today)
   --folder <path>        the post-mortem folder, whose Markdown files are all post-mortems
                          (a README or index there is not), relative to the current folder;
                          the default is postmortems, as for New Post-Mortem
@@ -60,6 +63,8 @@ export interface Options {
   all: boolean;
   quiet: boolean;
   dateOrder: DateOrder;
+  /** --today: the day the overdue action items are counted on (undefined: today). */
+  today?: string;
   folder: string;
   /** --threads: how many threads check files (undefined: decided by the number of files and cores). */
   threads?: number;
@@ -82,6 +87,7 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
         status: { type: 'string' },
         'max-warnings': { type: 'string' },
         'date-order': { type: 'string' },
+        today: { type: 'string' },
         folder: { type: 'string' },
         all: { type: 'boolean' },
         threads: { type: 'string' },
@@ -113,6 +119,7 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
   if (values.template !== undefined && !/\.md$/i.test(values.template)) throw new UsageError(`--template ${values.template}: must name a Markdown (.md) template file`);
   const dateOrder = (values['date-order'] ?? 'auto') as DateOrder;
   if (!dateOrders.includes(dateOrder)) throw new UsageError(`--date-order ${values['date-order']}: must be one of ${dateOrders.join(', ')}`);
+  if (values.today !== undefined && !isDay(values.today)) throw new UsageError(`--today ${values.today}: must be a date written YYYY-MM-DD, as 2026-12-01`);
   if (values.folder !== undefined && values.folder.trim() === '') throw new UsageError('--folder: give a folder');
   let threads: number | undefined;
   if (values.threads !== undefined) {
@@ -121,5 +128,13 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
   }
   if (values.status !== undefined && values.status.trim() === '') throw new UsageError('--status: give a review status, as final');
   if (positionals.length === 0) throw new UsageError('no file or folder to check');
-  return { template: values.template, levels, status: values.status?.trim(), format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, folder: values.folder ?? defaultPostmortemFolder, threads, paths: positionals };
+  return { template: values.template, levels, status: values.status?.trim(), format, maxWarnings, all: !!values.all, quiet: !!values.quiet, dateOrder, today: values.today, folder: values.folder ?? defaultPostmortemFolder, threads, paths: positionals };
+}
+
+/** Whether a text is a day that exists, written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }

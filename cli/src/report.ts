@@ -1,14 +1,18 @@
 /**
  * How the check's findings are written: lines a terminal and an editor can follow
- * (`file:line:column: level: message [rule]`), JSON for tools, or GitHub Actions annotations,
- * which show on the pull request's changed lines. Lines and columns are 1-based; columns count
- * UTF-16 code units, as VS Code's do.
+ * (`file:line:column: level: message [rule]`), JSON for tools, GitHub Actions annotations,
+ * which show on the pull request's changed lines, or SARIF 2.1.0 for GitHub code scanning and
+ * other tools. Lines and columns are 1-based; columns count UTF-16 code units, as VS Code's do.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { rules } from '../../server/src/service/rules';
 import type { MetricsReport } from '../../server/src/service/service';
 
-export type Format = 'text' | 'json' | 'github';
-export const formats: readonly Format[] = ['text', 'json', 'github'];
+export type Format = 'text' | 'json' | 'github' | 'sarif';
+export const formats: readonly Format[] = ['text', 'json', 'github', 'sarif'];
 
 export interface FileReport {
   file: string;
@@ -54,6 +58,8 @@ export function formatReport({ file, diagnostics, metrics }: FileReport, format:
     }
     case 'github':
       return diagnostics.map((d) => githubAnnotation(file, d)).join('');
+    case 'sarif':
+      return diagnostics.map((d) => JSON.stringify(sarifResult(file, d))).join(',\n');
     default:
       return diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${levelOf(d)}: ${messageOf(d)} [${d.code}]\n`).join('');
   }
@@ -76,6 +82,7 @@ export class ReportWriter {
   /** A file's output as formatReport made it. */
   write(formatted: string): boolean | void {
     if (formatted === '') return true;
+    if (this.format === 'sarif') return this.out(`${this.entries++ === 0 ? sarifStart() : ',\n'}${formatted}`);
     if (this.format !== 'json') return this.out(formatted);
     return this.out(`${this.entries++ === 0 ? '[\n  ' : ',\n  '}${formatted}`);
   }
@@ -83,7 +90,69 @@ export class ReportWriter {
   /** After the last file. */
   end(): void {
     if (this.format === 'json') this.out(this.entries === 0 ? '[]\n' : '\n]\n');
+    if (this.format === 'sarif') this.out(`${this.entries === 0 ? sarifStart() : '\n'}]}]}\n`);
   }
+}
+
+/**
+ * The SARIF log up to its results: one run whose tool lists every rule with its description,
+ * level and documentation (the rule's page, as a file beside the CLI when it ships with it, and
+ * its text, which GitHub code scanning shows). The results follow as they come, then `]}]}`.
+ */
+function sarifStart(): string {
+  const docs = path.join(__dirname, '..', 'docs', 'rules');
+  const driver = {
+    name: 'postmortem-check',
+    version: typeof POSTMORTEM_VERSION === 'string' ? POSTMORTEM_VERSION : '0.0.0',
+    rules: rules.map((rule) => {
+      const page = path.join(docs, `${rule.id}.md`);
+      const help = existsSync(page) ? readFileSync(page, 'utf8') : undefined;
+      return {
+        id: rule.id,
+        name: rule.id.replace(/(?:^|-)([a-z])/g, (_, c: string) => c.toUpperCase()),
+        shortDescription: { text: rule.description },
+        fullDescription: { text: rule.description },
+        defaultConfiguration: { level: sarifLevel(rule.defaultLevel) },
+        ...(help !== undefined ? { helpUri: pathToFileURL(page).href, help: { text: help, markdown: help } } : {}),
+        properties: { tags: ['post-mortem'], ...(rule.gap ? { gap: true } : {}) },
+      };
+    }),
+  };
+  const head = JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${process.cwd()}${path.sep}`).href } }, results: [] }],
+  });
+  // The results list left open, for the results to be written into as they come.
+  return `${head.slice(0, -'[]}]}'.length)}[\n`;
+}
+
+declare const POSTMORTEM_VERSION: string | undefined;
+
+function sarifLevel(level: string): 'error' | 'warning' | 'note' {
+  return level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'note';
+}
+
+/** One finding as a SARIF result: the rule, its level, the message and where, relative to the folder the check ran in. */
+function sarifResult(file: string, d: Diagnostic) {
+  const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  const outside = relative.startsWith('..') || path.isAbsolute(relative);
+  const artifactLocation = outside ? { uri: pathToFileURL(path.resolve(file)).href } : { uri: encodeURI(relative.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' };
+  const ruleIndex = rules.findIndex((r) => r.id === d.code);
+  return {
+    ruleId: String(d.code),
+    ...(ruleIndex !== -1 ? { ruleIndex } : {}),
+    level: sarifLevel(levelOf(d)),
+    message: { text: messageOf(d) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+        },
+      },
+    ],
+  };
 }
 
 /** `::error file=...,line=...::message`; warnings and hints below warning become notices. */

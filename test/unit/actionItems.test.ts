@@ -232,3 +232,55 @@ describe('action items: rules', () => {
     assert.equal(on('2026-12-01'), 1);
   });
 });
+
+describe('action items: completion', () => {
+  /** Completion at ¦ in the document whose Action Items section is `items`. */
+  const complete = (items: string, context?: { owners?: string[] }) => {
+    const text = doc(items);
+    const at = text.indexOf('¦');
+    const clean = text.slice(0, at) + text.slice(at + 1);
+    const lines = clean.slice(0, at).split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const list = service.completions(service.analyze(clean), position, new Date('2026-12-01T10:00:00Z'), undefined, context);
+    return (list?.items ?? []).map((i) => {
+      const edit = i.textEdit as { newText: string; range: { start: { character: number }; end: { character: number } } };
+      return { label: i.label, newText: edit.newText, range: [edit.range.start.character, edit.range.end.character] };
+    });
+  };
+
+  it('offers the owners of the other items on an owner placeholder, most used first, then the workspace’s', () => {
+    const items = complete('- [ ] A - Bob Li - 2026-11-21\n- [ ] B - @alice - 2026-11-21\n- [ ] C - @alice - 2026-11-22\n- [ ] Fix it - [Ow¦ner] - [Due date]', { owners: ['@carol', '@alice'] });
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['@alice', 'Bob Li', '@carol'],
+    );
+    assert.deepEqual(items[0].range, [15, 22]);
+    assert.equal(items[0].newText, '@alice');
+  });
+
+  it('offers the owner after the dash that ends the line, and after Owner:', () => {
+    assert.deepEqual(complete('- [ ] A - @alice - 2026-11-21\n- [ ] Fix it - ¦').map((i) => i.label), ['@alice']);
+    assert.deepEqual(complete('- [ ] A - @alice - 2026-11-21\n- [ ] Fix it — Owner: ¦').map((i) => i.label), ['@alice']);
+    // Not in the middle of the text.
+    assert.deepEqual(complete('- [ ] A - @alice - 2026-11-21\n- [ ] Fix ¦it'), []);
+  });
+
+  it('offers due dates from the incident’s last day and the section’s horizon first', () => {
+    assert.deepEqual(complete('### Short-term (Next week)\n- [ ] Fix it - @alice - ¦'), [
+      { label: '2026-11-27 (1 week)', newText: '2026-11-27', range: [24, 24] },
+      { label: '2026-11-21 (24 h)', newText: '2026-11-21', range: [24, 24] },
+      { label: '2026-12-20 (1 month)', newText: '2026-12-20', range: [24, 24] },
+    ]);
+    assert.deepEqual(complete('### Immediate\n- [ ] Fix it - @alice - [Due ¦date]').map((i) => [i.label, i.newText, i.range]).slice(0, 1), [['2026-11-21 (24 h)', '2026-11-21', [24, 34]]]);
+  });
+
+  it('completes a table’s Owner and Due cells', () => {
+    const items = complete('| Action | Owner | Due |\n|---|---|---|\n| A | @alice | 2026-11-21 |\n| B | ¦ | |');
+    assert.deepEqual(items, [{ label: '@alice', newText: ' @alice ', range: [5, 7] }]);
+    assert.deepEqual(complete('| Action | Owner | Due |\n|---|---|---|\n| B | @bob | ¦ |').map((i) => i.newText)[0], ' 2026-11-21 ');
+  });
+
+  it('offers nothing in a done item', () => {
+    assert.deepEqual(complete('- [ ] A - @alice - 2026-11-21\n- [x] Fix it - [Ow¦ner] - 2026-11-21'), []);
+  });
+});

@@ -6,7 +6,7 @@
 import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisOptions } from './analysis';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
-import { getCompletions } from './completion';
+import { getCompletions, type CompletionContext } from './completion';
 import { getHover } from './hover';
 import { frontMatterFlagEdits, reviewStatusEdits } from './create/frontMatter';
 import { createNewDocument, type NewDocument, type NewDocumentInput } from './create/newDocument';
@@ -30,8 +30,11 @@ export interface PostmortemService {
   /** Text, or lines kept by an EditableText (then only lines changed since the last call are examined again). */
   analyze(text: string | LineText, options?: AnalysisOptions): Analysis;
   diagnostics(analysis: Analysis, options?: DiagnosticOptions): Diagnostic[];
-  /** `triggerCharacter`: the character typed that asked for them (none: Ctrl+Space); snippets come only when asked. */
-  completions(analysis: Analysis, position: Position, now?: Date, triggerCharacter?: string): CompletionList | null;
+  /**
+   * `triggerCharacter`: the character typed that asked for them (none: Ctrl+Space); snippets come
+   * only when asked. `context`: what the workspace knows (the owners its post-mortems name).
+   */
+  completions(analysis: Analysis, position: Position, now?: Date, triggerCharacter?: string, context?: CompletionContext): CompletionList | null;
   /** What the field under the cursor expects (its allowed values with their meaning). */
   hover(analysis: Analysis, position: Position, now?: Date): Hover | null;
   codeActions(request: Omit<CodeActionRequest, 'now'> & { now?: Date }): CodeAction[];
@@ -73,7 +76,7 @@ export function serviceFor(template: TemplateModel): PostmortemService {
     open: (text) => new DocumentSession(template, text),
     analyze: (text, options) => analyze(text, template, options),
     diagnostics: (analysis, options) => computeDiagnostics(analysis, options),
-    completions: (analysis, position, now = new Date(), triggerCharacter) => getCompletions(analysis, position, now, triggerCharacter),
+    completions: (analysis, position, now = new Date(), triggerCharacter, context) => getCompletions(analysis, position, now, triggerCharacter, context),
     hover: (analysis, position, now = new Date()) => getHover(analysis, position, now),
     codeActions: (request) => getCodeActions({ ...request, now: request.now ?? new Date() }),
     inlayHints: (analysis, range) => metricInlayHints(analysis, range),

@@ -66,6 +66,8 @@ export interface ActionItem {
   horizon?: HorizonSpec;
   /** Whether an owner, and a due date, are expected of it: a table without that column expects none. */
   expects: { owner: boolean; due: boolean };
+  /** Where a table row's Owner and Due cells are, written or empty (between the pipes). */
+  cells?: { owner?: { start: number; end: number }; due?: { start: number; end: number } };
   /** Parts after the text that could not be told apart: whether an owner or a date is missing is not certain. */
   unsure?: true;
   /** It is still one of the template's own example items. */
@@ -256,6 +258,11 @@ class ItemReader {
         expects: { owner: has('owner'), due: has('due') },
       };
       if (this.isTemplateExample(line)) item.templateExample = true;
+      const cellAt = (column: ActionItemColumn) => {
+        const cell = row.cells[columns.indexOf(column)];
+        return cell && { start: cell.outerStart, end: cell.outerEnd };
+      };
+      item.cells = { owner: cellAt('owner'), due: cellAt('due') };
       if (/^\s*~~.*~~\s*$/.test(action.text)) item.state = 'done';
       const checkbox = /^\s*\[([ xX])\]/.exec(action.text);
       if (checkbox) item.state = checkbox[1] === ' ' ? 'open' : 'done';
@@ -585,7 +592,7 @@ function looksLikeOwner(plain: string): boolean {
 }
 
 /** A day `n` calendar months later (the 31st of a shorter month is its last day). */
-function addMonths(day: number, n: number): number {
+export function addMonths(day: number, n: number): number {
   const date = new Date(day * 86400000);
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth() + n;
