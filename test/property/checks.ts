@@ -409,6 +409,16 @@ export function checkCompletionItem(text: string, lines: readonly string[], anal
     }
     return;
   }
+  // An action item's owner or due date: the item is still one, and now names that owner or date.
+  const actionItem = analysis.actionItems.items.find((i) => i.line <= position.line && position.line <= i.lastLine);
+  if (actionItem) {
+    const value = (edit.newText as string).trim();
+    const newItem = after.actionItems.items.find((i) => i.line === actionItem.line);
+    assert.ok(newItem, `completion '${item.label}' breaks the action item: ${JSON.stringify(before)} -> ${JSON.stringify(line)}`);
+    const part = /^\d{4}-\d{2}-\d{2}$/.test(value) ? newItem.due : newItem.owner;
+    assert.equal(part?.text.replace(/^[*_\s]+|[*_\s]+$/g, ''), value, `completion '${item.label}' leaves ${JSON.stringify(line)}`);
+    return;
+  }
   // A timeline cell: the cell the cursor is in now holds exactly the value, and the row keeps its cells.
   const row = analysis.timeline?.tables.flatMap((t) => t.rows).find((r) => r.row.line === position.line)?.row;
   assert.ok(row, `completion '${item.label}' outside a timeline row`);

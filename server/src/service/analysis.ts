@@ -13,7 +13,7 @@ import { findTimeline, type Timeline } from './document/timeline';
 import { incidentMetrics, type IncidentMetrics } from './metrics/incidentMetrics';
 import type { FieldPart, FieldSpec, ReviewStatusSpec } from './template/schema';
 import type { TemplateModel } from './template/templateModel';
-import { readActionItems, type ActionItems } from './actionItems/read';
+import { readActionItems, type ActionItems, type ActionItemsMemo } from './actionItems/read';
 import type { LineText } from './text/lines';
 import { escapeRegExp, isWhitespace } from './text/markdownText';
 import { findWholeWord } from './text/wholeWords';
@@ -79,9 +79,16 @@ export interface Analysis {
 /**
  * `memo`: the line facts of an earlier analysis of these lines under the same template (a
  * DocumentSession's), reused for the lines unchanged since and filled in for the others;
- * `placementMemo`: its last timeline placement.
+ * `placementMemo`: its last timeline placement; `actionItemsMemo`: its last action items.
  */
-export function analyze(text: string | LineText, template: TemplateModel, options: AnalysisOptions = {}, memo?: LineFactsMemo, placementMemo?: PlacementMemo): Analysis {
+export function analyze(
+  text: string | LineText,
+  template: TemplateModel,
+  options: AnalysisOptions = {},
+  memo?: LineFactsMemo,
+  placementMemo?: PlacementMemo,
+  actionItemsMemo?: ActionItemsMemo,
+): Analysis {
   const doc = parseDocument(
     text,
     {
@@ -139,7 +146,7 @@ export function analyze(text: string | LineText, template: TemplateModel, option
       return reviewStatusOf(template, doc.frontMatterStatus?.value);
     },
     get actionItems() {
-      actionItems ??= readActionItems(analysis);
+      actionItems ??= readActionItems(analysis, memo, actionItemsMemo);
       return actionItems;
     },
     get detection() {

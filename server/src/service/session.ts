@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type Analysis, type AnalysisOptions } from './analysis';
 import { computeDiagnostics, todayOf, type DiagnosticOptions } from './diagnostics';
 import { maxDocumentLength } from './limits';
+import type { ActionItemsMemo } from './actionItems/read';
 import type { PlacementMemo } from './document/clock';
 import type { LineFactsMemo } from './document/parse';
 import type { TemplateModel } from './template/templateModel';
@@ -20,6 +21,7 @@ export class DocumentSession {
   private readonly editable: EditableText;
   private facts: LineFactsMemo;
   private placement: PlacementMemo = {};
+  private actionItems: ActionItemsMemo = {};
   /** Bumped by every edit: what was made of an older text is stale. */
   private generation = 0;
   private analysed: { generation: number; dateOrder: string; analysis: Analysis } | undefined;
@@ -70,6 +72,7 @@ export class DocumentSession {
   release(): void {
     this.facts = new Array(this.editable.lines.length);
     this.placement = {};
+    this.actionItems = {};
     this.analysed = undefined;
     this.diagnosed = undefined;
     this.editable.compact();
@@ -98,7 +101,7 @@ export class DocumentSession {
     const dateOrder = options.dateOrder ?? 'auto';
     const cached = this.analysed;
     if (cached && cached.generation === this.generation && cached.dateOrder === dateOrder) return cached.analysis;
-    const analysis = this.tooLarge ? analyzeOutline(this.editable, this.template, this.editable.length) : analyze(this.editable, this.template, { dateOrder }, this.facts, this.placement);
+    const analysis = this.tooLarge ? analyzeOutline(this.editable, this.template, this.editable.length) : analyze(this.editable, this.template, { dateOrder }, this.facts, this.placement, this.actionItems);
     this.analysed = { generation: this.generation, dateOrder, analysis };
     return analysis;
   }

@@ -16,13 +16,15 @@
  * place, or under a due label, is checked): a false alarm costs more than a missed hint.
  */
 import type { IncidentClock } from '../document/clock';
+import type { LineFacts } from '../document/lineFacts';
+import type { LineFactsMemo } from '../document/parse';
 import { LineKind, type ParsedDocument, type Placeholder } from '../document/model';
 import type { Timeline } from '../document/timeline';
 import { headingKey, placeholderKey } from '../document/normalize';
 import type { ActionItemColumn, ActionItemsSpec, HorizonSpec } from '../template/schema';
 import { exampleLineKey, type TemplateModel } from '../template/templateModel';
-import { escapeRegExp, maskCommentsAndCode } from '../text/markdownText';
-import { dayNumber, findDates, type DateOrder, type DateParts } from '../values/date';
+import { escapeRegExp, isWhitespace, maskCommentsAndCode } from '../text/markdownText';
+import { dayNumber, daysInMonth, findDates, type DateOrder, type DateParts, type FoundDate } from '../values/date';
 import { notApplicable, notYetKnown } from '../values/status';
 
 /** A part of an item as written: where it is and its text. */
@@ -44,6 +46,9 @@ export interface DueDate extends ItemPart {
   days?: number[];
   /** Found in the item's text, not in its due place or under a due label: it counts as there, but is not checked. */
   loose?: true;
+  /** What is written, before it is put on the calendar: a date (both readings of one that reads both ways), or a number of days, weeks or months after the incident. */
+  readings?: DateParts[];
+  relative?: { n: number; unit: 'h' | 'd' | 'w' | 'mo' };
 }
 
 export type ItemState = 'open' | 'done' | 'unknown';
@@ -95,7 +100,18 @@ export interface ActionItemSource {
   placeholdersOnLine(line: number): readonly Placeholder[];
 }
 
-export function readActionItems(analysis: ActionItemSource): ActionItems {
+/** Where a document's session keeps its last action items, for a keystroke elsewhere to hand them out again. */
+export interface ActionItemsMemo {
+  last?: { key: string; facts: readonly (LineFacts | undefined)[]; items: ActionItems; settled: boolean };
+}
+
+/**
+ * `memo`: the session's line facts, where each line's reading is kept (see lineReading);
+ * `itemsMemo`: its last items, returned again when the sections' lines are the same line facts
+ * (the same texts, at the same lines) and their headings, the incident's days and the date
+ * order are unchanged: after a keystroke outside the action items, nothing is read again.
+ */
+export function readActionItems(analysis: ActionItemSource, memo?: LineFactsMemo, itemsMemo?: ActionItemsMemo): ActionItems {
   const spec = analysis.template.schema.actionItems;
   if (!spec || analysis.tooLarge !== undefined) return none;
   const { doc } = analysis;
@@ -103,17 +119,88 @@ export function readActionItems(analysis: ActionItemSource): ActionItems {
   const sections: number[] = [];
   for (let k = 0; k < doc.headings.length; k++) {
     // The outermost heading of that name: its subsections are read with it.
-    if (doc.headings[k].key === sectionKey && !sections.some((s) => doc.headings[s].end >= doc.headings[k].end && doc.headings[s].line < doc.headings[k].line)) sections.push(k);
+    if (doc.headings[k].key !== sectionKey) continue;
+    const last = sections.length ? doc.headings[sections[sections.length - 1]] : undefined;
+    if (!last || last.end <= doc.headings[k].line) sections.push(k);
   }
   if (sections.length === 0) return none;
   const clock = analysis.clock;
   const incidentDays = clock.startDay !== undefined ? { first: clock.startDay, last: clock.startDay + (clock.crossings ?? 0) } : undefined;
-  const reader = new ItemReader(analysis, spec, incidentDays);
+  const dateOrder = analysis.timeline?.dateOrder ?? (analysis.dateOrder !== 'auto' ? analysis.dateOrder : undefined);
+
+  let key = '';
+  let facts: (LineFacts | undefined)[] | undefined;
+  if (memo && itemsMemo) {
+    key = `${analysis.dateOrder} ${dateOrder} ${incidentDays?.first} ${incidentDays?.last} ${clock.year} ${doc.text.lines.length}`;
+    facts = [];
+    for (const section of sections) {
+      const heading = doc.headings[section];
+      for (let k = section; k < doc.headings.length && doc.headings[k].line < heading.end; k++) key += `|${doc.headings[k].line} ${doc.headings[k].end} ${doc.headings[k].key}`;
+      for (let line = heading.line; line < heading.end; line++) facts.push(memo[line]);
+    }
+    const last = itemsMemo.last;
+    if (last && last.key === key && last.facts.length === facts.length) {
+      let same = true;
+      for (let k = 0; k < facts.length && same; k++) same = facts[k] !== undefined && facts[k] === last.facts[k];
+      if (same) return last.items;
+    }
+  }
+  const reader = new ItemReader(analysis, spec, incidentDays, memo);
+  reader.reuse = itemsMemo?.last?.settled !== true;
   const items: ActionItem[] = [];
   for (const section of sections) reader.readSection(section, items);
   items.sort((a, b) => a.line - b.line);
-  settleDateOrder(items, analysis.timeline?.dateOrder ?? (analysis.dateOrder !== 'auto' ? analysis.dateOrder : undefined));
-  return { items, sections, incidentDays };
+  const settled = settleDateOrder(items, dateOrder);
+  const read = { items, sections, incidentDays };
+  if (itemsMemo && facts) itemsMemo.last = { key, facts, items: read, settled };
+  return read;
+}
+
+/** What one line of a list item says, on its own (ItemReader.lineReading). */
+interface LineReading {
+  state: ItemState;
+  text: ItemPart;
+  owner?: ItemPart;
+  due?: DueDate;
+  completed?: DueDate;
+  ticket?: ItemPart;
+  unsure?: true;
+}
+
+/** A line as an item's line: blank, a list item (`from`: where its text starts; -1: none), its indentation. */
+interface LineShape {
+  blank: boolean;
+  from: number;
+  indent: number;
+  checkbox: boolean;
+}
+
+/**
+ * A line's readings as its facts keep them, under one date order: its shape, what it says as a
+ * first line and as a continuation, and the item last made from it as a first line, with what
+ * that item was made of (its lines' facts and its context), to be handed out again.
+ */
+interface KeptReadings {
+  dateOrder: DateOrder;
+  shape?: LineShape;
+  first?: LineReading;
+  continuation?: LineReading;
+  built?: { item: ActionItem; line: number; last: number; context: string; horizon: HorizonSpec | undefined; templateExample: boolean; below: (LineFacts | undefined)[] };
+}
+
+/**
+ * Adds what a line says to its item: the parts the item has not got yet, and a state the line
+ * says in words (a Status label, "done", a tick). A kept reading may be of the same text on
+ * another line: its parts are copied onto this one (and copied anyway, as the resolution of
+ * dates writes into them).
+ */
+function merge(item: ActionItem, reading: LineReading, line: number): void {
+  // No closure here: it runs for every item on every keystroke.
+  if (!item.owner && reading.owner) item.owner = { ...reading.owner, line };
+  if (!item.due && reading.due) item.due = { ...reading.due, line };
+  if (!item.completed && reading.completed) item.completed = { ...reading.completed, line };
+  if (!item.ticket && reading.ticket) item.ticket = { ...reading.ticket, line };
+  if (reading.state !== 'unknown' && (item.state === 'unknown' || reading.state === 'done' || item.line !== line)) item.state = reading.state;
 }
 
 interface Words {
@@ -162,70 +249,169 @@ const ticketAnywhere = /\[[^\]\n]*\]\((?:https?:\/\/|\/)[^)\s]*\)|https?:\/\/\S+
 const handle = /(?<![\p{L}\p{N}.])@[\p{L}\p{N}][\p{L}\p{N}._-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\[[^\]\n]+\]\]/u;
 /** Decoration around a part: emphasis, a trailing tick or cross, brackets of a parenthesis. */
 const decoration = /^[\s*_~`"“(]+|[\s*_~`"”).,;:!✅✔️☑]+$/gu;
+const decorationStart = /^[\s*_~`"“(]/;
+const decorationEnd = /[\s*_~`"”).,;:!✅✔️☑]$/u;
+
+/** A part without its decoration; most parts have none, and are handed back as they are. */
+function undecorated(text: string): string {
+  return decorationStart.test(text) || decorationEnd.test(text) ? text.replace(decoration, '') : text;
+}
 
 class ItemReader {
   private readonly words: Words;
   private readonly lines: readonly string[];
+  /** What an item depends on beyond its lines, its horizon and whether it is the template's: the incident's days and year, the date order. */
+  readonly context: string;
+  /** Items made last time may be handed out again (not after a read that settled dates that read both ways, which changes its items). */
+  reuse = true;
+  /** The last section a horizon was looked up for, and its horizon. */
+  private horizonSection = -2;
+  private horizon: HorizonSpec | undefined;
 
   constructor(
     private readonly analysis: ActionItemSource,
     spec: ActionItemsSpec,
     private readonly incidentDays: { first: number; last: number } | undefined,
+    private readonly memo: LineFactsMemo | undefined,
   ) {
     this.words = wordsOf(spec);
     this.lines = analysis.doc.text.lines;
+    this.context = `${analysis.dateOrder} ${incidentDays?.first} ${incidentDays?.last} ${analysis.clock.year}`;
   }
 
   readSection(section: number, items: ActionItem[]): void {
     const { doc } = this.analysis;
     const heading = doc.headings[section];
-    const tableLines = new Set<number>();
+    // Lines that are no list item: the tables' (read as tables) and the subsections' headings.
+    const skipped: [number, number][] = [];
     for (let t = 0; t < doc.tables.length; t++) {
       const table = doc.tables[t];
       if (table.header.line <= heading.line || table.header.line >= heading.end) continue;
-      for (let line = table.header.line; line < table.end; line++) tableLines.add(line);
+      skipped.push([table.header.line, table.end]);
       this.readTable(t, items);
     }
-    const headingLines = new Set<number>();
-    for (let k = section; k < doc.headings.length && doc.headings[k].line < heading.end; k++) for (let line = doc.headings[k].line; line <= doc.headings[k].lastLine; line++) headingLines.add(line);
+    for (let k = section + 1; k < doc.headings.length && doc.headings[k].line < heading.end; k++) skipped.push([doc.headings[k].line, doc.headings[k].lastLine + 1]);
+    skipped.sort((a, b) => a[0] - b[0]);
+    let next = 0;
 
-    let current: (ActionItem & { contentIndent: number }) | undefined;
-    const finish = () => {
-      if (current) items.push(this.settle(current));
-      current = undefined;
-    };
     for (let line = heading.lastLine + 1; line < heading.end; line++) {
-      if (doc.lineKinds[line] !== LineKind.Text || headingLines.has(line) || tableLines.has(line)) {
-        if (headingLines.has(line) || tableLines.has(line)) finish();
+      while (next < skipped.length && skipped[next][1] <= line) next++;
+      if (next < skipped.length && skipped[next][0] <= line) {
+        line = skipped[next][1] - 1;
         continue;
       }
-      const text = this.lines[line];
-      if (text.trim() === '') continue;
-      const m = listItem.exec(text);
-      const indent = m ? indentWidth(m[1]) : indentWidth(/^[ \t]*/.exec(text)![0]);
-      if (current && indent >= current.contentIndent && !(m && m[3] !== undefined)) {
-        // A sub-bullet or continuation line: its labelled parts ("Owner: Alice") are the item's.
-        this.readParts(current, line, indent, text.length, true);
-        current.lastLine = line;
-        continue;
+      if (doc.lineKinds[line] !== LineKind.Text) continue;
+      const shape = this.shapeOf(line);
+      if (shape.from < 0) continue;
+      // The item's lines: its sub-bullets and continuation lines, indented under it.
+      let last = line;
+      for (let k = line + 1; k < heading.end; k++) {
+        if (next < skipped.length && skipped[next][0] <= k) break;
+        if (doc.lineKinds[k] !== LineKind.Text) continue;
+        const below = this.shapeOf(k);
+        if (below.blank) continue;
+        if (below.indent < shape.indent + 1 || below.checkbox) break;
+        last = k;
       }
-      finish();
-      if (!m) continue;
-      const start = m[0].length;
-      current = {
-        form: 'list',
-        line,
-        lastLine: line,
-        state: m[3] === undefined ? 'unknown' : m[3] === ' ' ? 'open' : 'done',
-        text: { line, start, end: start, text: '' },
-        horizon: this.horizonOf(line),
-        expects: { owner: true, due: true },
-        contentIndent: indent + 1,
-      };
-      if (this.isTemplateExample(line)) current.templateExample = true;
-      this.readParts(current, line, start, text.length, false);
+      items.push(this.item(line, last, shape));
+      line = last;
     }
-    finish();
+  }
+
+  /**
+   * The item of lines `line` to `last`: the one made of the same lines last time, when they are
+   * the same line facts (the same texts at the same lines) and the item's context is the same;
+   * else made of the lines' readings.
+   */
+  private item(line: number, last: number, shape: LineShape): ActionItem {
+    const horizon = this.horizonOf(line);
+    const templateExample = this.isTemplateExample(line);
+    const facts = this.memo?.[line];
+    const kept = facts !== undefined && facts.text === this.lines[line] ? facts : undefined;
+    const built = this.reuse ? ((kept?.actionItem as KeptReadings | undefined)?.built) : undefined;
+    if (built && built.line === line && built.last === last && built.context === this.context && built.horizon === horizon && built.templateExample === templateExample) {
+      let same = true;
+      for (let k = line + 1; k <= last && same; k++) same = this.memo![k] === built.below[k - line - 1];
+      if (same) return built.item;
+    }
+    const reading = this.lineReading(line, shape.from, false);
+    const item: ActionItem = {
+      form: 'list',
+      line,
+      lastLine: last,
+      state: reading.state,
+      text: { ...reading.text, line },
+      horizon,
+      expects: { owner: true, due: true },
+    };
+    merge(item, reading, line);
+    if (reading.unsure) item.unsure = true;
+    if (templateExample) item.templateExample = true;
+    for (let k = line + 1; k <= last; k++) {
+      const below = this.shapeOf(k);
+      if (!below.blank && this.analysis.doc.lineKinds[k] === LineKind.Text) merge(item, this.lineReading(k, below.indent, true), k);
+    }
+    this.settle(item);
+    const readings = kept?.actionItem as KeptReadings | undefined;
+    if (readings && this.memo) {
+      const below: (LineFacts | undefined)[] = [];
+      for (let k = line + 1; k <= last; k++) below.push(this.memo[k]);
+      readings.built = { item, line, last, context: this.context, horizon, templateExample, below };
+    }
+    return item;
+  }
+
+  /** Whether a line is blank, a list item (where its text starts, its checkbox) and its indentation: read once per line text. */
+  private shapeOf(line: number): LineShape {
+    const facts = this.memo?.[line];
+    const kept = facts !== undefined && facts.text === this.lines[line] ? facts : undefined;
+    let readings = kept?.actionItem as KeptReadings | undefined;
+    if (readings && readings.dateOrder !== this.analysis.dateOrder) readings = undefined;
+    if (readings?.shape) return readings.shape;
+    const text = this.lines[line];
+    const m = listItem.exec(text);
+    const shape: LineShape = m
+      ? { blank: false, from: m[0].length, indent: indentWidth(m[1]), checkbox: m[3] !== undefined }
+      : { blank: isBlank(text), from: -1, indent: indentWidth(/^[ \t]*/.exec(text)![0]), checkbox: false };
+    if (kept) {
+      readings ??= kept.actionItem = { dateOrder: this.analysis.dateOrder } as KeptReadings;
+      readings.shape = shape;
+    }
+    return shape;
+  }
+
+  /**
+   * What one line of a list item says (its first line from `from`, or a continuation line):
+   * read on its own, so kept with the line's facts in a session and read again only when the
+   * line's text (or the date order) changes; its dates are put on the calendar afterwards.
+   */
+  private lineReading(line: number, from: number, continuation: boolean): LineReading {
+    const facts = this.memo?.[line];
+    const kept = facts !== undefined && facts.text === this.lines[line] ? facts : undefined;
+    const cached = kept?.actionItem as KeptReadings | undefined;
+    if (cached && cached.dateOrder === this.analysis.dateOrder) {
+      const reading = continuation ? cached.continuation : cached.first;
+      if (reading) return reading;
+    }
+    const text = this.lines[line];
+    const m = continuation ? null : listItem.exec(text);
+    const scratch: ActionItem = {
+      form: 'list',
+      line,
+      lastLine: line,
+      state: !m || m[3] === undefined ? 'unknown' : m[3] === ' ' ? 'open' : 'done',
+      text: { line, start: from, end: from, text: '' },
+      expects: { owner: true, due: true },
+    };
+    this.readParts(scratch, line, from, text.length, continuation);
+    const reading: LineReading = { state: scratch.state, text: scratch.text, owner: scratch.owner, due: scratch.due, completed: scratch.completed, ticket: scratch.ticket, unsure: scratch.unsure };
+    if (kept) {
+      const readings: KeptReadings = cached && cached.dateOrder === this.analysis.dateOrder ? cached : { dateOrder: this.analysis.dateOrder };
+      if (continuation) readings.continuation = reading;
+      else readings.first = reading;
+      kept.actionItem = readings;
+    }
+    return reading;
   }
 
   private readTable(index: number, items: ActionItem[]): void {
@@ -269,7 +455,7 @@ class ItemReader {
       columns.forEach((column, k) => {
         const part = cellPart(k);
         if (!part || column === undefined || column === 'action') return;
-        const plain = part.text.replace(decoration, '').trim();
+        const plain = undecorated(part.text).trim();
         if (column === 'status') {
           const state = this.stateOf(plain);
           if (state) item.state = state;
@@ -301,8 +487,9 @@ class ItemReader {
     const masked = maskCommentsAndCode(text);
     // Labelled parts, each up to the next label, separator or the end of its parenthesis.
     const labelled: { label: string; start: number; end: number; valueStart: number }[] = [];
-    labelPattern.lastIndex = from;
     let m: RegExpExecArray | null;
+    // A label has a colon: most items have none, and are not searched.
+    labelPattern.lastIndex = masked.indexOf(':', from) === -1 && masked.indexOf('：', from) === -1 ? masked.length : from;
     while ((m = labelPattern.exec(masked)) !== null && m.index < to) labelled.push({ label: m[1].toLowerCase(), start: m.index, valueStart: m.index + m[0].length, end: to });
     for (let k = 0; k < labelled.length; k++) {
       const part = labelled[k];
@@ -312,7 +499,7 @@ class ItemReader {
     for (const part of labelled) {
       const value = this.part(line, part.valueStart, part.end);
       if (value.text === '') continue;
-      const plain = value.text.replace(decoration, '');
+      const plain = undecorated(value.text);
       if (/^(?:owners?|owned by|assignee|assigned to|dri|responsible|who)$/.test(part.label)) {
         if (!item.owner && (value.placeholder || (notYetKnown(plain) === undefined && !notApplicable(plain)))) item.owner = value;
       } else if (/^(?:tickets?|issue|jira|tracking|tracked in|bug)$/.test(part.label)) {
@@ -323,7 +510,7 @@ class ItemReader {
       } else if (!item.due && (value.placeholder || (notYetKnown(plain) === undefined && !notApplicable(plain)))) item.due = this.dateOf(value, plain, false);
     }
     if (continuation) {
-      this.looseParts(item, line, from, to, labelled);
+      this.looseParts(item, line, from, to, labelled, masked);
       return;
     }
 
@@ -361,12 +548,12 @@ class ItemReader {
     }
     if (unsure) item.unsure = true;
     // A parenthesis at the end of the text: "(@alice, Dec 5)", "(owner: kim)" is read above.
-    this.looseParts(item, line, from, to, labelled);
+    this.looseParts(item, line, from, to, labelled, masked);
   }
 
   /** What an unlabelled part after the text is; sets it on the item. */
   private kindOf(segment: ItemPart, position: number, item: ActionItem): 'owner' | 'due' | 'ticket' | 'done' | 'text' {
-    const plain = segment.text.replace(decoration, '');
+    const plain = undecorated(segment.text);
     if (segment.placeholder) {
       const key = placeholderKey(plain);
       const kind = /owner|who|assignee|responsible|name/.test(key) ? 'owner' : /due|date|when|deadline/.test(key) ? 'due' : /ticket|link|issue/.test(key) ? 'ticket' : position === 1 ? 'owner' : 'due';
@@ -382,15 +569,18 @@ class ItemReader {
       if (rest !== '') item.completed = this.dateOf(segment, rest, false);
       return 'done';
     }
-    if (this.words.done.test(plain) && plain.length <= 12) {
+    if (plain.length <= 12 && plain.charCodeAt(0) !== 64 /* @ */ && this.words.done.test(plain)) {
       item.state = 'done';
       return 'done';
     }
     const prefixed = duePrefix.exec(plain);
     const whenText = prefixed ? plain.slice(prefixed[0].length) : plain;
-    if (!item.due && (prefixed || startsWithWhen(whenText, this.analysis))) {
-      item.due = this.dateOf(segment, whenText, false);
-      return 'due';
+    if (!item.due) {
+      const when = whenAtStart(whenText, this.analysis);
+      if (prefixed || when) {
+        item.due = this.dateOf(segment, whenText, false, when);
+        return 'due';
+      }
     }
     if (!item.ticket && (ticketId.test(plain) || /^\[[^\]]*\]\([^)]*\)$/.test(plain) || /^https?:\/\/\S+$/.test(plain))) {
       item.ticket = segment;
@@ -404,28 +594,28 @@ class ItemReader {
   }
 
   /** An @handle, an e-mail address or a date anywhere in the item: an owner and a due date are there, though not in their place. */
-  private looseParts(item: ActionItem, line: number, from: number, to: number, labelled: readonly { start: number; end: number }[]): void {
+  private looseParts(item: ActionItem, line: number, from: number, to: number, labelled: readonly { start: number; end: number }[], masked: string): void {
     const text = this.lines[line];
-    const masked = maskCommentsAndCode(text).slice(0, to);
-    if (!item.owner) {
-      const m = handle.exec(masked.slice(from));
+    const rest = masked.slice(from, to);
+    // Each search only where its character is: an @ or [[ for a handle, a digit for a date.
+    if (!item.owner && (rest.indexOf('@') !== -1 || rest.indexOf('[[') !== -1)) {
+      const m = handle.exec(rest);
       if (m) item.owner = this.part(line, from + m.index, from + m.index + m[0].length);
     }
-    if (!item.ticket) {
+    if (!item.ticket && (rest.indexOf('#') !== -1 || rest.indexOf('](') !== -1 || rest.indexOf('http') !== -1 || /[A-Z]-\d/.test(rest))) {
       const m = ticketAnywhere.exec(text.slice(from, to));
       if (m && !labelled.some((p) => p.start <= from + m.index && from + m.index < p.end)) item.ticket = this.part(line, from + m.index, from + m.index + m[0].length);
     }
     if (!item.due) {
-      const dates = findDates(masked.slice(from), { order: this.analysis.dateOrder });
-      const date = dates.find((d) => d.date || d.ambiguous);
+      const date = findDates(rest, { order: this.analysis.dateOrder }).find((d) => d.date || d.ambiguous);
       if (date) item.due = { ...this.dateOf(this.part(line, from + date.start, from + date.end), date.text, false), loose: true };
-      else if (/(?<![\p{L}\p{N}])(?:eod|eow|eom|eoq|asap|end of (?:the )?(?:day|week|month|quarter|sprint)|next (?:week|sprint|month|quarter|release))(?![\p{L}\p{N}])/iu.test(masked.slice(from))) {
+      else if (/(?<![\p{L}\p{N}])(?:eod|eow|eom|eoq|asap|end of (?:the )?(?:day|week|month|quarter|sprint)|next (?:week|sprint|month|quarter|release))(?![\p{L}\p{N}])/iu.test(rest)) {
         item.due = { line, start: from, end: to, text: '', loose: true };
       }
     }
-    if (item.state !== 'done' && /[✅✔☑]/u.test(masked.slice(from)) ) item.state = 'done';
+    if (item.state !== 'done' && /[✅✔☑]/u.test(rest)) item.state = 'done';
     // Struck through: the whole item, or its text.
-    if (item.state !== 'done' && (/^\s*~~[^~].*~~\s*$/.test(masked.slice(from, to)) || /^(?:\*\*)?~~[^~].*~~(?:\*\*)?$/.test(item.text.text))) item.state = 'done';
+    if (item.state !== 'done' && rest.indexOf('~~') !== -1 && (/^\s*~~[^~].*~~\s*$/.test(rest) || /^(?:\*\*)?~~[^~].*~~(?:\*\*)?$/.test(item.text.text))) item.state = 'done';
   }
 
   /** The open or done state a Status cell or label says, if it says one. */
@@ -438,27 +628,48 @@ class ItemReader {
     return undefined;
   }
 
-  /** A due date's day, from what is written in a part (`plain`: its text without the due words). */
-  private dateOf(part: ItemPart, plain: string, loose: boolean): DueDate {
+  /** A due date as written in a part (`plain`: its text without the due words), not yet on the calendar (see resolve). */
+  private dateOf(part: ItemPart, plain: string, loose: boolean, known?: FoundDate | true): DueDate {
     const due: DueDate = { ...part };
     if (loose) due.loose = true;
     if (part.placeholder) return due;
+    if (known !== undefined && known !== true) {
+      // Already found at the part's start (whenAtStart).
+      if (!known.problem) {
+        const readings = known.date ? [known.date] : known.ambiguous ? [known.ambiguous.dayFirst, known.ambiguous.monthFirst] : [];
+        if (readings.length) due.readings = readings;
+      }
+      return due;
+    }
     const rel = relative.exec(plain.trim());
     if (rel) {
-      if (this.incidentDays) {
-        const n = Number(rel[1]);
-        const unit = rel[2].toLowerCase();
-        const first = this.incidentDays.first;
-        due.days = [unit.startsWith('mo') ? addMonths(first, n) : unit.startsWith('w') ? first + 7 * n : unit.startsWith('h') ? first + Math.floor(n / 24) : first + n];
-      }
+      const unit = rel[2].toLowerCase();
+      due.relative = { n: Number(rel[1]), unit: unit.startsWith('mo') ? 'mo' : unit.startsWith('w') ? 'w' : unit.startsWith('h') ? 'h' : 'd' };
       return due;
     }
     const found = findDates(plain, { order: this.analysis.dateOrder, yearless: true })[0];
     if (!found || found.problem) return due;
     const readings = found.date ? [found.date] : found.ambiguous ? [found.ambiguous.dayFirst, found.ambiguous.monthFirst] : [];
-    const days = readings.map((date) => this.dayOf(date)).filter((d): d is number => d !== undefined);
-    if (days.length) due.days = days;
+    if (readings.length) due.readings = readings;
     return due;
+  }
+
+  /** The days a due date names, from the incident's day and year. */
+  private resolve(due: DueDate | undefined): void {
+    if (!due) return;
+    if (due.relative) {
+      if (!this.incidentDays) return;
+      const { n, unit } = due.relative;
+      const first = this.incidentDays.first;
+      due.days = [unit === 'mo' ? addMonths(first, n) : unit === 'w' ? first + 7 * n : unit === 'h' ? first + Math.floor(n / 24) : first + n];
+    } else if (due.readings) {
+      let days: number[] | undefined;
+      for (const date of due.readings) {
+        const day = this.dayOf(date);
+        if (day !== undefined) (days ??= []).push(day);
+      }
+      if (days) due.days = days;
+    }
   }
 
   /** A date's day; one without a year is the first such day from two months before the incident on. */
@@ -473,11 +684,19 @@ class ItemReader {
 
   private horizonOf(line: number): HorizonSpec | undefined {
     const { doc } = this.analysis;
-    for (let k = doc.sectionOfLine[line]; k !== -1; k = doc.headings[k].parent) {
+    const section = doc.sectionOfLine[line];
+    if (section === this.horizonSection) return this.horizon;
+    let found: HorizonSpec | undefined;
+    for (let k = section; k !== -1 && !found; k = doc.headings[k].parent) {
       const key = doc.headings[k].key;
-      for (const { keys, horizon } of this.words.horizons) if (keys.some((h) => key === h || key.startsWith(`${h} `))) return horizon;
+      for (const { keys, horizon } of this.words.horizons) {
+        for (const h of keys) if (key === h || (key.startsWith(h) && key.charCodeAt(h.length) === 32)) found ??= horizon;
+      }
     }
-    return undefined;
+    // The items of one subsection come one after another: its horizon is found once.
+    this.horizonSection = section;
+    this.horizon = found;
+    return found;
   }
 
   private isTemplateExample(line: number): boolean {
@@ -489,8 +708,8 @@ class ItemReader {
   /** The trimmed part of a line between two characters, marked when it is a placeholder. */
   private part(line: number, start: number, end: number): ItemPart {
     const text = this.lines[line];
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
     const part: ItemPart = { line, start, end, text: text.slice(start, end) };
     if (end > start && this.isPlaceholderSpan(line, start, end)) part.placeholder = true;
     return part;
@@ -498,16 +717,19 @@ class ItemReader {
 
   /** Whether a span holds a placeholder and nothing else but decoration. */
   private isPlaceholderSpan(line: number, start: number, end: number): boolean {
-    const inside: Placeholder[] = this.analysis.placeholdersOnLine(line).filter((p) => p.start >= start && p.end <= end);
+    const onLine = this.analysis.placeholdersOnLine(line);
+    if (onLine.length === 0) return false;
+    const inside: Placeholder[] = onLine.filter((p) => p.start >= start && p.end <= end);
     if (inside.length === 0) return false;
     let rest = this.lines[line].slice(start, end);
     for (const p of [...inside].reverse()) rest = rest.slice(0, p.start - start) + rest.slice(p.end - start);
     return rest.replace(decoration, '').replace(/[\s/,&-]+/g, '') === '';
   }
 
-  /** An item read whole (a list item's indentation, kept while reading its lines, left out). */
-  private settle(item: ActionItem & { contentIndent?: number }): ActionItem {
-    delete item.contentIndent;
+  /** An item read whole: its dates put on the calendar. */
+  private settle(item: ActionItem): ActionItem {
+    this.resolve(item.due);
+    this.resolve(item.completed);
     return item;
   }
 }
@@ -517,7 +739,8 @@ class ItemReader {
  * the timeline's order, the setting, or the order its items' dates show where one of them can
  * only read one way (11/27/2026), when they all agree.
  */
-function settleDateOrder(items: ActionItem[], known: 'dmy' | 'mdy' | undefined): void {
+function settleDateOrder(items: ActionItem[], known: 'dmy' | 'mdy' | undefined): boolean {
+  if (!items.some((item) => item.due?.readings?.length === 2 || item.completed?.readings?.length === 2)) return false;
   const dates = items.flatMap((item) => [item.due, item.completed]).filter((d): d is DueDate => d?.days !== undefined);
   let order = known;
   if (!order) {
@@ -530,8 +753,16 @@ function settleDateOrder(items: ActionItem[], known: 'dmy' | 'mdy' | undefined):
     }
     if (orders.size === 1) order = [...orders][0];
   }
-  if (!order) return;
-  for (const d of dates) if (d.days!.length === 2) d.days = [order === 'dmy' ? d.days![0] : d.days![1]];
+  if (order) for (const d of dates) if (d.days!.length === 2) d.days = [order === 'dmy' ? d.days![0] : d.days![1]];
+  return true;
+}
+
+function isBlank(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Columns of leading white space, a tab to the next multiple of 4. */
@@ -563,20 +794,29 @@ function valueEnd(masked: string, from: number, limit: number, isDate: boolean):
 function insideBrackets(masked: string, from: number, at: number): boolean {
   let depth = 0;
   for (let k = from; k < at; k++) {
-    const c = masked[k];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    const c = masked.charCodeAt(k);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
   }
   return depth > 0;
 }
 
 /** Whether a part names a when: a date at its start, "+7d", or words such as "EOW" and "next sprint". */
-function startsWithWhen(plain: string, analysis: ActionItemSource): boolean {
+function whenAtStart(plain: string, analysis: ActionItemSource): FoundDate | true | undefined {
+  const iso = isoDay.exec(plain);
+  if (iso) {
+    const date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+    // The form most dates take, read here without the search for every other form.
+    if (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month)) return { start: 0, end: iso[0].length, text: iso[0], date };
+  }
   if (relative.test(plain) || vagueWhen.test(plain)) return true;
   const found = findDates(plain, { order: analysis.dateOrder, yearless: true })[0];
   // "Fri, Nov. 20th", "Mon 2026-03-09": a weekday may come first.
-  return found !== undefined && (found.start <= 2 || /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$/i.test(plain.slice(0, found.start)));
+  return found !== undefined && (found.start <= 2 || /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$/i.test(plain.slice(0, found.start))) ? found : undefined;
 }
+
+/** A date written YYYY-MM-DD alone, or before a note. */
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})(?![\d:T-])/;
 
 /**
  * Whether an unlabelled part after the text can be its owner: an @handle, an address, a

@@ -90,6 +90,8 @@ export interface LineFacts {
   timelineRow?: TimelineRow;
   /** The value of the field on this line, read by the spec it was read for (analysis.ts). */
   fieldValue?: { spec: object; place: string; value: object };
+  /** What the line says as a line of an action item (actionItems/read.ts). */
+  actionItem?: object;
   /** It holds a blaming phrase as written (FactOptions.mayBlame): read once per line text, not on every keystroke. */
   mayBlame: boolean;
 }
@@ -156,6 +158,7 @@ function newFacts(text: string, code: boolean, masked: string): LineFacts {
     row: undefined,
     timelineRow: undefined,
     fieldValue: undefined,
+    actionItem: undefined,
     mayBlame: false,
   } satisfies Record<keyof LineFacts, unknown>;
   return facts;
