@@ -215,3 +215,19 @@ export interface ReadinessParams {
 
 /** Null when the file is not checked or the template has no review statuses; `version`: the document's the edits are for. */
 export type ReadinessResult = (Readiness & { version: number }) | null;
+
+/**
+ * The workspace index (server → client, and client → server): every post-mortem of the
+ * workspace folders as a summary, for the Post-Mortems and Action Items views and the insights.
+ * `postmortem/indexChanged` is sent when it changes (with its generation); the client asks
+ * `postmortem/index` again.
+ */
+export const workspaceIndexRequest = 'postmortem/index';
+export const workspaceIndexChangedNotification = 'postmortem/indexChanged';
+
+export interface WorkspaceIndexResult {
+  generation: number;
+  /** Still being built: how far (files read of those found). */
+  building?: { done: number; total: number };
+  postmortems: { uri: string; summary: import('../server/src/service/workspace/summary').PostmortemSummary }[];
+}

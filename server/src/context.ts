@@ -4,10 +4,12 @@
  * the service's, and each area's handlers (handlers/) only carry requests to it.
  */
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, FileEvent, TextDocuments } from 'vscode-languageserver/node';
 import type { PostmortemSettings } from '../../common/protocol';
 import { matchingPattern } from '../../host/fileMatch';
 import { postmortemFolderOf } from '../../host/postmortemFolder';
+import { URI } from '../../host/uri';
+import type { WorkspaceIndex } from '../../host/workspaceIndex';
 import type { ServerHost } from './host';
 import { WorkingSet, type OpenDocument } from './documents';
 import type { TemplateManager } from './handlers/templateManager';
@@ -27,6 +29,8 @@ export interface ClientCapabilities {
   /** It asks for inlay hints and code lenses again when told to (workspace/inlayHint/refresh, workspace/codeLens/refresh). */
   inlayHintRefresh: boolean;
   codeLensRefresh: boolean;
+  /** It shows progress the server starts (`window/workDoneProgress/create`). */
+  workDoneProgress: boolean;
 }
 
 /** A Markdown document, read under its settings: its analysis and whether it is checked as a post-mortem. */
@@ -56,7 +60,12 @@ export class ServerContext {
     cursorCommand: undefined,
     inlayHintRefresh: false,
     codeLensRefresh: false,
+    workDoneProgress: false,
   };
+  /** Set once `initialized` has come. */
+  initialized = false;
+  /** Every post-mortem of the workspace folders (handlers/workspaceIndex.ts). */
+  index: WorkspaceIndex | undefined;
   workspaceFolders: string[] = [];
   templates: TemplateManager | undefined;
   settings!: SettingsStore;
@@ -74,6 +83,27 @@ export class ServerContext {
   /** The settings, the folders or the template changed: every area reads the documents again. */
   reanalyse(): void {
     for (const listener of this.reanalyseListeners) listener();
+  }
+
+  private readonly indexListeners: (() => void)[] = [];
+  private readonly watchedFileListeners: ((changes: readonly FileEvent[]) => void)[] = [];
+
+  /** Files the client watches changed (`workspace/didChangeWatchedFiles`, which has one handler: this). */
+  onWatchedFiles(listener: (changes: readonly FileEvent[]) => void): void {
+    this.watchedFileListeners.push(listener);
+  }
+
+  watchedFilesChanged(changes: readonly FileEvent[]): void {
+    for (const listener of this.watchedFileListeners) listener(changes);
+  }
+
+  /** Which post-mortems have which Incident ID changed: the cross-file diagnostics are made again. */
+  onIndexChanged(listener: () => void): void {
+    this.indexListeners.push(listener);
+  }
+
+  indexChanged(): void {
+    for (const listener of this.indexListeners) listener();
   }
 
   constructor(
@@ -117,7 +147,10 @@ export class ServerContext {
   /** An open document that is checked as a post-mortem (and can be: not too large), read; undefined for any other. */
   /** What the document shows: its diagnostics when it is checked as a post-mortem, else none. */
   shown(read: ReadDocument): Diagnostic[] {
-    return read.detection.postmortem ? read.document.session.diagnostics(read.analysis, { levels: read.settings.rules, docsBaseUri: this.host.docsBaseUri }) : [];
+    if (!read.detection.postmortem) return [];
+    const filePath = this.index ? URI.toPath(read.document.uri) : undefined;
+    const workspace = filePath ? this.index!.factsFor(filePath) : undefined;
+    return read.document.session.diagnostics(read.analysis, { levels: read.settings.rules, docsBaseUri: this.host.docsBaseUri, workspace });
   }
 
   async postmortem(uri: string): Promise<ReadDocument | undefined> {

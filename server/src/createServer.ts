@@ -12,6 +12,7 @@ import { registerProgress } from './handlers/progress';
 import { registerMetrics } from './handlers/metrics';
 import { registerTemplate } from './handlers/template';
 import { registerWorkspace, watchWorkspaceFolders } from './handlers/workspace';
+import { registerWorkspaceIndex } from './handlers/workspaceIndex';
 import type { ServerHost } from './host';
 import { codeActionKinds, completionTriggerCharacters } from './service/service';
 import { SettingsStore } from './settings';
@@ -35,6 +36,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       cursorCommand: typeof options.cursorCommand === 'string' ? options.cursorCommand : undefined,
       inlayHintRefresh: !!capabilities.workspace?.inlayHint?.refreshSupport,
       codeLensRefresh: !!capabilities.workspace?.codeLens?.refreshSupport,
+      workDoneProgress: !!capabilities.window?.workDoneProgress,
     };
     context.workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (context.workspaceFolders.length === 0 && params.rootUri) context.workspaceFolders = [params.rootUri];
@@ -51,6 +53,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         selectionRangeProvider: true,
+        workspaceSymbolProvider: true,
         executeCommandProvider: { commands: [fillMetricsCommand] },
         diagnosticProvider: context.capabilities.pullDiagnostics ? { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: context.capabilities.folderChanges ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
@@ -60,18 +63,23 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   });
 
   connection.onInitialized(() => {
+    context.initialized = true;
     if (context.capabilities.configurationChangeRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (context.capabilities.folderChanges) watchWorkspaceFolders(context);
     // Ready for the first document, unless one is already here to make it.
     setImmediate(() => context.service());
     void context.templates?.reload();
+    workspaceIndex.start();
   });
 
+  connection.onDidChangeWatchedFiles((change) => context.watchedFilesChanged(change.changes));
   registerDiagnostics(context);
   registerEditing(context);
   registerMetrics(context);
   registerProgress(context);
   registerWorkspace(context);
+  const workspaceIndex = registerWorkspaceIndex(context);
+  context.index = workspaceIndex.index;
   documents.listen(connection);
   return context;
 }

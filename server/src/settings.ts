@@ -49,6 +49,11 @@ export class SettingsStore {
     private readonly log: (message: string) => void,
   ) {}
 
+  /** The settings of initialization and `didChangeConfiguration`, without asking the client. */
+  globalSettings(): PostmortemSettings {
+    return this.global;
+  }
+
   setGlobal(raw: unknown): void {
     this.global = sanitizeSettings(raw, this.log);
   }

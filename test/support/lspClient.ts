@@ -53,6 +53,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Workspace client capabilities added to the default ones (didChangeWatchedFiles...). */
   workspaceCapabilities?: Record<string, unknown>;
+  /** Window client capabilities (`workDoneProgress: true`: the server may show progress). */
+  windowCapabilities?: Record<string, unknown>;
   /** Text document client capabilities added to the default ones. */
   textDocumentCapabilities?: Record<string, unknown>;
   /** Preload the memory probe (and --expose-gc) into the server's node, for `heap()`. */
@@ -96,6 +98,10 @@ export class LspClient {
   readonly appliedEdits: Array<{ label?: string; edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: unknown[] }> } }> = [];
   /** What the server wrote to stderr. */
   readonly stderr: string[] = [];
+  /** `$/progress` values received, by token, in order (begin, report..., end). */
+  readonly progress = new Map<string | number, Array<{ kind: string; title?: string; message?: string; percentage?: number }>>();
+  /** Notifications of other methods received, by method. */
+  readonly notifications = new Map<string, unknown[]>();
   /** Milliseconds from spawn to the `initialize` result. */
   initializeMs = NaN;
   private waiters: Array<() => void> = [];
@@ -159,6 +165,23 @@ export class LspClient {
       client.notify();
       return { applied: true };
     });
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      client.progress.set(params.token, []);
+      client.notify();
+      return null;
+    });
+    connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
+      const list = client.progress.get(params.token) ?? [];
+      list.push(params.value);
+      client.progress.set(params.token, list);
+      client.notify();
+    });
+    connection.onNotification((method: string, params: unknown) => {
+      const list = client.notifications.get(method) ?? [];
+      list.push(params);
+      client.notifications.set(method, list);
+      client.notify();
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshes++;
       client.notify();
@@ -186,6 +209,7 @@ export class LspClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
           ...options.textDocumentCapabilities,
         },
+        window: options.windowCapabilities,
       },
     });
     client.initializeMs = performance.now() - t0;

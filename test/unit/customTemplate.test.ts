@@ -80,7 +80,7 @@ describe('custom template loader', () => {
 
     writeFileSync(schemaPath, 'name: x\ncolour: blue\nfields:\n  - label: Impact\n    kind: choice\n    values: 3\n  - label: B\n    min: ten\n');
     assert.deepEqual(problems(await load('outage.md', root)), [
-      `${schemaPath}:1: ${schemaPath}:2: colour: unknown key (expected one of name, template, detection, requiredSections, sectionAliases, pendingSections, fields, timeline, metrics, review, blameless, snippets, newDocument, actionItems)`,
+      `${schemaPath}:1: ${schemaPath}:2: colour: unknown key (expected one of name, template, detection, requiredSections, sectionAliases, pendingSections, fields, timeline, metrics, review, blameless, snippets, newDocument, actionItems, insights)`,
       `${schemaPath}:5: ${schemaPath}:6: fields.0.values: must be a non-empty list of { value, meaning }`,
       `${schemaPath}:7: ${schemaPath}:8: fields.1.min: must be a number`,
     ]);

@@ -28,7 +28,7 @@ describe('template schema', () => {
       "custom.yaml:4: fields.0.kind: unknown kind 'colour' (expected one of text, choice, datetime, date, duration, number, percentage, person, id)",
     ]);
     assert.deepEqual(problems('name: x\nbogus: 1\n'), [
-      'custom.yaml:2: bogus: unknown key (expected one of name, template, detection, requiredSections, sectionAliases, pendingSections, fields, timeline, metrics, review, blameless, snippets, newDocument, actionItems)',
+      'custom.yaml:2: bogus: unknown key (expected one of name, template, detection, requiredSections, sectionAliases, pendingSections, fields, timeline, metrics, review, blameless, snippets, newDocument, actionItems, insights)',
     ]);
     assert.match(problems('fields: [\n')[0], /^custom\.yaml:\d+: /);
     assert.deepEqual(problems('- a\n- b\n'), ['custom.yaml:1: the schema must be a YAML mapping']);

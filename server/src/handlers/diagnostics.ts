@@ -68,14 +68,17 @@ export function registerDiagnostics(context: ServerContext): void {
     if (!context.capabilities.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  context.onReanalyse(() => {
+  const again = () => {
     sent.clear();
     if (context.capabilities.pullDiagnostics) {
       if (context.capabilities.refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
       for (const document of documents.all()) schedulePush(document);
     }
-  });
+  };
+  context.onReanalyse(again);
+  // Another post-mortem took or gave up an Incident ID: the duplicate-ID diagnostics may change.
+  context.onIndexChanged(again);
 
   connection.onRequest(
     documentStatusRequest,

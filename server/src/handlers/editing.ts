@@ -10,7 +10,8 @@ export function registerEditing(context: ServerContext): void {
   connection.onCompletion(
     guarded('Completion', logError, async (params) => {
       const read = await context.postmortem(params.textDocument.uri);
-      return read ? context.service().completions(read.analysis, params.position, undefined, params.context?.triggerCharacter) : null;
+      // Owners named anywhere in the workspace's post-mortems, for an action item's owner.
+      return read ? context.service().completions(read.analysis, params.position, undefined, params.context?.triggerCharacter, { owners: context.index?.owners() }) : null;
     }),
   );
 

@@ -25,6 +25,6 @@ export function registerTemplate(context: ServerContext, trusted: boolean): void
     clientWatches: context.capabilities.watchedFiles,
     relativePatterns: context.capabilities.relativePatterns,
   });
-  connection.onDidChangeWatchedFiles((change) => context.templates?.filesChanged(change.changes));
+  context.onWatchedFiles((changes) => context.templates?.filesChanged([...changes]));
   connection.onNotification(workspaceTrustedNotification, (params: WorkspaceTrustedParams) => context.templates?.setTrusted(params?.trusted === true));
 }

@@ -48,6 +48,7 @@ async function workspaceFoldersChanged(context: ServerContext, event: WorkspaceF
   const applied = [...current.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri).filter((f) => !current.includes(f))];
   const listed = await context.connection.workspace.getWorkspaceFolders().catch(() => undefined);
   context.workspaceFolders = listed ? listed.map((f) => f.uri) : applied;
+  context.log(`Workspace folders: ${context.workspaceFolders.join(', ') || 'none'}.`);
   context.reanalyse();
   void context.templates?.reload();
 }

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { reviewStatusOf, type Analysis } from './analysis';
-import { rules, type Rule, type RuleLevel } from './rules';
+import { rules, type Rule, type RuleLevel, type WorkspaceFacts } from './rules';
 import { unfilledGroup, type ReviewStatusSpec } from './template/schema';
 import { dayNumber } from './values/date';
 
@@ -19,6 +19,8 @@ export interface DiagnosticOptions {
   status?: string;
   /** Today's date (YYYY-MM-DD), for the overdue action items; by default the local date now. */
   today?: string;
+  /** The workspace's other post-mortems, for the cross-file rules (duplicate Incident IDs); none: they report nothing. */
+  workspace?: WorkspaceFacts;
 }
 
 /** Today as days since 1970: the date given (YYYY-MM-DD), else the local date now. */
@@ -53,7 +55,7 @@ export function checkedStatus(analysis: Analysis, options: DiagnosticOptions): R
 export function computeDiagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const status = checkedStatus(analysis, options);
-  const context = { today: todayOf(options.today) };
+  const context = { today: todayOf(options.today), workspace: options.workspace };
   for (const rule of rules) {
     // A document too large to analyse has only its outline read: only the rules for it run.
     if ((analysis.tooLarge !== undefined) !== (rule.outline === true)) continue;

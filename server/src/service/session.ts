@@ -109,7 +109,7 @@ export class DocumentSession {
   /** The diagnostics of an analysis of this session's (the latest), made once per analysis and rule levels. */
   diagnostics(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
     // Today is part of it: an open item becomes overdue overnight.
-    const levelsKey = JSON.stringify([options.levels ?? {}, options.status ?? null, todayOf(options.today)]);
+    const levelsKey = JSON.stringify([options.levels ?? {}, options.status ?? null, todayOf(options.today), options.workspace ? (options.workspace.generation ?? NaN) : null]);
     const cached = this.diagnosed;
     if (cached && cached.analysis === analysis && cached.levelsKey === levelsKey && cached.docsBaseUri === options.docsBaseUri) return cached.diagnostics;
     const diagnostics = computeDiagnostics(analysis, options);

@@ -2,6 +2,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { blamelessFixActions } from './blamelessFixes';
 import { cellCountActions } from './cellCountFix';
 import { choiceFixActions } from './choiceFixes';
+import { duplicateIdActions } from './duplicateIdFix';
 import type { CodeActionRequest, Provider } from './context';
 import { insertMissingSectionActions } from './insertMissingSection';
 import { insertRowKind, insertTimelineRowActions } from './insertTimelineRow';
@@ -16,6 +17,7 @@ const providers: readonly Provider[] = [
   insertMissingSectionActions,
   insertTimelineRowActions,
   blamelessFixActions,
+  duplicateIdActions,
 ];
 
 /** Kinds the server announces in `codeActionProvider.codeActionKinds`. */

@@ -80,7 +80,8 @@ function readField(template: TemplateModel, text: string, label: string | undefi
   return word.replace(/[*_`]+$/, '') || undefined;
 }
 
-function uniqueId(format: string, date: string, existing: ReadonlySet<string>): string {
+/** The first ID of the format for a day (YYYY-MM-DD) that none of `existing` is. */
+export function uniqueId(format: string, date: string, existing: ReadonlySet<string>): string {
   const compact = date.replace(/-/g, '');
   for (let seq = 1; ; seq++) {
     const id = format.replace('{date}', compact).replace('{seq}', String(seq).padStart(2, '0'));

@@ -7,6 +7,8 @@ import { ambiguousDate } from './ambiguousDate';
 import { blamelessLanguage } from './blamelessLanguage';
 import { choiceAlias } from './choiceAlias';
 import { documentTooLarge } from './documentTooLarge';
+import { duplicateIncidentId } from './duplicateIncidentId';
+import { followUpReviewOverdue } from './followUpReviewOverdue';
 import { emptySection } from './emptySection';
 import { idFormat } from './idFormat';
 import { invalidChoice } from './invalidChoice';
@@ -43,8 +45,10 @@ export const rules: readonly Rule[] = [
   actionItemDonePlaceholder,
   actionItemDueDate,
   actionItemOverdue,
+  duplicateIncidentId,
+  followUpReviewOverdue,
   documentTooLarge,
 ];
 
-export type { Rule, Finding, RuleContext, RuleExamples, RuleLevel } from './rule';
+export type { Rule, Finding, RuleContext, RuleExamples, RuleLevel, WorkspaceFacts } from './rule';
 export { ruleLevels } from './rule';

@@ -47,6 +47,18 @@ export interface Rule {
 export interface RuleContext {
   /** Today, as days since 1970 (the overdue action items'). */
   today: number;
+  /** What the workspace's other post-mortems say (the workspace index's), when the caller knows. */
+  workspace?: WorkspaceFacts;
+}
+
+/** What the rules may ask of the workspace's other post-mortems. */
+export interface WorkspaceFacts {
+  /** Moves when the answers below may have changed: diagnostics made with older facts are stale. */
+  generation?: number;
+  /** The other post-mortems (workspace-relative paths or URIs) whose Incident ID is `id`. */
+  filesWithId(id: string): readonly string[];
+  /** Every Incident ID in the workspace, for a fix to pick a free one. */
+  ids(): ReadonlySet<string>;
 }
 
 export interface RuleExamples {

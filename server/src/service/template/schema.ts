@@ -219,8 +219,16 @@ export interface ActionItemsSpec {
   open: string[];
 }
 
+/** What the workspace's insights group post-mortems by. */
+export interface InsightsSpec {
+  /** Choice fields whose values each post-mortem's summary keeps (Severity, Category, Detection Method). */
+  fields: string[];
+}
+
 export interface TemplateSchema {
   name: string;
+  /** The fields the workspace index keeps of each post-mortem, for its views, insights and report. */
+  insights?: InsightsSpec;
   /** The action items: their section, horizons and table columns; none: no action-item rules. */
   actionItems?: ActionItemsSpec;
   /** Snippets offered in its post-mortems. */
@@ -278,7 +286,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     throw new SchemaError([{ line: 0, message: 'the schema must be a YAML mapping' }], fileName);
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'snippets', 'newDocument', 'actionItems']);
+  const known = new Set(['name', 'template', 'detection', 'requiredSections', 'sectionAliases', 'pendingSections', 'fields', 'timeline', 'metrics', 'review', 'blameless', 'snippets', 'newDocument', 'actionItems', 'insights']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problem([key], `unknown key (expected one of ${[...known].join(', ')})`);
   }
@@ -577,6 +585,12 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     actionItems = { section: str(a.section, [...path, 'section'], 'Action Items'), horizons, columns, done: strings(a.done, [...path, 'done']), open: strings(a.open, [...path, 'open']) };
   }
 
+  let insights: InsightsSpec | undefined;
+  if (raw.insights !== undefined) {
+    const i = mapping(raw.insights ?? {}, ['insights'], ['fields']);
+    insights = { fields: strings(i.fields, ['insights', 'fields']) };
+  }
+
   const snippets: SnippetSpec[] = [];
   if (raw.snippets !== undefined) {
     if (!Array.isArray(raw.snippets)) problem(['snippets'], 'must be a list of { name, prefix, body, description }');
@@ -619,6 +633,7 @@ export function checkSchema(data: unknown, fileName: string, lineAt: (path: (str
     review,
     blameless,
     actionItems,
+    insights,
     snippets,
     newDocument,
   };

@@ -1,0 +1,20 @@
+import { WorkspaceIndex } from '../host/workspaceIndex';
+import { createPostmortemService } from '../server/src/service';
+import { loadBenchTemplate } from './generate';
+const t = loadBenchTemplate();
+const service = createPostmortemService(t.text, t.schemaText);
+(async () => {
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const index = new WorkspaceIndex({ service: () => service, isPostmortem: (_p, a) => a.looksLikePostmortem });
+  const t0 = performance.now();
+  await index.build([process.argv[2]]);
+  const t1 = performance.now();
+  global.gc?.();
+  const after = process.memoryUsage().heapUsed;
+  console.log(`${index.size} indexed in ${(t1 - t0).toFixed(0)} ms; heap +${((after - before) / 1048576).toFixed(1)} MB`);
+  const one = index.all()[0];
+  const t2 = performance.now();
+  await index.update(one.path);
+  console.log(`one file again: ${(performance.now() - t2).toFixed(1)} ms`, JSON.stringify(one.summary).slice(0, 400));
+})();
