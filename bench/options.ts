@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from './machine';
 
 /** The parts of the benchmark, in the order they run; --only picks some. */
-export const parts = ['analysis', 'features', 'metrics', 'cold-analysis', 'lsp', 'cold-open', 'doc-memory', 'peer', 'cli', 'sizes'] as const;
+export const parts = ['analysis', 'features', 'metrics', 'cold-analysis', 'lsp', 'cold-open', 'doc-memory', 'peer', 'cli', 'index', 'sizes'] as const;
 export type Part = (typeof parts)[number];
 
 export const usage = `Usage: node --expose-gc --import tsx bench/run.ts [options]

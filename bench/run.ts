@@ -16,6 +16,7 @@ import { createPostmortemService } from '../server/src/service';
 import { benchDocumentsOf } from './documents';
 import { loadBenchTemplate } from './generate';
 import { cliBench } from './cli';
+import { workspaceIndexBench } from './workspaceIndex';
 import { metricsBench } from './metrics';
 import { analysisBench, coldAnalysisBench, featuresBench, type AnalysisStats } from './inProcess';
 import { docMemoryBench, lspBench } from './lsp';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   if (wants('doc-memory')) await docMemoryBench(template, options, results);
   if (wants('peer')) await peerBench(docs, analysisStats, options, results);
   if (wants('cli')) await cliBench(template, options, results);
+  if (wants('index')) await workspaceIndexBench(template, options, results);
   if (wants('sizes')) sizesBench(options, results);
 
   const targets = allTargets(options.only !== undefined);

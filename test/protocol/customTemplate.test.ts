@@ -29,6 +29,10 @@ function workspace(): { root: string; uri: string; file: (name: string) => strin
 
 const messages = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.message);
 
+/** A registration of the template's file watchers (not the workspace index's, of every Markdown file). */
+const isTemplateWatcher = (r: { method: string; registerOptions?: unknown }) =>
+  r.method === 'workspace/didChangeWatchedFiles' && JSON.stringify(r.registerOptions).includes('schema.yaml');
+
 describe('postmortem.template (VS Code-like client: pull diagnostics, workspace/configuration, watched files)', () => {
   let client: LspClient;
   let settings: Record<string, unknown> = { template: 'templates/outage.md' };
@@ -67,7 +71,8 @@ describe('postmortem.template (VS Code-like client: pull diagnostics, workspace/
   });
 
   it('asks the client to watch both files', async () => {
-    const registration = await client.until(() => [...client.registrations.values()].find((r) => r.method === 'workspace/didChangeWatchedFiles'), 'a file watcher registration');
+    // The template's watchers (the workspace index registers its own, for every Markdown file).
+    const registration = await client.until(() => [...client.registrations.values()].find(isTemplateWatcher), 'a file watcher registration');
     assert.deepEqual(registration.registerOptions, {
       watchers: [
         { globPattern: { baseUri: ws.file('templates'), pattern: 'outage.md' } },
@@ -115,7 +120,7 @@ describe('postmortem.template (VS Code-like client: pull diagnostics, workspace/
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.equal((await client.pull(ws.file('shipped.md'))).length, templateDiagnosticCount);
     assert.deepEqual(await client.pull(doc), []);
-    await client.until(() => ![...client.registrations.values()].some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the file watchers unregistered');
+    await client.until(() => ![...client.registrations.values()].some(isTemplateWatcher), 'the file watchers unregistered');
   });
 });
 

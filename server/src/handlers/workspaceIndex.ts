@@ -77,20 +77,34 @@ export function registerWorkspaceIndex(context: ServerContext): { index: Workspa
 
   // Open documents: their text counts, read a moment after the last change.
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Whether a file is under a workspace folder: only those are the workspace's post-mortems. */
+  const inWorkspace = (filePath: string) =>
+    context.workspaceFolders.some((uri) => {
+      const folder = URI.toPath(uri);
+      return folder !== undefined && (filePath === folder || filePath.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+    });
   const readOpen = (document: OpenDocument) => {
+    const filePath = URI.toPath(document.uri);
+    if (!filePath || !inWorkspace(filePath)) return;
     clearTimeout(timers.get(document.uri));
     timers.set(
       document.uri,
       setTimeout(() => {
         timers.delete(document.uri);
         const current = documents.get(document.uri);
-        const filePath = URI.toPath(document.uri);
-        if (!current || !filePath) return;
+        if (!current) return;
         context
           .read(current)
           .then((read) => index.setOpen(filePath, read.analysis, read.detection.postmortem && read.analysis.tooLarge === undefined))
-          .catch((error) => context.logError(`Indexing ${document.uri} failed: ${(error as Error)?.stack ?? error}`));
-      }, openDocumentDelay),
+          .catch((error) => {
+            // The connection may be gone (the server stopping): nothing to tell then.
+            try {
+              context.logError(`Indexing ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
+            } catch {
+              // Disposed.
+            }
+          });
+      }, openDocumentDelay).unref(),
     );
   };
   documents.onDidOpen((event) => readOpen(event.document));
@@ -99,7 +113,7 @@ export function registerWorkspaceIndex(context: ServerContext): { index: Workspa
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
     const filePath = URI.toPath(event.document.uri);
-    if (filePath) void index.closed(filePath);
+    if (filePath && inWorkspace(filePath)) void index.closed(filePath);
   });
 
   context.onWatchedFiles((changes) => {
