@@ -11,9 +11,10 @@ import { reason } from '../../host/fileSystem';
 import { collectMarkdownFiles } from '../../host/markdownFiles';
 import { reviewStatusOf } from '../../server/src/service/analysis';
 import type { PostmortemService } from '../../server/src/service/service';
-import { serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
+import { duplicateIdOutcome, serviceOf, TemplateError, type CheckSettings, type FileOutcome } from './checkFile';
 import { readOptions, usage, UsageError } from './options';
 import { inThreadChecker, runWorker, workerPool, type Checker, type CheckerEvents, type CheckFailure, type Job, type WorkerData } from './pool';
+import { runReport } from './indexReport';
 import { ReportWriter } from './report';
 
 declare const POSTMORTEM_VERSION: string;
@@ -41,6 +42,7 @@ const mostBytesHeld = 64 * 1024 * 1024;
  * more for now; then no more files are read until `drained` resolves.
  */
 export async function main(argv: readonly string[], out: (text: string) => boolean | void, err: (text: string) => void, drained?: () => Promise<void>): Promise<number> {
+  if (argv[0] === 'report') return runReport(argv.slice(1), out, err);
   let options;
   try {
     options = readOptions(argv);
@@ -103,6 +105,8 @@ export async function main(argv: readonly string[], out: (text: string) => boole
   let errors = 0;
   let warnings = 0;
   let others = 0;
+  /** The checked files by Incident ID: the IDs several files share are reported once all are checked. */
+  const idFiles = new Map<string, string[]>();
   /** Writes a file's outcome, in file order; false when the output is full for now. */
   const write = (file: string, outcome: FileOutcome): boolean | void => {
     switch (outcome.kind) {
@@ -118,6 +122,7 @@ export async function main(argv: readonly string[], out: (text: string) => boole
         return true;
       case 'checked':
         checked++;
+        if (outcome.id !== undefined) idFiles.set(outcome.id, [...(idFiles.get(outcome.id) ?? []), file]);
         errors += outcome.errors;
         warnings += outcome.warnings;
         others += outcome.others;
@@ -140,6 +145,31 @@ export async function main(argv: readonly string[], out: (text: string) => boole
       err(`postmortem-check: ${failure.file === undefined ? '' : `${failure.file}: `}the check failed: ${failure.message}\n`);
     }
     return 2;
+  }
+
+  // An Incident ID several checked files share: reported on each of them, after the others.
+  const shared = [...idFiles].filter(([, sharing]) => sharing.length > 1);
+  if (shared.length > 0) {
+    const ids = new Set(idFiles.keys());
+    const main = service ?? (await serviceOf(undefined));
+    for (const [, sharing] of shared) {
+      for (const file of sharing) {
+        let bytes: Buffer;
+        try {
+          bytes = await new Promise<Buffer>((resolve, reject) => readFile(file, (error, data) => (error ? reject(error) : resolve(data))));
+        } catch (error) {
+          err(`postmortem-check: ${file}: ${reason(error)}\n`);
+          failedToRun = true;
+          continue;
+        }
+        const outcome = duplicateIdOutcome(main, settings, file, bytes, sharing.filter((f) => f !== file), ids);
+        if (outcome.kind !== 'checked') continue;
+        errors += outcome.errors;
+        warnings += outcome.warnings;
+        others += outcome.others;
+        writer.write(outcome.output);
+      }
+    }
   }
 
   writer.end();

@@ -14,6 +14,7 @@ import { classify, maxDocumentLength, serviceFor, type DateOrder, type Postmorte
 import { rules } from '../../server/src/service/rules';
 import { checkedStatus, ruleLevel } from '../../server/src/service/diagnostics';
 import type { Analysis } from '../../server/src/service/analysis';
+import { incidentIdOf } from '../../server/src/service/workspace/summary';
 import { URI } from '../../host/uri';
 import { lengthOf, linesOfBytes } from './lines';
 import { formatReport, levelOf, type Format } from './report';
@@ -38,7 +39,7 @@ export interface CheckSettings {
 /** What is written of one file and counted in the summary. */
 export type FileOutcome =
   /** A post-mortem checked: its findings as formatReport wrote them ('' for none), and their count by level. */
-  | { kind: 'checked'; output: string; errors: number; warnings: number; others: number }
+  | { kind: 'checked'; output: string; errors: number; warnings: number; others: number; /** Its Incident ID, for the IDs several files share (check.ts). */ id?: string }
   /** A Markdown file that is no post-mortem (and --all was not given). */
   | { kind: 'not-postmortem' }
   /** A file whose front matter says postmortem: false. */
@@ -102,6 +103,23 @@ export function fileChecker(service: PostmortemService, settings: CheckSettings)
     // The incident's numbers, for a team to chart: only JSON has room for them, and --quiet
     // asks for errors alone.
     const metrics = settings.format === 'json' && !settings.quiet ? service.metrics(analysis) : undefined;
-    return { kind: 'checked', output: formatReport({ file, diagnostics, metrics }, settings.format), errors, warnings, others: diagnostics.length - errors - warnings };
+    return { kind: 'checked', output: formatReport({ file, diagnostics, metrics }, settings.format), errors, warnings, others: diagnostics.length - errors - warnings, id: incidentIdOf(analysis)?.id };
   };
+}
+
+/**
+ * The duplicate-incident-id findings of one file, whose ID other checked files have: the rule
+ * run alone, with what the other files' IDs are (each file is checked on its own, by a worker;
+ * the IDs are known only once all are).
+ */
+export function duplicateIdOutcome(service: PostmortemService, settings: CheckSettings, file: string, bytes: Buffer, others: readonly string[], ids: ReadonlySet<string>): FileOutcome {
+  const text = linesOfBytes(bytes);
+  if (text.lines[0].charCodeAt(0) === 0xfeff) text.lines[0] = text.lines[0].slice(1);
+  const analysis = service.analyze(text, { dateOrder: settings.dateOrder });
+  const levels = Object.fromEntries(rules.map((rule) => [rule.id, rule.id === 'duplicate-incident-id' ? settings.levels[rule.id] : 'off'] as const)) as Record<string, RuleLevel>;
+  let diagnostics = service.diagnostics(analysis, { levels, status: settings.status, today: settings.today, workspace: { filesWithId: () => others, ids: () => ids } });
+  if (settings.quiet) diagnostics = diagnostics.filter((d) => levelOf(d) === 'error');
+  const errors = diagnostics.filter((d) => levelOf(d) === 'error').length;
+  const warnings = diagnostics.filter((d) => levelOf(d) === 'warning').length;
+  return { kind: 'checked', output: formatReport({ file, diagnostics }, settings.format), errors, warnings, others: diagnostics.length - errors - warnings };
 }

@@ -9,6 +9,7 @@ import { defaultPostmortemFolder } from '../../host/postmortemFolder';
 import { formats, type Format } from './report';
 
 export const usage = `Usage: postmortem-check [options] <file or folder>...
+       postmortem-check report [options] <folder>...   (see postmortem-check report --help)
 
 Checks Markdown post-mortems as the Post-Mortem Authoring extension does, and prints every
 field left unfilled or invalid. Folders are searched for .md files. A file is checked when it

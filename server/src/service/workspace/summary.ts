@@ -9,6 +9,7 @@ import type { ActionItem } from '../actionItems/read';
 import type { Analysis } from '../analysis';
 import { labelKey } from '../document/normalize';
 import { metricsReport } from '../metrics/report';
+import { escapeRegExp } from '../text/markdownText';
 import { dayText } from '../values/date';
 
 export interface ActionItemSummary {
@@ -45,6 +46,17 @@ export interface PostmortemSummary {
   actionItems: ActionItemSummary[];
 }
 
+const prefixes = new Map<string, RegExp | undefined>();
+
+/** The template's title prefix ("Post-Mortem: ") in any case, with any dash or colon, after emoji. */
+function titlePrefixPattern(prefix: string): RegExp | undefined {
+  if (!prefixes.has(prefix)) {
+    const words = prefix.trim().replace(/[\s:\-–—]+$/, '');
+    prefixes.set(prefix, words ? new RegExp(`^[^\\p{L}\\p{N}]*${escapeRegExp(words).replace(/\\?-| /g, '[- ]?')}\\s*[:\\-–—]\\s*`, 'iu') : undefined);
+  }
+  return prefixes.get(prefix);
+}
+
 /** A copy of a string that is not a slice of the text it came from. */
 function copy(text: string): string {
   return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
@@ -54,9 +66,10 @@ function copy(text: string): string {
 export function summarize(analysis: Analysis): PostmortemSummary {
   const { doc, template } = analysis;
   const titleHeading = doc.headings.find((h) => h.level === 1) ?? doc.headings[0];
-  const prefix = template.schema.newDocument.titlePrefix;
   let title = titleHeading ? titleHeading.title : '';
-  if (prefix && title.toLowerCase().startsWith(prefix.toLowerCase())) title = title.slice(prefix.length);
+  // "Post-Mortem: Checkout outage", "🎮 Post-mortem — Checkout outage": the template's prefix, however written.
+  const prefix = titlePrefixPattern(template.schema.newDocument.titlePrefix);
+  if (prefix) title = title.replace(prefix, '') || title;
   const summary: PostmortemSummary = {
     title: copy(title.trim()),
     titleLine: titleHeading?.line ?? 0,
@@ -82,8 +95,10 @@ export function summarize(analysis: Analysis): PostmortemSummary {
         summary.idRange = found.range;
       }
     } else if (insight !== undefined && summary.fields[insight] === undefined) {
+      // A choice field's value is one of its choices (the template's word for an alias); prose there groups nothing.
       const choice = value.reading.choice?.choice.value;
-      summary.fields[insight] = copy(choice ?? value.raw.trim());
+      if (choice !== undefined) summary.fields[insight] = copy(choice);
+      else if (value.spec.kind !== 'choice') summary.fields[insight] = copy(value.raw.trim());
     }
   }
   if (analysis.clock.startDay !== undefined) summary.date = dayText(analysis.clock.startDay);
