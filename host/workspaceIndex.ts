@@ -189,9 +189,9 @@ export class WorkspaceIndex {
   /** A file's text; undefined when it is gone, unreadable, no file or too large. */
   private async readText(filePath: string): Promise<string | undefined> {
     try {
-      const stat = await this.fs.stat(filePath);
-      if (stat.type !== 'file' || stat.size > maxFileBytes) return undefined;
-      return await this.fs.readFile(filePath);
+      // Read at once (a folder or a missing file fails the read); a stat before each read cost as much as the read.
+      const text = await this.fs.readFile(filePath);
+      return text.length > maxFileBytes ? undefined : text;
     } catch {
       return undefined;
     }
@@ -200,7 +200,7 @@ export class WorkspaceIndex {
   private index(filePath: string, text: string): void {
     const key = normal(filePath);
     const service = this.options.service();
-    const analysis = service.analyze(text, { dateOrder: this.options.dateOrder?.() ?? 'auto' });
+    const analysis = service.analyze(text, { dateOrder: this.options.dateOrder?.() ?? 'auto', withoutBlameless: true });
     if (analysis.tooLarge === undefined && this.options.isPostmortem(filePath, analysis)) this.put(key, summarize(analysis), false);
     else this.delete(key);
   }

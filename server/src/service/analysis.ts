@@ -24,6 +24,8 @@ export interface AnalysisOptions {
   dateOrder?: DateOrder;
   /** The text is the outline of a document of this many characters, too large to check (see session.ts). */
   tooLarge?: number;
+  /** Leave out what only the blameless-language rule reads (the workspace index summarises files it does not check). */
+  withoutBlameless?: boolean;
 }
 
 /** A field's value, or one labelled part of it, where it is on its line and what it reads as. */
@@ -93,7 +95,7 @@ export function analyze(
     text,
     {
       isPlaceholder: template.isPlaceholder,
-      mayBlame: template.blameless?.holdsPhrase,
+      mayBlame: options.withoutBlameless ? undefined : template.blameless?.holdsPhrase,
       frontMatterKey: template.schema.detection.frontMatterKey,
       statusKey: template.schema.review?.frontMatterKey,
       sectionKeyOf: template.sectionKeyOf,

@@ -57,11 +57,6 @@ function titlePrefixPattern(prefix: string): RegExp | undefined {
   return prefixes.get(prefix);
 }
 
-/** A copy of a string that is not a slice of the text it came from. */
-function copy(text: string): string {
-  return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
-}
-
 /** The summary of an analysed post-mortem. */
 export function summarize(analysis: Analysis): PostmortemSummary {
   const { doc, template } = analysis;
@@ -71,7 +66,7 @@ export function summarize(analysis: Analysis): PostmortemSummary {
   const prefix = titlePrefixPattern(template.schema.newDocument.titlePrefix);
   if (prefix) title = title.replace(prefix, '') || title;
   const summary: PostmortemSummary = {
-    title: copy(title.trim()),
+    title: title.trim(),
     titleLine: titleHeading?.line ?? 0,
     fields: {},
     unfilled: doc.placeholders.length,
@@ -91,14 +86,14 @@ export function summarize(analysis: Analysis): PostmortemSummary {
     if (isId && summary.id === undefined) {
       const found = incidentIdOf(analysis);
       if (found) {
-        summary.id = copy(found.id);
+        summary.id = found.id;
         summary.idRange = found.range;
       }
     } else if (insight !== undefined && summary.fields[insight] === undefined) {
       // A choice field's value is one of its choices (the template's word for an alias); prose there groups nothing.
       const choice = value.reading.choice?.choice.value;
-      if (choice !== undefined) summary.fields[insight] = copy(choice);
-      else if (value.spec.kind !== 'choice') summary.fields[insight] = copy(value.raw.trim());
+      if (choice !== undefined) summary.fields[insight] = choice;
+      else if (value.spec.kind !== 'choice') summary.fields[insight] = value.raw.trim();
     }
   }
   if (analysis.clock.startDay !== undefined) summary.date = dayText(analysis.clock.startDay);
@@ -106,14 +101,15 @@ export function summarize(analysis: Analysis): PostmortemSummary {
   for (const metric of metricsReport(analysis).metrics) summary.metrics[metric.name] = metric.seconds;
   for (const item of analysis.actionItems.items) {
     if (item.templateExample) continue;
-    const entry: ActionItemSummary = { line: item.line, text: copy(item.text.text), state: item.state, checkbox: item.form === 'list' && /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(doc.text.lines[item.line]) };
-    if (item.owner && !item.owner.placeholder) entry.owner = copy(item.owner.text);
+    const entry: ActionItemSummary = { line: item.line, text: item.text.text, state: item.state, checkbox: item.form === 'list' && /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(doc.text.lines[item.line]) };
+    if (item.owner && !item.owner.placeholder) entry.owner = item.owner.text;
     if (item.due?.days?.length === 1 && !item.due.loose) entry.due = dayText(item.due.days[0]);
-    if (item.ticket) entry.ticket = copy(item.ticket.text);
+    if (item.ticket) entry.ticket = item.ticket.text;
     if (item.horizon) entry.horizon = item.horizon.section;
     summary.actionItems.push(entry);
   }
-  return summary;
+  // One copy of the whole: its strings are then new ones, not slices that keep the file's text alive.
+  return JSON.parse(JSON.stringify(summary)) as PostmortemSummary;
 }
 
 /** The Incident ID (the schema's newDocument.idField) and where its value is, when it holds an ID. */
