@@ -14,6 +14,7 @@ import { registerRuleDocs } from './ruleDocs';
 import { registerStatusBar } from './statusBar';
 import { ServerController } from './serverController';
 import { registerWorkspaceTrust } from './workspaceTrust';
+import { registerWorkspaceViews } from './views/workspaceViews';
 
 export const restartServerCommand = 'postmortem.restartServer';
 
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
     registerStatusBar(serverController, output),
     registerFillInCommands(serverController, output),
     registerRuleDocs(context),
+    registerWorkspaceViews(context, serverController, output),
     vscode.commands.registerCommand(restartServerCommand, async () => {
       budget.reset();
       await serverController.restart();

@@ -28,7 +28,8 @@ function repository(): string {
   mkdirSync(join(root, '.git'));
   mkdirSync(join(root, 'node_modules/pkg'), { recursive: true });
   writeFileSync(join(root, 'postmortems/clean.md'), filled);
-  const broken = filled.replace(/^\*\*Severity\*\*: .*$/m, '**Severity**: SEVERE').replace(/^\*\*Duration\*\*: .*$/m, '**Duration**: [TOTAL DURATION]');
+  // Another incident: an ID of its own (one shared is duplicate-incident-id, tested in report.test.ts).
+  const broken = filled.replace(/^\*\*Severity\*\*: .*$/m, '**Severity**: SEVERE').replace(/^\*\*Duration\*\*: .*$/m, '**Duration**: [TOTAL DURATION]').replace('INC-20261120-01', 'INC-20261120-02');
   writeFileSync(join(root, 'postmortems/2026/broken.md'), broken);
   writeFileSync(join(root, 'README.md'), '# Our post-mortems\n\n**Severity**: [CRITICAL/HIGH/MEDIUM/LOW]\n');
   writeFileSync(join(root, '.git/old.md'), templateText);
@@ -57,7 +58,7 @@ describe('postmortem-check', () => {
   it("follows each file's review status, and --status checks them all at one: drafts pass, a final one with gaps fails", () => {
     const root = mkdtempSync(join(tmpdir(), 'pm-check-status-'));
     const gap = filled.replace(/^\*\*Duration\*\*: .*$/m, '**Duration**: [TOTAL DURATION]');
-    const withStatus = (status: string) => `---\nstatus: ${status}\n---\n${gap}`;
+    const withStatus = (status: string) => `---\nstatus: ${status}\n---\n${status === 'draft' ? gap.replace('INC-20261120-01', 'INC-20261120-02') : gap}`;
     writeFileSync(join(root, 'draft.md'), withStatus('draft'), 'utf8');
     writeFileSync(join(root, 'final.md'), withStatus('Final  # reviewed 2026-11-30'), 'utf8');
     const draftLine = lineOf(withStatus('draft'), /^\*\*Duration\*\*:/);

@@ -41,7 +41,8 @@ function manyFiles(): string {
   for (let i = 0; i < 120; i++) {
     const folder = join(root, 'postmortems', `team-${i % 4}`);
     mkdirSync(folder, { recursive: true });
-    let text = i % 6 === 0 ? templateText : filled;
+    // Each an incident of its own, with its own ID.
+    let text = i % 6 === 0 ? templateText : filled.replace('INC-20261120-01', `INC-20261120-${100 + i}`);
     if (i % 3 === 1) text = text.replace(/^\*\*Severity\*\*: .*$/m, `**Severity**: SEV${i}`);
     if (i % 5 === 2) text = text.replace(/^\*\*Duration\*\*: .*$/m, '**Duration**: [TOTAL DURATION]');
     if (i % 7 === 3) text = `---\npostmortem: false\n---\n${text}`;

@@ -43,6 +43,11 @@ describe('manifest', () => {
       'postmortem.tab': 'Post-Mortem: Next Cell or Field',
       'postmortem.shiftTab': 'Post-Mortem: Previous Cell or Field',
       'postmortem.showRuleDocs': 'Post-Mortem: Show Rule Documentation',
+      'postmortem.actionItems.markDone': 'Post-Mortem: Mark Done',
+      'postmortem.actionItems.groupByOwner': 'Post-Mortem: Group by Owner',
+      'postmortem.actionItems.groupByDue': 'Post-Mortem: Group by Due Date',
+      'postmortem.actionItems.groupByPostmortem': 'Post-Mortem: Group by Post-Mortem',
+      'postmortem.views.refresh': 'Post-Mortem: Refresh Post-Mortems',
     });
     for (const command of Object.keys(titles)) assert.ok(sources.includes(`'${command}'`), `the client never names ${command}`);
     assert.deepEqual(contributes.menus['file/newFile'], [{ command: 'postmortem.newPostmortem' }]);
@@ -57,7 +62,18 @@ describe('manifest', () => {
       // Tab's commands are for their keys only.
       { command: 'postmortem.tab', when: 'false' },
       { command: 'postmortem.shiftTab', when: 'false' },
+      // The Action Items view's commands are for its rows and title bar.
+      { command: 'postmortem.actionItems.markDone', when: 'false' },
+      { command: 'postmortem.actionItems.groupByOwner', when: 'false' },
+      { command: 'postmortem.actionItems.groupByDue', when: 'false' },
+      { command: 'postmortem.actionItems.groupByPostmortem', when: 'false' },
     ]);
+    // The views, in their own container of the activity bar, with an icon that ships.
+    assert.deepEqual(contributes.views.postmortem.map((v: { id: string; name: string }) => [v.id, v.name]), [
+      ['postmortem.postmortems', 'Post-Mortems'],
+      ['postmortem.actionItems', 'Action Items'],
+    ]);
+    assert.ok(existsSync(join(repoRoot, contributes.viewsContainers.activitybar[0].icon)));
   });
 
   it('binds Alt+] / Alt+[ in post-mortems only, and Tab only on a selected placeholder or in a table row, never over a suggestion or a snippet', () => {

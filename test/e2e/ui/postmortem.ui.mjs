@@ -510,4 +510,43 @@ describe('A person writing a post-mortem in VS Code (code-server + Chromium)', f
     await expectVisible(page.locator('.statusbar-item', { hasText: /Post-mortem · in-review · complete/ }), 'in review, in the status bar');
     await screenshot('17-ready-for-review');
   });
+
+  it('lists the post-mortems and their open action items in the Post-Mortems views, and marks an item done from the view', async function () {
+    // A post-mortem written outside the editor: the server's index sees it through the file watcher.
+    const name = '2026-04-01-queue-backlog.md';
+    const template = readFileSync(templatePath, 'utf8');
+    const text = template
+      .replace(/^# .*$/m, '# Post-Mortem: Queue backlog in the payments consumer')
+      .replace('[START TIME] - [END TIME]', '2026-04-01 08:10 - 2026-04-01 09:40 UTC')
+      .replace(/## Action Items\n[\s\S]*?(?=\n## )/, '## Action Items\n\n### Immediate (Next 24 hours)\n- [ ] Drain the dead-letter queue - @ines - 2026-04-02\n- [x] Page the payments on-call - @ines - 2026-04-01\n\n### Short-term (Next week)\n- [ ] Alert on consumer lag over 5 minutes - Tom Becker - 2026-04-08\n');
+    writeFileSync(join(workspace, 'postmortems', name), text);
+    await runCommand('View: Show Post-Mortems');
+    const pane = (title) => page.locator('.pane').filter({ has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+    const postmortems = pane('Post-Mortems');
+    const row = postmortems.locator('.monaco-list-row', { hasText: 'Queue backlog in the payments consumer' });
+    await expectVisible(row, 'the new post-mortem in the Post-Mortems view');
+    await expectVisible(postmortems.locator('.monaco-list-row', { hasText: 'Checkout latency after cache eviction storm' }), 'the fixture post-mortem in the Post-Mortems view');
+    const items = pane('Action Items');
+    const item = items.locator('.monaco-list-row', { hasText: 'Drain the dead-letter queue' });
+    await expectVisible(item, 'the open action item in the Action Items view');
+    assert.match(await item.first().innerText(), /overdue/);
+    assert.equal(await items.locator('.monaco-list-row', { hasText: 'Page the payments on-call' }).count(), 0, 'a done item is not listed');
+    // The activity bar's badge counts the overdue items.
+    await expectVisible(page.locator('.activitybar .action-item .badge-content').filter({ hasText: /^\d+$/ }), 'the overdue count on the activity bar');
+    await screenshot('18-postmortems-views');
+    // Marked done from the view: the box ticked in the file, the item gone from the open ones.
+    await item.first().hover();
+    await item.first().locator('.action-label[aria-label="Mark Done"]').click();
+    const deadline = Date.now() + timeout;
+    while (!linesOf(join(workspace, 'postmortems', name)).includes('- [x] Drain the dead-letter queue - @ines - 2026-04-02')) {
+      if (Date.now() > deadline) throw new Error('the item was not ticked in the file');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await item.first().waitFor({ state: 'detached', timeout });
+    await screenshot('18b-action-item-done');
+    // A post-mortem row opens its file.
+    await row.first().click();
+    await expectVisible(page.locator('.tabs-container .tab.active', { hasText: name }), `the editor on ${name}, from the view`);
+    await screenshot('18c-postmortem-opened-from-view');
+  });
 });
