@@ -5,7 +5,6 @@
  * Incident IDs that several post-mortems share; as Markdown, JSON or CSV.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultPostmortemFolder, postmortemFolderOf } from '../../host/postmortemFolder';
 import { URI } from '../../host/uri';
 import { WorkspaceIndex, type IndexEntry } from '../../host/workspaceIndex';
@@ -15,7 +14,7 @@ import { dayNumber, dayText } from '../../server/src/service/values/date';
 import { formatDuration } from '../../server/src/service/values/duration';
 import type { ActionItemSummary } from '../../server/src/service/workspace/summary';
 import { serviceOf, TemplateError } from './checkFile';
-import { UsageError } from './options';
+import { dateOrderOption, parseCommandLine, todayOption, UsageError } from './options';
 
 export const reportUsage = `Usage: postmortem-check report [options] <folder>...
 
@@ -50,36 +49,24 @@ interface ReportOptions {
 }
 
 function readReportOptions(argv: readonly string[]): ReportOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        table: { type: 'string' },
-        today: { type: 'string' },
-        template: { type: 'string' },
-        'date-order': { type: 'string' },
-        folder: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    table: { type: 'string' },
+    today: { type: 'string' },
+    template: { type: 'string' },
+    'date-order': { type: 'string' },
+    folder: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   const format = (values.format ?? 'markdown') as ReportFormat;
   if (!['markdown', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${values.format}: must be markdown, json or csv`);
   const table = (values.table ?? 'postmortems') as ReportOptions['table'];
   if (!['postmortems', 'items'].includes(table)) throw new UsageError(`--table ${values.table}: must be postmortems or items`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today ${values.today}: must be a date written YYYY-MM-DD, as 2026-12-01`);
-  const dateOrder = (values['date-order'] ?? 'auto') as DateOrder;
-  if (!['auto', 'dmy', 'mdy'].includes(dateOrder)) throw new UsageError(`--date-order ${values['date-order']}: must be one of auto, dmy, mdy`);
+  const today = todayOption(values.today);
+  const dateOrder = dateOrderOption(values['date-order']);
   if (positionals.length === 0) throw new UsageError('no folder to report on');
-  return { format, table, today: todayOf(values.today), template: values.template, dateOrder, folder: values.folder ?? defaultPostmortemFolder, paths: positionals };
+  return { format, table, today: todayOf(today), template: values.template, dateOrder, folder: values.folder ?? defaultPostmortemFolder, paths: positionals };
 }
 
 interface OpenItem extends ActionItemSummary {

@@ -2,7 +2,7 @@
  * postmortem-check's command line: its options, read with node:util's parseArgs and checked,
  * and its help text. A bad option is a UsageError, told with the way to the help.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DateOrder, RuleLevel } from '../../server/src/service/service';
 import { ruleLevels, rules } from '../../server/src/service/rules';
 import { defaultPostmortemFolder } from '../../host/postmortemFolder';
@@ -74,33 +74,44 @@ export interface Options {
 
 const dateOrders: readonly DateOrder[] = ['auto', 'dmy', 'mdy'];
 
-export function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
-  let parsed;
+/** The command line read by node:util's parseArgs with these options; what it refuses is a UsageError. */
+export function parseCommandLine<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        template: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        status: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        'date-order': { type: 'string' },
-        today: { type: 'string' },
-        folder: { type: 'string' },
-        all: { type: 'boolean' },
-        threads: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
-  const { values, positionals } = parsed;
+}
+
+/** --today, checked: a day that exists, written YYYY-MM-DD. */
+export function todayOption(value: string | undefined): string | undefined {
+  if (value !== undefined && !isDay(value)) throw new UsageError(`--today ${value}: must be a date written YYYY-MM-DD, as 2026-12-01`);
+  return value;
+}
+
+/** --date-order, checked. */
+export function dateOrderOption(value: string | undefined): DateOrder {
+  const dateOrder = (value ?? 'auto') as DateOrder;
+  if (!dateOrders.includes(dateOrder)) throw new UsageError(`--date-order ${value}: must be one of ${dateOrders.join(', ')}`);
+  return dateOrder;
+}
+
+export function readOptions(argv: readonly string[]): Options | 'help' | 'version' {
+  const { values, positionals } = parseCommandLine(argv, {
+    template: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    status: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    'date-order': { type: 'string' },
+    today: { type: 'string' },
+    folder: { type: 'string' },
+    all: { type: 'boolean' },
+    threads: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
   if (values.help) return 'help';
   if (values.version) return 'version';
   const levels: Record<string, RuleLevel> = {};
@@ -118,9 +129,8 @@ export function readOptions(argv: readonly string[]): Options | 'help' | 'versio
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings ${values['max-warnings']}: must be a whole number of at least 0`);
   }
   if (values.template !== undefined && !/\.md$/i.test(values.template)) throw new UsageError(`--template ${values.template}: must name a Markdown (.md) template file`);
-  const dateOrder = (values['date-order'] ?? 'auto') as DateOrder;
-  if (!dateOrders.includes(dateOrder)) throw new UsageError(`--date-order ${values['date-order']}: must be one of ${dateOrders.join(', ')}`);
-  if (values.today !== undefined && !isDay(values.today)) throw new UsageError(`--today ${values.today}: must be a date written YYYY-MM-DD, as 2026-12-01`);
+  const dateOrder = dateOrderOption(values['date-order']);
+  todayOption(values.today);
   if (values.folder !== undefined && values.folder.trim() === '') throw new UsageError('--folder: give a folder');
   let threads: number | undefined;
   if (values.threads !== undefined) {

@@ -21,6 +21,8 @@ const ruleIds = [
   'timeline-invalid-time',
   'timeline-empty-cell',
   'timeline-out-of-order',
+  'action-item-overdue',
+  'action-item-incomplete',
 ];
 
 /**

@@ -25,6 +25,8 @@ export const partialFixture = {
     '31:2 timeline-out-of-order', // 10:31 below 10:40
     '120:11 invalid-value', // CPU Usage: 140%
     '134:0 empty-section', // ## Lessons Learned with nothing under it
+    '145:52 action-item-overdue', // - [ ] Canary stage for configuration - Lena Ortiz - 2026-02-09
+    '149:6 action-item-incomplete', // - [ ] Back-pressure in the database pool
     '190:20 choice-alias', // **Before Fixes**: Moderate
     '212:17 ambiguous-date', // ### Review Date: 04/03/2026
     '236:20 unfilled-placeholder', // **Technical Lead**: ____
@@ -78,9 +80,12 @@ let scratchCount = 0;
  * document never changes what another test reads.
  */
 export async function scratchCopy(fixture: string, transform: (text: string) => string = (t) => t): Promise<vscode.Uri> {
-  const text = transform(await readText(workspaceUri(fixture)));
   const name = fixture.split('/').pop()!.replace(/\.md$/, '');
-  const uri = workspaceUri(`scratch/${name}-${++scratchCount}.md`);
+  const copy = ++scratchCount;
+  // A copy is another post-mortem: with the fixture's Incident ID it would be a duplicate-incident-id of it.
+  // (Digits added to its last number: the ID keeps the form it had, in the template's format or not.)
+  const text = transform(await readText(workspaceUri(fixture))).replace(/^(\*\*Incident ID\*\*:[ \t]*[^\s(]*\d)(?=[\s(]|$)/m, `$1${copy}`);
+  const uri = workspaceUri(`scratch/${name}-${copy}.md`);
   await writeText(uri, text);
   return uri;
 }

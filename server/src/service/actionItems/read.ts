@@ -157,15 +157,7 @@ export function readActionItems(analysis: ActionItemSource, memo?: LineFactsMemo
 }
 
 /** What one line of a list item says, on its own (ItemReader.lineReading). */
-interface LineReading {
-  state: ItemState;
-  text: ItemPart;
-  owner?: ItemPart;
-  due?: DueDate;
-  completed?: DueDate;
-  ticket?: ItemPart;
-  unsure?: true;
-}
+type LineReading = Pick<ActionItem, 'state' | 'text' | 'owner' | 'due' | 'completed' | 'ticket' | 'unsure'>;
 
 /** A line as an item's line: blank, a list item (`from`: where its text starts; -1: none), its indentation. */
 interface LineShape {
