@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -46,8 +46,11 @@ describe('Neovim', { skip }, () => {
     assert.deepEqual(result.completion, ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']);
     assert.deepEqual(result.actions.slice(0, 4), ['Set Severity to CRITICAL', 'Set Severity to HIGH', 'Set Severity to MEDIUM', 'Set Severity to LOW']);
     assert.equal(result.severityLine, '**Severity**: HIGH');
-    // The README's cmd_env: the server kept its code cache in Neovim's cache folder.
-    assert.match(readdirSync(join(dir, 'nvim', 'postmortem')).join(','), /^languageServer-\w+\.v8cache$/);
+    // The README's cmd_env: the server kept its code cache in Neovim's cache folder. (Neovim
+    // quits as it stops the server: the server writes the cache on the SIGTERM, maybe after.)
+    const cacheDir = join(dir, 'nvim', 'postmortem');
+    for (const deadline = Date.now() + 5000; Date.now() < deadline && !(existsSync(cacheDir) && readdirSync(cacheDir).some((n) => n.endsWith('.v8cache'))); ) spawnSync('sleep', ['0.1']);
+    assert.match(readdirSync(cacheDir).join(','), /^languageServer-\w+\.v8cache$/);
   });
 
   it('uses a custom template named in init_options (postmortem.template)', () => {
