@@ -223,6 +223,9 @@ function wordsOf(spec: ActionItemsSpec): Words {
   return words;
 }
 
+/** The template's form after the checkbox: text, owner and an ISO date, each after a spaced hyphen. */
+const templateFormPattern = /^([^\s[\]()`:|*_](?:[^[\]()`:|*_]*[^\s[\]()`:|*_])?)[ \t]+-[ \t]+([^\s[\]()`:|*_-](?:[^[\]()`:|*_]*[^\s[\]()`:|*_])?)[ \t]+-[ \t]+(\d{4})-(\d{2})-(\d{2})[ \t]*$/u;
+
 /** A list item's start: indentation, marker, and a task checkbox. */
 const listItem = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)(?:\[([ xX])\](?:[ \t]+|$))?/;
 /** Labels inside an item ("Owner: Alice", "**Due**: Dec 5", "ticket = ENG-1"). */
@@ -387,6 +390,44 @@ class ItemReader {
     }
     const text = this.lines[line];
     const m = continuation ? null : listItem.exec(text);
+    const reading = (m && this.templateForm(line, m, from)) || this.generalReading(line, from, continuation, m);
+    if (kept) {
+      const readings: KeptReadings = cached && cached.dateOrder === this.analysis.dateOrder ? cached : { dateOrder: this.analysis.dateOrder };
+      if (continuation) readings.continuation = reading;
+      else readings.first = reading;
+      kept.actionItem = readings;
+    }
+    return reading;
+  }
+
+  /**
+   * The template's own form, `- [ ] Text - Owner - 2026-12-05`, read directly: most items are
+   * written so, and the general reading (generalReading) gives the same for them. Undefined for
+   * anything else: another separator or more parts, a label, brackets, a placeholder, a tick, a
+   * ticket or a link in the text, an owner that could be a date or a done word.
+   */
+  private templateForm(line: number, m: RegExpExecArray, from: number): LineReading | undefined {
+    const text = this.lines[line];
+    const form = templateFormPattern.exec(text.slice(from));
+    if (!form || this.analysis.placeholdersOnLine(line).length !== 0) return undefined;
+    const [, action, owner, year, month, day] = form;
+    if (/[#~✅✔☑@]|[A-Z]-\d|https?:|\s[-–—]\s/u.test(action) || !looksLikeOwner(owner) || duePrefix.test(owner) || donePrefix.test(owner) || (owner.length <= 12 && this.words.done.test(owner))) return undefined;
+    const date = { year: Number(year), month: Number(month), day: Number(day) };
+    if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return undefined;
+    const textEnd = from + action.length;
+    const ownerStart = text.indexOf(owner, textEnd);
+    const dueStart = text.length - form[0].length + form[0].lastIndexOf(`${year}-`);
+    return {
+      state: m[3] === undefined ? 'unknown' : m[3] === ' ' ? 'open' : 'done',
+      text: { line, start: from, end: textEnd, text: action },
+      owner: { line, start: ownerStart, end: ownerStart + owner.length, text: owner },
+      due: { line, start: dueStart, end: dueStart + 10, text: text.slice(dueStart, dueStart + 10), readings: [date] },
+    };
+  }
+
+  /** What a line says, read part by part (readParts). */
+  private generalReading(line: number, from: number, continuation: boolean, m: RegExpExecArray | null): LineReading {
+    const text = this.lines[line];
     const scratch: ActionItem = {
       form: 'list',
       line,
@@ -396,14 +437,7 @@ class ItemReader {
       expects: { owner: true, due: true },
     };
     this.readParts(scratch, line, from, text.length, continuation);
-    const reading: LineReading = { state: scratch.state, text: scratch.text, owner: scratch.owner, due: scratch.due, completed: scratch.completed, ticket: scratch.ticket, unsure: scratch.unsure };
-    if (kept) {
-      const readings: KeptReadings = cached && cached.dateOrder === this.analysis.dateOrder ? cached : { dateOrder: this.analysis.dateOrder };
-      if (continuation) readings.continuation = reading;
-      else readings.first = reading;
-      kept.actionItem = readings;
-    }
-    return reading;
+    return { state: scratch.state, text: scratch.text, owner: scratch.owner, due: scratch.due, completed: scratch.completed, ticket: scratch.ticket, unsure: scratch.unsure };
   }
 
   private readTable(index: number, items: ActionItem[]): void {
@@ -520,7 +554,9 @@ class ItemReader {
       while ((m = separator.exec(masked)) !== null && m.index < end) {
         // The dash itself: the white space before it may be a code span masked.
         const dash = m.index + m[0].search(/[-–—]/);
-        if (dash < end && !insideBrackets(masked, start, dash)) bounds.push(dash, dash + 1);
+        // Only a bracket or parenthesis before the dash can hold it.
+        const bracketBefore = (masked.indexOf('(', start) !== -1 && masked.indexOf('(', start) < dash) || (masked.indexOf('[', start) !== -1 && masked.indexOf('[', start) < dash);
+        if (dash < end && !(bracketBefore && insideBrackets(masked, start, dash))) bounds.push(dash, dash + 1);
       }
       bounds.push(end);
       for (let k = 0; k < bounds.length; k += 2) if (segments.length === 0 || bounds[k + 1] > bounds[k]) segments.push(this.part(line, bounds[k], bounds[k + 1]));

@@ -9,11 +9,11 @@ export const actionItemDueDate: Rule = {
   check(analysis, report) {
     const { items, incidentDays } = analysis.actionItems;
     if (!incidentDays) return;
+    const incident = dayText(incidentDays.first);
     for (const item of items) {
       const due = item.due;
       // Only a date written as the due date is checked (not one met in the item's text).
       if (!due?.days || due.loose || item.templateExample) continue;
-      const incident = dayText(incidentDays.first);
       if (due.days.every((day) => day < incidentDays.first)) {
         report({ line: due.line, start: due.start, end: due.end, message: `Due date ${dayText(Math.max(...due.days))} is before the incident (${incident}): is the year or the month right?` });
         continue;

@@ -197,5 +197,15 @@ export function dateUnder(found: { date?: DateParts; ambiguous?: { dayFirst: Dat
 
 /** A day number (days since 1970, see dayNumber) as YYYY-MM-DD. */
 export function dayText(day: number): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  // Howard Hinnant's civil_from_days (dayNumber's inverse): arithmetic, not a Date and its ISO string.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
