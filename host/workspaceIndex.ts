@@ -22,6 +22,11 @@ import { collectMarkdownFiles } from './markdownFiles';
 const maxFileBytes = 2_000_000;
 /** Files read ahead of the one analysed. */
 const readAhead = 4;
+/**
+ * Markdown files indexed at most: a workspace of more (a documentation monorepo) has its first
+ * ones indexed, in the walk's order, and says so, rather than reading every file it holds.
+ */
+export const mostIndexedFiles = 20_000;
 
 export interface IndexEntry {
   /** The file's path, with forward slashes. */
@@ -38,11 +43,15 @@ export interface IndexOptions {
   /** Whether an analysed file is a post-mortem: the one detection, with the file's place. */
   isPostmortem: (filePath: string, analysis: Analysis) => boolean;
   dateOrder?: () => DateOrder;
+  /** Markdown files indexed at most (mostIndexedFiles). */
+  mostFiles?: number;
 }
 
 export interface BuildProgress {
   done: number;
   total: number;
+  /** Markdown files found beyond mostIndexedFiles, not indexed. */
+  left?: number;
 }
 
 export class WorkspaceIndex {
@@ -86,11 +95,13 @@ export class WorkspaceIndex {
   build(folders: readonly string[], progress?: (p: BuildProgress) => void): Promise<void> {
     const number = ++this.buildNumber;
     const run = async () => {
-      const { files } = await collectMarkdownFiles(folders, this.fs);
+      const found = (await collectMarkdownFiles(folders, this.fs)).files;
       if (number !== this.buildNumber) return;
+      const files = found.slice(0, this.options.mostFiles ?? mostIndexedFiles);
+      const left = found.length - files.length;
       const keep = new Set(files.map(normal));
       for (const [key, entry] of this.entries) if (!entry.open && !keep.has(key)) this.delete(key);
-      progress?.({ done: 0, total: files.length });
+      progress?.({ done: 0, total: files.length, left });
       // A few files are read ahead while one is analysed: the reads wait on the disk, not the CPU.
       const texts: Promise<string | undefined>[] = [];
       const ahead = (k: number) => {
@@ -107,7 +118,7 @@ export class WorkspaceIndex {
           if (text === undefined) this.delete(key);
           else this.index(files[k], text);
         }
-        progress?.({ done: k + 1, total: files.length });
+        progress?.({ done: k + 1, total: files.length, left });
       }
       this.changed();
     };

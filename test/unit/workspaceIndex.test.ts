@@ -123,6 +123,17 @@ describe('the workspace index', () => {
     assert.deepEqual(index.factsFor('/ws/b.md').filesWithId('INC-20261120-02'), []);
   });
 
+  it('reads at most its limit of Markdown files, and says how many it left', async () => {
+    const fs = new MemoryFs();
+    for (let i = 0; i < 5; i++) fs.files.set(`/ws/pm-${i}.md`, postmortem(`Incident ${i}`, `INC-20261120-0${i}`));
+    const index = new WorkspaceIndex({ service: () => service, fs, isPostmortem: (_p, a) => a.looksLikePostmortem, mostFiles: 3 });
+    let left: number | undefined;
+    await index.build(['/ws'], (p) => (left = p.left));
+    assert.equal(index.size, 3);
+    assert.equal(left, 2);
+    assert.equal(fs.reads, 3);
+  });
+
   it('indexes 5,000 files, each read once, and answers from summaries', async () => {
     const fs = new MemoryFs();
     const base = postmortem('Base', 'INC-20261120-01');

@@ -12,7 +12,7 @@ import { workspaceIndexChangedNotification, workspaceIndexRequest, type Workspac
 import { matchingPattern } from '../../../host/fileMatch';
 import { postmortemFolderOf } from '../../../host/postmortemFolder';
 import { URI } from '../../../host/uri';
-import { WorkspaceIndex, type BuildProgress } from '../../../host/workspaceIndex';
+import { mostIndexedFiles, WorkspaceIndex, type BuildProgress } from '../../../host/workspaceIndex';
 import type { ServerContext } from '../context';
 import type { OpenDocument } from '../documents';
 import { guarded } from '../guarded';
@@ -46,10 +46,12 @@ export function registerWorkspaceIndex(context: ServerContext): { index: Workspa
     const progress = context.capabilities.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Indexing post-mortems', 0, undefined, false);
     let reported = 0;
+    let left = 0;
     building = { done: 0, total: 0 };
     const started = performance.now();
     await index.build(folders, (p) => {
       building = p;
+      left = p.left ?? 0;
       const percent = p.total === 0 ? 100 : Math.floor((100 * p.done) / p.total);
       // A report per percent at most: 5,000 files are 100 messages, not 5,000.
       if (percent > reported) {
@@ -60,6 +62,7 @@ export function registerWorkspaceIndex(context: ServerContext): { index: Workspa
     building = undefined;
     progress?.done();
     context.log(`Indexed ${index.size} post-mortems in ${Math.round(performance.now() - started)} ms.`);
+    if (left > 0) context.log(`The workspace has ${left} more Markdown files than the ${mostIndexedFiles} the index reads; post-mortems among them are not in the views or the cross-file checks.`);
   };
   const start = () => {
     rebuild().catch((error) => context.logError(`Indexing failed: ${(error as Error)?.stack ?? error}`));
