@@ -42,6 +42,8 @@ export async function workspaceIndexBench(template: BenchTemplate, options: Benc
           windowCapabilities: { workDoneProgress: true },
           workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } },
           memoryProbe: true,
+          // As the extension's client: it shows the index, and is told of its changes.
+          initializationOptions: { workspaceIndexViews: true },
         });
       const indexed = (client: LspClient) => client.until(() => [...client.progress.values()].some((p) => p.some((v) => v.kind === 'end')), 'the end of indexing', 120_000);
 

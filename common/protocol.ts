@@ -81,6 +81,11 @@ export interface InitializationOptions {
    * untrusted: a `postmortem.template` path must then lie inside a workspace folder.
    */
   trusted?: boolean;
+  /**
+   * The client shows the workspace index (the extension's views): the server tells it of every
+   * change (`postmortem/indexChanged`). Other clients are not sent a notification they do not know.
+   */
+  workspaceIndexViews?: boolean;
 }
 
 /** Client to server, when the user grants the workspace trust after start-up. */

@@ -56,7 +56,7 @@ export function createLanguageClient(
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Trust as it is now: a restarted server gets it anew, a running one by notification (workspaceTrust.ts).
-  const initializationOptions: InitializationOptions = { cursorCommand, trusted: isWorkspaceTrusted() };
+  const initializationOptions: InitializationOptions = { cursorCommand, trusted: isWorkspaceTrusted(), workspaceIndexViews: true };
   let client: PostmortemLanguageClient | undefined;
   const withRenderedLink = (diagnostic: vscode.Diagnostic): vscode.Diagnostic => {
     if (typeof diagnostic.code === 'object' && diagnostic.code.target) diagnostic.code = { value: diagnostic.code.value, target: renderedRuleLink(context, diagnostic.code.target) };

@@ -31,6 +31,8 @@ export interface ClientCapabilities {
   codeLensRefresh: boolean;
   /** It shows progress the server starts (`window/workDoneProgress/create`). */
   workDoneProgress: boolean;
+  /** It shows the workspace index and wants `postmortem/indexChanged` (initializationOptions.workspaceIndexViews). */
+  indexNotifications: boolean;
 }
 
 /** A Markdown document, read under its settings: its analysis and whether it is checked as a post-mortem. */
@@ -61,6 +63,7 @@ export class ServerContext {
     inlayHintRefresh: false,
     codeLensRefresh: false,
     workDoneProgress: false,
+    indexNotifications: false,
   };
   /** Set once `initialized` has come. */
   initialized = false;

@@ -37,6 +37,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       inlayHintRefresh: !!capabilities.workspace?.inlayHint?.refreshSupport,
       codeLensRefresh: !!capabilities.workspace?.codeLens?.refreshSupport,
       workDoneProgress: !!capabilities.window?.workDoneProgress,
+      indexNotifications: options.workspaceIndexViews === true,
     };
     context.workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (context.workspaceFolders.length === 0 && params.rootUri) context.workspaceFolders = [params.rootUri];

@@ -151,6 +151,22 @@ describe('the workspace index over LSP', () => {
     await client.close(uri);
   });
 
+  it('tells of index changes only a client that shows the index (the extension), not other editors', async () => {
+    assert.equal(client.notifications.get('postmortem/indexChanged'), undefined, 'an editor that did not ask is sent no notification it does not know');
+    const views = await LspClient.start({ pull: true, workspaceFolder: pathToFileURL(root).href, initializationOptions: { workspaceIndexViews: true }, workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+    try {
+      await views.until(() => (views.notifications.get('postmortem/indexChanged')?.length ?? 0) > 0, 'postmortem/indexChanged after the first build', 10_000);
+      const before = views.notifications.get('postmortem/indexChanged')!.length;
+      writeFileSync(join(root, 'postmortems', 'told.md'), postmortem('Told of', 'INC-20261120-07'));
+      await views.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('postmortems', 'told.md'), type: 1 }] });
+      await views.until(() => views.notifications.get('postmortem/indexChanged')!.length > before, 'postmortem/indexChanged after a file created', 10_000);
+    } finally {
+      await views.stop();
+      rmSync(join(root, 'postmortems', 'told.md'), { force: true });
+      await watched([{ uri: uriOf('postmortems', 'told.md'), type: 3 }]);
+    }
+  });
+
   it('indexes a folder added to the workspace', async () => {
     const folders = [
       { uri: pathToFileURL(root).href, name: 'ws' },

@@ -72,7 +72,7 @@ export function registerWorkspaceIndex(context: ServerContext): { index: Workspa
   // again only when which files have which Incident ID changed (not after every keystroke's read).
   let idsGeneration = index.idsGeneration;
   index.onChange(() => {
-    void connection.sendNotification(workspaceIndexChangedNotification, { generation: index.generation });
+    if (context.capabilities.indexNotifications) void connection.sendNotification(workspaceIndexChangedNotification, { generation: index.generation });
     if (index.idsGeneration === idsGeneration) return;
     idsGeneration = index.idsGeneration;
     context.indexChanged();
