@@ -10,8 +10,9 @@ import { URI } from '../../host/uri';
 import { WorkspaceIndex, type IndexEntry } from '../../host/workspaceIndex';
 import { todayOf } from '../../server/src/service/diagnostics';
 import { classify, type DateOrder } from '../../server/src/service/service';
-import { dayNumber, dayText } from '../../server/src/service/values/date';
+import { dayText } from '../../server/src/service/values/date';
 import { formatDuration } from '../../server/src/service/values/duration';
+import { daysOverdue } from '../../server/src/service/workspace/overdue';
 import type { ActionItemSummary } from '../../server/src/service/workspace/summary';
 import { serviceOf, TemplateError } from './checkFile';
 import { dateOrderOption, parseCommandLine, todayOption, UsageError } from './options';
@@ -113,9 +114,7 @@ export async function runReport(argv: readonly string[], out: (text: string) => 
   for (const entry of entries) {
     for (const item of entry.summary.actionItems) {
       if (item.state === 'done') continue;
-      const due = item.due ? dayNumber(Number(item.due.slice(0, 4)), Number(item.due.slice(5, 7)), Number(item.due.slice(8, 10))) : undefined;
-      // Overdue as action-item-overdue counts it: an item its author marks open, past its day.
-      open.push({ ...item, entry, late: due !== undefined && item.state === 'open' && due < options.today ? options.today - due : undefined });
+      open.push({ ...item, entry, late: daysOverdue(item, options.today) });
     }
   }
   open.sort((a, b) => (b.late ?? -1) - (a.late ?? -1) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.entry.path.localeCompare(b.entry.path) || a.line - b.line);

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { workspaceIndexChangedNotification, workspaceIndexRequest, type WorkspaceIndexResult } from '../../../common/protocol';
+import { daysOverdue } from '../../../server/src/service/workspace/overdue';
 import type { ActionItemSummary, PostmortemSummary } from '../../../server/src/service/workspace/summary';
 import type { ServerController } from '../serverController';
 
@@ -99,7 +100,7 @@ class IndexModel implements vscode.Disposable {
     for (const postmortem of this.postmortems) {
       for (const item of postmortem.summary.actionItems) {
         if (item.state === 'done') continue;
-        const late = item.due && item.state === 'open' && dayOf(item.due) < now ? now - dayOf(item.due) : undefined;
+        const late = daysOverdue(item, now);
         items.push({ postmortem, item, late });
       }
     }

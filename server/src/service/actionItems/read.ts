@@ -60,6 +60,8 @@ export interface ActionItem {
   lastLine: number;
   /** Open (an unticked box, a Status that says so), done, or neither said. */
   state: ItemState;
+  /** A list item with a box to tick (`- [ ]`, `- [x]`). */
+  checkbox?: true;
   /** The action's text (for a table row, its Action cell). */
   text: ItemPart;
   owner?: ItemPart;
@@ -339,6 +341,7 @@ class ItemReader {
       horizon,
       expects: { owner: true, due: true },
     };
+    if (shape.checkbox) item.checkbox = true;
     merge(item, reading, line);
     if (reading.unsure) item.unsure = true;
     if (templateExample) item.templateExample = true;
@@ -495,8 +498,8 @@ class ItemReader {
           const done = donePrefix.exec(plain);
           if (done) {
             item.state = 'done';
-            item.completed = this.dateOf(part, plain.slice(done[0].length), false);
-          } else item.due = this.dateOf(part, plain, false);
+            item.completed = this.dateOf(part, plain.slice(done[0].length));
+          } else item.due = this.dateOf(part, plain);
         }
       });
       items.push(this.settle(item));
@@ -533,7 +536,7 @@ class ItemReader {
       } else if (part.label === 'status') {
         const state = this.stateOf(plain);
         if (state) item.state = state;
-      } else if (!item.due && (value.placeholder || (notYetKnown(plain) === undefined && !notApplicable(plain)))) item.due = this.dateOf(value, plain, false);
+      } else if (!item.due && (value.placeholder || (notYetKnown(plain) === undefined && !notApplicable(plain)))) item.due = this.dateOf(value, plain);
     }
     if (continuation) {
       this.looseParts(item, line, from, to, labelled, masked);
@@ -594,7 +597,7 @@ class ItemReader {
     if (done) {
       item.state = 'done';
       const rest = plain.slice(done[0].length);
-      if (rest !== '') item.completed = this.dateOf(segment, rest, false);
+      if (rest !== '') item.completed = this.dateOf(segment, rest);
       return 'done';
     }
     if (plain.length <= 12 && plain.charCodeAt(0) !== 64 /* @ */ && this.words.done.test(plain)) {
@@ -606,7 +609,7 @@ class ItemReader {
     if (!item.due) {
       const when = whenAtStart(whenText, this.analysis);
       if (prefixed || when) {
-        item.due = this.dateOf(segment, whenText, false, when);
+        item.due = this.dateOf(segment, whenText, when);
         return 'due';
       }
     }
@@ -636,7 +639,7 @@ class ItemReader {
     }
     if (!item.due) {
       const date = findDates(rest, { order: this.analysis.dateOrder }).find((d) => d.date || d.ambiguous);
-      if (date) item.due = { ...this.dateOf(this.part(line, from + date.start, from + date.end), date.text, false), loose: true };
+      if (date) item.due = { ...this.dateOf(this.part(line, from + date.start, from + date.end), date.text), loose: true };
       else if (/(?<![\p{L}\p{N}])(?:eod|eow|eom|eoq|asap|end of (?:the )?(?:day|week|month|quarter|sprint)|next (?:week|sprint|month|quarter|release))(?![\p{L}\p{N}])/iu.test(rest)) {
         item.due = { line, start: from, end: to, text: '', loose: true };
       }
@@ -657,9 +660,8 @@ class ItemReader {
   }
 
   /** A due date as written in a part (`plain`: its text without the due words), not yet on the calendar (see resolve). */
-  private dateOf(part: ItemPart, plain: string, loose: boolean, known?: FoundDate | true): DueDate {
+  private dateOf(part: ItemPart, plain: string, known?: FoundDate | true): DueDate {
     const due: DueDate = { ...part };
-    if (loose) due.loose = true;
     if (part.placeholder) return due;
     if (known !== undefined && known !== true) {
       // Already found at the part's start (whenAtStart).

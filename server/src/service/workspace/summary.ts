@@ -101,7 +101,7 @@ export function summarize(analysis: Analysis): PostmortemSummary {
   for (const metric of metricsReport(analysis).metrics) summary.metrics[metric.name] = metric.seconds;
   for (const item of analysis.actionItems.items) {
     if (item.templateExample) continue;
-    const entry: ActionItemSummary = { line: item.line, text: item.text.text, state: item.state, checkbox: item.form === 'list' && /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(doc.text.lines[item.line]) };
+    const entry: ActionItemSummary = { line: item.line, text: item.text.text, state: item.state, checkbox: item.checkbox === true };
     if (item.owner && !item.owner.placeholder) entry.owner = item.owner.text;
     if (item.due?.days?.length === 1 && !item.due.loose) entry.due = dayText(item.due.days[0]);
     if (item.ticket) entry.ticket = item.ticket.text;
@@ -128,3 +128,4 @@ export function incidentIdOf(analysis: Analysis): { id: string; range: { line: n
   }
   return undefined;
 }
+
